@@ -1,0 +1,1 @@
+"""The Qt-free core: everything a user can do in the app, without a screen."""

@@ -1,0 +1,177 @@
+"""Domain types. Frozen dataclasses; coordinates are page pixels at the page's working DPI,
+origin top-left, x to the right, y down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Labels of the corpus contract (DESIGN.md). The first eight identify a person and are
+# hidden under the default profile.
+IDENTIFYING_LABELS: tuple[str, ...] = (
+    "PERSON",
+    "LOCATION",
+    "ADDRESS",
+    "FACILITY",
+    "DATE",
+    "ID",
+    "PHONE",
+    "EMAIL",
+)
+OTHER_LABELS: tuple[str, ...] = ("ORGANIZATION", "PUBLIC", "OTHER")
+ALL_LABELS: tuple[str, ...] = IDENTIFYING_LABELS + OTHER_LABELS
+PROFILES: dict[str, frozenset[str]] = {
+    "strict": frozenset(IDENTIFYING_LABELS),
+    "names": frozenset({"PERSON"}),
+}
+# What the text export writes in place of a redaction.
+LABEL_PLACEHOLDER: dict[str, str] = {
+    "PERSON": "[NAME]",
+    "LOCATION": "[PLACE]",
+    "ADDRESS": "[ADDRESS]",
+    "FACILITY": "[FACILITY]",
+    "DATE": "[DATE]",
+    "ID": "[ID]",
+    "PHONE": "[PHONE]",
+    "EMAIL": "[EMAIL]",
+    "ORGANIZATION": "[ORGANIZATION]",
+    "PUBLIC": "[NAME]",
+    "OTHER": "[REDACTED]",
+    "TERM": "[REDACTED]",
+    "MANUAL": "[REDACTED]",
+}
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle in page pixels: x0 <= x1, y0 <= y1."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.y0, other.y0),
+            max(self.x1, other.x1),
+            max(self.y1, other.y1),
+        )
+
+    def intersects(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    def contains_center_of(self, other: Box) -> bool:
+        cx, cy = (other.x0 + other.x1) / 2, (other.y0 + other.y1) / 2
+        return self.x0 <= cx <= self.x1 and self.y0 <= cy <= self.y1
+
+    def padded(self, px: float, width: float, height: float) -> Box:
+        return Box(
+            max(0.0, self.x0 - px),
+            max(0.0, self.y0 - px),
+            min(width, self.x1 + px),
+            min(height, self.y1 + px),
+        )
+
+    def scaled(self, factor: float) -> Box:
+        return Box(self.x0 * factor, self.y0 * factor, self.x1 * factor, self.y1 * factor)
+
+    def as_list(self) -> list[float]:
+        return [round(self.x0, 2), round(self.y0, 2), round(self.x1, 2), round(self.y1, 2)]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word on a page, with where it is and how sure the reader was (0-100)."""
+
+    text: str
+    box: Box
+    conf: float = 100.0
+    line: int = 0  # line number within the page, increasing down the page
+    block: int = 0  # paragraph/block number within the page
+    source: str = "text"  # "text" (PDF text layer), "ocr", or "plain" (a .txt letter)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The words of one page and the page's geometry."""
+
+    index: int  # 0-based
+    width_px: int
+    height_px: int
+    dpi: int
+    words: tuple[Word, ...] = ()
+    needs_eyes: bool = False
+    needs_eyes_reason: str = ""
+    ocr_conf: float | None = None  # mean OCR word confidence; None when no OCR ran
+
+    def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
+        """The page as one string (words joined by spaces, lines by newlines, blocks by a
+        blank line) and each word's (start, end) in it."""
+        parts: list[str] = []
+        offsets: list[tuple[int, int]] = []
+        pos = 0
+        prev: Word | None = None
+        for w in self.words:
+            if prev is not None:
+                if w.block != prev.block:
+                    sep = "\n\n"
+                elif w.line != prev.line:
+                    sep = "\n"
+                else:
+                    sep = " "
+                parts.append(sep)
+                pos += len(sep)
+            parts.append(w.text)
+            offsets.append((pos, pos + len(w.text)))
+            pos += len(w.text)
+            prev = w
+        return "".join(parts), offsets
+
+    @property
+    def text(self) -> str:
+        return self.text_and_offsets()[0]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text found by a detector or a term list: character offsets in a text."""
+
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+    why: str = ""  # recognizer / pattern / "term" / "propagated from ..." (never the text itself)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A span on a page, mapped to the words it covers."""
+
+    page: int
+    span: Span
+    word_indexes: tuple[int, ...]
+    boxes: tuple[Box, ...]
+    source: str = "detector"  # "term", "detector", "manual"
+    term_key: str = ""  # normalised term (in memory only; the plan file stores a keyed hash)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An opened input: where it came from and its pages' words."""
+
+    path: str
+    kind: str  # "pdf", "image", "text"
+    pages: tuple[PageText, ...] = field(default_factory=tuple)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)

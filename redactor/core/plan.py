@@ -1,0 +1,239 @@
+"""The redaction plan: boxes per page with label, source and review state, and pure
+operations on it. Saved as JSON (`--plan FILE`, the app's hand-over to the exporter).
+
+The plan never stores the redacted text: findings of the same term share an opaque group id
+("g3"), which says which boxes belong together and nothing about what they hide.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from .errors import InputError
+from .model import Box, Finding
+
+PLAN_FORMAT = "redactor-plan/1"
+STATES = ("proposed", "accepted", "rejected")
+SOURCES = ("term", "detector", "manual")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One box to hide (or a proposal to hide it) on one page."""
+
+    id: str
+    page: int
+    box: Box
+    label: str
+    source: str = "detector"  # "term", "detector", "manual"
+    state: str = "proposed"  # "proposed", "accepted", "rejected"
+    group: str = ""  # opaque id shared by the findings of one term
+    score: float = 1.0
+    why: str = ""
+    word_indexes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """Geometry of a page the plan's boxes refer to."""
+
+    index: int
+    width_px: int
+    height_px: int
+    dpi: int
+    needs_eyes: bool = False
+    eyes_confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class RedactionPlan:
+    document: str  # file name of the input (not a path)
+    pages: tuple[PagePlan, ...]
+    redactions: tuple[Redaction, ...] = ()
+
+    # --- queries -------------------------------------------------------------------------
+    def on_page(self, page: int, states: Iterable[str] = ("accepted",)) -> list[Redaction]:
+        wanted = set(states)
+        return [r for r in self.redactions if r.page == page and r.state in wanted]
+
+    def undecided(self) -> list[Redaction]:
+        return [r for r in self.redactions if r.state == "proposed"]
+
+    def pages_needing_eyes(self) -> list[int]:
+        return [p.index for p in self.pages if p.needs_eyes and not p.eyes_confirmed]
+
+    def get(self, redaction_id: str) -> Redaction:
+        for r in self.redactions:
+            if r.id == redaction_id:
+                return r
+        raise KeyError(redaction_id)
+
+    def next_id(self) -> str:
+        used = {r.id for r in self.redactions}
+        n = len(used) + 1
+        while f"r{n}" in used:
+            n += 1
+        return f"r{n}"
+
+
+# --- pure operations: each returns a new plan ----------------------------------------------
+
+
+def set_state(plan: RedactionPlan, ids: Iterable[str], state: str) -> RedactionPlan:
+    if state not in STATES:
+        raise ValueError(f"unknown state {state!r}")
+    chosen = set(ids)
+    return replace(
+        plan,
+        redactions=tuple(replace(r, state=state) if r.id in chosen else r for r in plan.redactions),
+    )
+
+
+def accept(plan: RedactionPlan, ids: Iterable[str]) -> RedactionPlan:
+    return set_state(plan, ids, "accepted")
+
+
+def reject(plan: RedactionPlan, ids: Iterable[str]) -> RedactionPlan:
+    return set_state(plan, ids, "rejected")
+
+
+def accept_all_proposed(plan: RedactionPlan) -> RedactionPlan:
+    return accept(plan, [r.id for r in plan.undecided()])
+
+
+def group_ids(plan: RedactionPlan, group: str) -> list[str]:
+    return [r.id for r in plan.redactions if group and r.group == group]
+
+
+def add_box(
+    plan: RedactionPlan, page: int, box: Box, label: str = "MANUAL", state: str = "accepted"
+) -> tuple[RedactionPlan, str]:
+    rid = plan.next_id()
+    red = Redaction(id=rid, page=page, box=box, label=label, source="manual", state=state)
+    return replace(plan, redactions=plan.redactions + (red,)), rid
+
+
+def move_box(plan: RedactionPlan, redaction_id: str, box: Box) -> RedactionPlan:
+    return replace(
+        plan,
+        redactions=tuple(
+            replace(r, box=box) if r.id == redaction_id else r for r in plan.redactions
+        ),
+    )
+
+
+def remove(plan: RedactionPlan, ids: Iterable[str]) -> RedactionPlan:
+    gone = set(ids)
+    return replace(plan, redactions=tuple(r for r in plan.redactions if r.id not in gone))
+
+
+def confirm_eyes(plan: RedactionPlan, page: int, confirmed: bool = True) -> RedactionPlan:
+    return replace(
+        plan,
+        pages=tuple(
+            replace(p, eyes_confirmed=confirmed) if p.index == page else p for p in plan.pages
+        ),
+    )
+
+
+def pad(plan: RedactionPlan, px: float) -> RedactionPlan:
+    sizes = {p.index: (p.width_px, p.height_px) for p in plan.pages}
+    return replace(
+        plan,
+        redactions=tuple(
+            replace(r, box=r.box.padded(px, *sizes[r.page])) for r in plan.redactions
+        ),
+    )
+
+
+def from_findings(
+    document: str,
+    pages: Sequence[PagePlan],
+    findings: Iterable[Finding],
+    state: str = "proposed",
+) -> RedactionPlan:
+    """One redaction per box of each finding; findings of the same term share a group."""
+    groups: dict[str, str] = {}
+    reds: list[Redaction] = []
+    for f in findings:
+        key = f.term_key or f"{f.page}:{f.span.start}:{f.span.end}"
+        group = groups.setdefault(key, f"g{len(groups) + 1}")
+        for box in f.boxes:
+            reds.append(
+                Redaction(
+                    id=f"r{len(reds) + 1}",
+                    page=f.page,
+                    box=box,
+                    label=f.span.label,
+                    source=f.source,
+                    state=state,
+                    group=group,
+                    score=f.span.score,
+                    why=f.span.why,
+                    word_indexes=f.word_indexes,
+                )
+            )
+    return RedactionPlan(document=document, pages=tuple(pages), redactions=tuple(reds))
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def to_json(plan: RedactionPlan) -> str:
+    data = {
+        "format": PLAN_FORMAT,
+        "document": plan.document,
+        "pages": [asdict(p) for p in plan.pages],
+        "redactions": [
+            {**asdict(r), "box": r.box.as_list(), "word_indexes": list(r.word_indexes)}
+            for r in plan.redactions
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def from_json(text: str) -> RedactionPlan:
+    try:
+        data = json.loads(text)
+        if data.get("format") != PLAN_FORMAT:
+            raise ValueError("not a redaction plan")
+        pages = tuple(PagePlan(**p) for p in data["pages"])
+        reds = []
+        for r in data["redactions"]:
+            box = Box(*map(float, r.pop("box")))
+            r["word_indexes"] = tuple(r.get("word_indexes", ()))
+            red = Redaction(box=box, **r)
+            if red.state not in STATES or red.source not in SOURCES:
+                raise ValueError("bad state or source")
+            reds.append(red)
+        return RedactionPlan(document=str(data["document"]), pages=pages, redactions=tuple(reds))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"the plan file is not a valid redaction plan ({exc})") from None
+
+
+def load(path: str | os.PathLike[str]) -> RedactionPlan:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read plan {path}: {exc}") from None
+    return from_json(text)
+
+
+def save(plan: RedactionPlan, path: str | os.PathLike[str]) -> None:
+    """Write atomically: temp file in the same folder, fsync, rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".plan-", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(to_json(plan))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
