@@ -1,0 +1,257 @@
+"""Find every occurrence of user-given terms in a plain text.
+
+Matching is per word: a term is split into words, each text word is compared with the term's
+word after normalisation (case, ё/е, Kazakh letters folded to their Russian look-alikes, mixed
+Cyrillic/Latin look-alikes), allowing the Russian and Kazakh case endings of a name, one OCR
+error in words of five letters or more, line breaks between the words of a multi-word term and
+end-of-line hyphenation inside a word ("Оспа-\\nнов").
+
+The work per text is one tokenisation plus a symmetric-deletion index of the words' stems, so
+a page of 400 words against 50 terms takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from redactor.core.model import Span
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# Hyphen at the end of a line followed by the rest of the word on the next line.
+_HYPHEN_BREAK_RE = re.compile(r"^[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*$")
+
+# Kazakh-specific letters folded to the Russian letter OCR most often reads instead, and ё to е.
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "қ": "к",
+        "ғ": "г",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "ә": "а",
+        "і": "и",
+        "һ": "х",
+        "й": "и",
+    }
+)
+# Latin letters that look like Cyrillic ones (used only inside mixed-script words).
+_LAT2CYR = str.maketrans(
+    {
+        "a": "а",
+        "c": "с",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "x": "х",
+        "y": "у",
+        "k": "к",
+        "m": "м",
+        "t": "т",
+        "h": "н",
+        "b": "в",
+        "i": "и",
+    }
+)
+_CYR_RE = re.compile(r"[а-яёәғқңөұүһі]")
+_LAT_RE = re.compile(r"[a-z]")
+
+# Endings a name takes in Russian (nouns and the adjective-like surname declension).
+_RU_ENDINGS = (
+    "а я у ю ы и е о ь ой ей ом ем ым им ою ею ах ях ам ям ами ями ов ев ых их ого его "
+    "ому ему ую юю ая яя ые ие"
+).split()
+# Kazakh case and possessive suffixes (after folding: қ->к, ғ->г, ң->н, і->и, ә->а, ө->о, ү/ұ->у).
+_KK_ENDINGS = (
+    "тын тин дын дин нын нин ын ин га ге ка ке на не а е ды ди ты ти ны ни н да де та те "
+    "нда нде дан ден тан тен нан нен мен бен пен сы си ы и ын ин у"
+).split()
+_EN_ENDINGS = ("s",)
+_LONG_ENDINGS = frozenset(
+    e.translate(_FOLD)
+    for e in (
+        [""]
+        + _RU_ENDINGS
+        + _KK_ENDINGS
+        + list(_EN_ENDINGS)
+        + [a + k for a in ("а", "ы", "и", "сы", "си", "ов", "ев", "ин") for k in _KK_ENDINGS]
+    )
+)
+_SHORT_ENDINGS = frozenset(e for e in _LONG_ENDINGS if len(e) <= 2)
+_MAX_ENDING = max(len(e) for e in _LONG_ENDINGS)
+# A final letter stripped from a name before adding endings (Оспанова -> оспанов + ...).
+_STRIP_FINAL = set("аяыиеоуюьй")
+
+
+def fold(word: str) -> str:
+    """Normalise one word for comparison: lower case, ё->е, Kazakh letters folded, look-alike
+    Latin letters inside Cyrillic words made Cyrillic."""
+    w = word.lower()
+    if _CYR_RE.search(w) and _LAT_RE.search(w):
+        w = w.translate(_LAT2CYR)
+    return w.translate(_FOLD)
+
+
+def stem_of(folded: str) -> str:
+    """The part of a folded word that every case form keeps."""
+    if len(folded) >= 4 and folded[-1] in _STRIP_FINAL:
+        return folded[:-1]
+    return folded
+
+
+def _within_one(a: str, b: str) -> bool:
+    """True if the edit distance between a and b is at most 1."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _deletes(s: str) -> set[str]:
+    out = {s}
+    for i in range(len(s)):
+        out.add(s[:i] + s[i + 1 :])
+    return out
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    folded: str
+
+
+def _tokenize(text: str) -> tuple[list[_Tok], list[str], list[_Tok]]:
+    """Word tokens, the gap text after each token (to the next one), and extra tokens made by
+    joining words split by end-of-line hyphenation."""
+    toks = [_Tok(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
+    gaps = [text[toks[i].end : toks[i + 1].start] for i in range(len(toks) - 1)] + [""]
+    joined: list[_Tok] = []
+    for i in range(len(toks) - 1):
+        if _HYPHEN_BREAK_RE.match(gaps[i]):
+            a, b = toks[i], toks[i + 1]
+            joined.append(_Tok(a.start, b.end, a.folded + b.folded))
+    return toks, gaps, joined
+
+
+def _norm_gap(gap: str) -> str:
+    """A gap between words compared without its whitespace; a pure-whitespace gap is ' '."""
+    g = re.sub(r"\s+", "", gap).replace("\u00ad", "")
+    return g if g else " "
+
+
+class _Index:
+    """Symmetric-deletion index over the stems of a text's words."""
+
+    def __init__(self, tokens: Sequence[_Tok]) -> None:
+        self.by_key: dict[str, set[tuple[str, str]]] = {}
+        self.exact: dict[str, list[int]] = {}
+        self.forms: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            self.forms.setdefault(t.folded, []).append(i)
+        for form in self.forms:
+            for core, ending in _cores(form):
+                for key in _deletes(core) if len(core) >= 4 else {core}:
+                    self.by_key.setdefault(key, set()).add((core, form))
+
+    def lookup(self, word: str) -> list[int]:
+        """Indexes of tokens that are a form of the (folded) term word."""
+        if not word:
+            return []
+        if not any(c.isalpha() for c in word):
+            return list(self.forms.get(word, []))
+        stem = stem_of(word)
+        endings = _LONG_ENDINGS if len(stem) >= 4 else _SHORT_ENDINGS
+        fuzzy = sum(c.isalpha() for c in word) >= 5
+        hits: set[str] = set()
+        keys = _deletes(stem) if fuzzy else {stem}
+        for key in keys:
+            for core, form in self.by_key.get(key, ()):
+                ending = form[len(core) :]
+                if ending not in endings:
+                    continue
+                if core == stem or (fuzzy and _within_one(core, stem)):
+                    hits.add(form)
+        if word in self.forms:
+            hits.add(word)
+        out: list[int] = []
+        for form in hits:
+            out.extend(self.forms[form])
+        return out
+
+
+def _cores(form: str) -> list[tuple[str, str]]:
+    """(core, ending) splits of a folded word where ending is a known case ending."""
+    out = []
+    for n in range(0, min(_MAX_ENDING, len(form) - 2) + 1):
+        ending = form[len(form) - n :] if n else ""
+        if ending in _LONG_ENDINGS:
+            out.append((form[: len(form) - n], ending))
+    return out
+
+
+def _split_term(term: str) -> tuple[list[str], list[str]]:
+    """A term's folded words and the normalised gaps between them."""
+    ms = list(_WORD_RE.finditer(term))
+    words = [fold(m.group()) for m in ms]
+    gaps = [_norm_gap(term[ms[i].end() : ms[i + 1].start()]) for i in range(len(ms) - 1)]
+    return words, gaps
+
+
+def find_terms(
+    text: str, terms: Sequence[str], lang: str = "auto", label: str = "TERM"
+) -> list[Span]:
+    """Every occurrence of each term in text: case-insensitive; across line breaks and
+    end-of-line hyphenation; one OCR error allowed in words of five letters or more; Russian and
+    Kazakh case forms; any whitespace between the words of a multi-word term.
+
+    Each span has the given label, score 1.0 and why="term #<n>" (n = index in terms)."""
+    del lang  # the same rules serve every language; kept for the stable signature
+    if not text or not terms:
+        return []
+    toks, gaps, joined = _tokenize(text)
+    index = _Index(toks)
+    jindex = _Index(joined) if joined else None
+    spans: list[Span] = []
+    seen: set[tuple[int, int, int]] = set()
+    for n, term in enumerate(terms):
+        words, tgaps = _split_term(term)
+        if not words:
+            continue
+        why = f"term #{n}"
+        first = index.lookup(words[0])
+        found: list[tuple[int, int]] = []
+        if len(words) == 1:
+            found = [(toks[i].start, toks[i].end) for i in first]
+            if jindex is not None:
+                found += [(joined[i].start, joined[i].end) for i in jindex.lookup(words[0])]
+        else:
+            later = [set(index.lookup(w)) for w in words[1:]]
+            for i in first:
+                if i + len(words) > len(toks):
+                    continue
+                ok = True
+                for k in range(1, len(words)):
+                    if i + k not in later[k - 1] or _norm_gap(gaps[i + k - 1]) != tgaps[k - 1]:
+                        ok = False
+                        break
+                if ok:
+                    found.append((toks[i].start, toks[i + len(words) - 1].end))
+        for s, e in found:
+            if (s, e, n) not in seen:
+                seen.add((s, e, n))
+                spans.append(Span(s, e, label, 1.0, why))
+    spans.sort(key=lambda sp: (sp.start, sp.end))
+    return spans
