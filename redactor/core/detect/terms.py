@@ -162,7 +162,7 @@ class _Index:
         for i, t in enumerate(tokens):
             self.forms.setdefault(t.folded, []).append(i)
         for form in self.forms:
-            for core, ending in _cores(form):
+            for core, _ending in _cores(form):
                 for key in _deletes(core) if len(core) >= 4 else {core}:
                     self.by_key.setdefault(key, set()).add((core, form))
 
