@@ -1,0 +1,375 @@
+"""open -> read words -> find -> plan -> export -> verify.
+
+Each step is a function; the command line and the app call them in this order. Page reading
+runs in worker processes (one Tesseract per process, one OCR thread each); results are merged
+here, on the caller's thread."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+from PIL import Image
+
+from . import plan as plan_ops
+from .detect.mapping import spans_to_findings
+from .errors import Cancelled, InputError, RedactorError
+from .model import Box, Document, Finding, PageText, Span, Word
+from .ocr import DEFAULT_LANGS, engine_for
+from .sources import DEFAULT_DPI, Source, open_source
+
+log = logging.getLogger(__name__)
+
+# A page whose OCR words average below this confidence, or that has ink but few words, is
+# one the editor must look at (handwriting, stamps, photos).
+LOW_CONFIDENCE = 62.0
+INK_LEVEL = 128
+
+
+class Progress(Protocol):
+    def __call__(self, stage: str, done: int, total: int) -> None: ...
+
+
+def null_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+class CancelToken:
+    """Set from any thread; checked between pages."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled("cancelled")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    dpi: int = DEFAULT_DPI
+    langs: str = DEFAULT_LANGS
+    password: str | None = None
+    workers: int = 0  # 0: one per core
+
+
+# --- reading a page -------------------------------------------------------------------------
+
+
+def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tuple[bool, str]:
+    """Whether the editor must look at this page, and why (no text of the page is used)."""
+    gray = np.asarray(image.convert("L").reduce(4), dtype=np.uint8)
+    ink = gray < INK_LEVEL
+    ink_total = int(ink.sum())
+    if ink_total < 0.001 * ink.size:
+        return False, ""
+    covered = np.zeros_like(ink)
+    for w in words:
+        b = w.box
+        covered[int(b.y0) // 4 : int(b.y1) // 4 + 1, int(b.x0) // 4 : int(b.x1) // 4 + 1] = True
+    outside = int((ink & ~covered).sum())
+    if not words:
+        return True, "ink but no readable words (handwriting, a stamp or a picture?)"
+    if ocr_ran:
+        ocr_words = [w for w in words if w.source == "ocr"]
+        if ocr_words:
+            mean = sum(w.conf for w in ocr_words) / len(ocr_words)
+            if mean < LOW_CONFIDENCE:
+                return True, f"low OCR confidence ({mean:.0f}%): handwriting or a poor scan?"
+    if outside > 0.35 * ink_total and outside > 0.004 * ink.size:
+        return True, "ink outside any word (handwriting, a signature, a stamp or a picture?)"
+    return False, ""
+
+
+def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[Word, ...]:
+    """Text-layer words, plus OCR words where the text layer has nothing (an image of a
+    name inside a typed PDF). OCR lines and blocks are numbered after the text layer's."""
+    if not text_words:
+        return tuple(ocr_words)
+    line0 = max(w.line for w in text_words) + 1
+    block0 = max(w.block for w in text_words) + 1
+    extra: list[Word] = []
+    for w in ocr_words:
+        area = max(w.box.width * w.box.height, 1.0)
+        overlap = 0.0
+        for t in text_words:
+            if t.box.intersects(w.box):
+                ix = min(t.box.x1, w.box.x1) - max(t.box.x0, w.box.x0)
+                iy = min(t.box.y1, w.box.y1) - max(t.box.y0, w.box.y0)
+                overlap += max(0.0, ix) * max(0.0, iy)
+        if overlap < 0.3 * area:
+            extra.append(replace(w, line=w.line + line0, block=w.block + block0))
+    return tuple(text_words) + tuple(extra)
+
+
+def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
+    """Words of one page: the text layer, and OCR where there is none or where images are."""
+    page_dpi = source.page_dpi(index, dpi)
+    text_words = source.text_words(index, dpi) or []
+    image = source.render(index, dpi)
+    ocr_ran = False
+    ocr_words: list[Word] = []
+    if source.kind != "text" and (not text_words or source.has_images(index)):
+        ocr_words = engine_for(langs).read(image, page_dpi)
+        ocr_ran = True
+    words = merge_words(text_words, ocr_words)
+    needs, reason = assess_page(image, words, ocr_ran)
+    conf = sum(w.conf for w in ocr_words) / len(ocr_words) if ocr_words else None
+    if needs:
+        log.info("page %d needs eyes", index + 1)
+    return PageText(
+        index=index,
+        width_px=image.width,
+        height_px=image.height,
+        dpi=page_dpi,
+        words=words,
+        needs_eyes=needs,
+        needs_eyes_reason=reason,
+        ocr_conf=conf,
+    )
+
+
+# --- worker processes ---------------------------------------------------------------------
+
+_worker_sources: dict[tuple[str, str | None], Source] = {}
+
+
+def _worker_init() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: str) -> PageText:
+    key = (path, password)
+    src = _worker_sources.get(key)
+    if src is None:
+        for old in _worker_sources.values():
+            old.close()
+        _worker_sources.clear()
+        src = _worker_sources[key] = open_source(path, password)
+    return read_page(src, index, dpi, langs)
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _get_pool(workers: int) -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            ctx = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=ctx, initializer=_worker_init
+            )
+        return _pool
+
+
+def shutdown_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
+
+
+atexit.register(shutdown_pool)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class OpenedDocument:
+    """A document being worked on: its source (for page rasters) and its pages' words."""
+
+    source: Source
+    document: Document
+    options: ReadOptions = field(default_factory=ReadOptions)
+
+    def render_page(self, index: int) -> Image.Image:
+        return self.source.render(index, self.options.dpi)
+
+    def close(self) -> None:
+        self.source.close()
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    options: ReadOptions | None = None,
+    progress: Progress = null_progress,
+    cancel: CancelToken | None = None,
+    on_page: Callable[[PageText], None] | None = None,
+) -> OpenedDocument:
+    """Open an input and read every page's words (in parallel when worth it)."""
+    options = options or ReadOptions()
+    p = os.fspath(path)
+    source = open_source(p, options.password)
+    total = source.page_count
+    pages: dict[int, PageText] = {}
+    progress("read", 0, total)
+    workers = options.workers or default_workers()
+    try:
+        if total == 1 or workers == 1 or source.kind == "text":
+            for i in range(total):
+                if cancel:
+                    cancel.check()
+                pages[i] = read_page(source, i, options.dpi, options.langs)
+                if on_page:
+                    on_page(pages[i])
+                progress("read", len(pages), total)
+        else:
+            _read_parallel(p, options, total, workers, pages, progress, cancel, on_page)
+    except BrokenProcessPool:
+        shutdown_pool()
+        source.close()
+        raise InputError(f"{p}: a page could not be read (the reader crashed)") from None
+    except BaseException:
+        source.close()
+        raise
+    doc = Document(path=p, kind=source.kind, pages=tuple(pages[i] for i in range(total)))
+    return OpenedDocument(source=source, document=doc, options=options)
+
+
+def _read_parallel(
+    path: str,
+    options: ReadOptions,
+    total: int,
+    workers: int,
+    pages: dict[int, PageText],
+    progress: Progress,
+    cancel: CancelToken | None,
+    on_page: Callable[[PageText], None] | None,
+) -> None:
+    pool = _get_pool(workers)
+    pending: dict[Future[PageText], int] = {}
+    next_page = 0
+    window = workers * 2
+    while next_page < total or pending:
+        while next_page < total and len(pending) < window:
+            fut = pool.submit(
+                _worker_read, path, options.password, next_page, options.dpi, options.langs
+            )
+            pending[fut] = next_page
+            next_page += 1
+        done, _ = wait(list(pending), timeout=0.2, return_when=FIRST_COMPLETED)
+        if cancel and cancel.cancelled:
+            for fut in pending:
+                fut.cancel()
+            raise Cancelled("cancelled")
+        for fut in done:
+            index = pending.pop(fut)
+            try:
+                page = fut.result()
+            except RedactorError:
+                for other in pending:
+                    other.cancel()
+                raise
+            pages[index] = page
+            if on_page:
+                on_page(page)
+            progress("read", len(pages), total)
+
+
+# --- finding --------------------------------------------------------------------------------
+
+
+def find_in_document(
+    document: Document,
+    deny: Sequence[str] = (),
+    detector: Any | None = None,
+    lang: str = "auto",
+    extra_terms: Sequence[str] = (),
+) -> list[Finding]:
+    """Findings of the term list and (if given) the detector on every page, then every other
+    occurrence of each found term (propagation across pages)."""
+    from .detect.terms import find_terms
+
+    texts = [p.text_and_offsets() for p in document.pages]
+    findings: list[Finding] = []
+    if detector is not None:
+        per_page = detector.analyze_many([t for t, _ in texts], lang=lang)
+        for page, (text, offs), spans in zip(document.pages, texts, per_page, strict=True):
+            findings += spans_to_findings(page, spans, "detector", text, offs)
+    terms = list(dict.fromkeys([*deny, *extra_terms]))
+    if terms:
+        for page, (text, offs) in zip(document.pages, texts, strict=True):
+            spans = [replace(s, label="TERM") for s in find_terms(text, terms, lang=lang)]
+            findings += spans_to_findings(page, spans, "term", text, offs)
+    return dedupe_findings(findings)
+
+
+def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding per (page, words): a term match wins over the detector's label only when
+    the detector has none for those words."""
+    best: dict[tuple[int, tuple[int, ...]], Finding] = {}
+    for f in findings:
+        key = (f.page, f.word_indexes)
+        old = best.get(key)
+        if old is None or (old.span.label == "TERM" and f.span.label != "TERM"):
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (f.page, f.word_indexes))
+
+
+def finding_texts(document: Document, findings: Sequence[Finding]) -> list[str]:
+    """The text of each finding (in memory only: the verifier's search list)."""
+    out: dict[str, None] = {}
+    for f in findings:
+        page = document.pages[f.page]
+        words = [page.words[i].text for i in f.word_indexes]
+        text = " ".join(words).strip(" ,.;:!?()[]«»\"'")
+        if len(text) >= 3:
+            out[text] = None
+    return list(out)
+
+
+def make_plan(document: Document, findings: Sequence[Finding], state: str = "proposed"):
+    pages = [
+        plan_ops.PagePlan(p.index, p.width_px, p.height_px, p.dpi, p.needs_eyes)
+        for p in document.pages
+    ]
+    return plan_ops.from_findings(Path(document.path).name, pages, findings, state)
+
+
+def check_plan_fits(document: Document, plan: plan_ops.RedactionPlan) -> None:
+    """A plan made for another file or other page sizes must not be applied."""
+    if len(plan.pages) != len(document.pages):
+        raise InputError(
+            f"the plan has {len(plan.pages)} pages but {Path(document.path).name} has "
+            f"{len(document.pages)}"
+        )
+    for pp, page in zip(plan.pages, document.pages, strict=True):
+        if (pp.width_px, pp.height_px) != (page.width_px, page.height_px):
+            raise InputError(
+                f"the plan's page {pp.index + 1} is {pp.width_px}x{pp.height_px} px but the "
+                f"document's is {page.width_px}x{page.height_px}: was it made at another DPI?"
+            )
+
+
+def plan_boxes(plan: plan_ops.RedactionPlan) -> dict[int, list[Box]]:
+    out: dict[int, list[Box]] = {}
+    for r in plan.redactions:
+        if r.state == "accepted":
+            out.setdefault(r.page, []).append(r.box)
+    return out
+

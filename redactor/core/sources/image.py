@@ -1,0 +1,115 @@
+"""Image input: JPEG, PNG, TIFF (every frame), WebP, with EXIF orientation applied.
+
+The page raster is the image as the editor sees it (upright, RGB, high bit depths scaled
+rather than clipped). No metadata travels further than this module."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ..errors import InputError
+from ..model import Word
+from .base import DEFAULT_DPI, MAX_IMAGE_PIXELS, MAX_PAGE_PIXELS, MAX_PAGES
+
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+
+
+def _to_rgb(frame: Image.Image) -> Image.Image:
+    """RGB with the full range of deep images scaled to 8 bits (not clipped)."""
+    if frame.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        arr = np.asarray(frame, dtype=np.float64)
+        lo, hi = float(arr.min()), float(arr.max())
+        if hi <= lo:
+            arr = np.zeros_like(arr)
+        else:
+            arr = (arr - lo) * (255.0 / (hi - lo))
+        return Image.fromarray(arr.astype(np.uint8), "L").convert("RGB")
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        # Flatten onto white: what a viewer shows. Hidden RGB under transparent pixels is dropped.
+        rgba = frame.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return frame.convert("RGB")
+
+
+class ImageSource:
+    kind = "image"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                self._im = Image.open(path)
+                self._im.size  # noqa: B018 - forces the header to be parsed
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise InputError(f"{path}: the image is too large to open safely") from None
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+            raise InputError(f"{path}: not a readable image ({exc})") from None
+        w, h = self._im.size
+        if w <= 0 or h <= 0 or w * h > MAX_IMAGE_PIXELS:
+            raise InputError(f"{path}: the image size {w}x{h} is not acceptable")
+        self._count = int(getattr(self._im, "n_frames", 1) or 1)
+        if self._count > MAX_PAGES:
+            raise InputError(f"{path}: {self._count} pages is more than the limit of {MAX_PAGES}")
+        self._cache: dict[int, Image.Image] = {}
+
+    @property
+    def page_count(self) -> int:
+        return self._count
+
+    def _native_dpi(self) -> int:
+        dpi = self._im.info.get("dpi")
+        try:
+            value = int(round(float(dpi[0]))) if dpi else 0
+        except (TypeError, ValueError, IndexError):
+            value = 0
+        if 100 <= value <= 1200:
+            return value
+        # No usable resolution (phone photos say 72 or nothing): assume the longer side is
+        # an A4 page's, so the exported page has a sensible size.
+        w, h = self._im.size
+        return max(50, min(600, round(max(w, h) / 11.69))) if max(w, h) else DEFAULT_DPI
+
+    def _frame(self, index: int) -> Image.Image:
+        if index in self._cache:
+            return self._cache[index]
+        try:
+            self._im.seek(index)
+            frame = self._im.copy()
+            frame.load()
+            frame = ImageOps.exif_transpose(frame) or frame
+            rgb = _to_rgb(frame)
+        except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
+            raise InputError(f"{self.path}: page {index + 1} cannot be decoded ({exc})") from None
+        w, h = rgb.size
+        if w * h > MAX_PAGE_PIXELS:
+            factor = (MAX_PAGE_PIXELS / (w * h)) ** 0.5
+            rgb = rgb.resize((max(1, int(w * factor)), max(1, int(h * factor))), Image.LANCZOS)
+        self._cache = {index: rgb}  # keep one frame only
+        return rgb
+
+    def page_dpi(self, index: int, dpi: int) -> int:
+        native = self._native_dpi()
+        self._im.seek(index)
+        w, h = self._im.size
+        if w * h > MAX_PAGE_PIXELS:
+            native = max(1, int(native * (MAX_PAGE_PIXELS / (w * h)) ** 0.5))
+        return native
+
+    def render(self, index: int, dpi: int) -> Image.Image:
+        # Images keep their own resolution: scaling would only lose detail or add bytes.
+        return self._frame(index)
+
+    def text_words(self, index: int, dpi: int) -> list[Word] | None:
+        return None
+
+    def has_images(self, index: int) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._im.close()
+        self._cache.clear()

@@ -1,0 +1,193 @@
+"""PDF input through pdfium: page rasters, and words with boxes from the text layer."""
+
+from __future__ import annotations
+
+import logging
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from ..errors import InputError, PasswordRequired
+from ..model import Box, Word
+from .base import MAX_PAGE_PIXELS, MAX_PAGES
+
+log = logging.getLogger(__name__)
+
+
+def user_to_pixel(
+    x: float, y: float, crop: tuple[float, float, float, float], rotation: int, scale: float
+) -> tuple[float, float]:
+    """Map a point in PDF user space to the pixel grid pdfium renders (crop box, /Rotate)."""
+    cx0, cy0, cx1, cy1 = crop
+    if rotation == 90:
+        return (y - cy0) * scale, (x - cx0) * scale
+    if rotation == 180:
+        return (cx1 - x) * scale, (y - cy0) * scale
+    if rotation == 270:
+        return (cy1 - y) * scale, (cx1 - x) * scale
+    return (x - cx0) * scale, (cy1 - y) * scale
+
+
+def box_to_pixels(
+    box: tuple[float, float, float, float],
+    crop: tuple[float, float, float, float],
+    rotation: int,
+    scale: float,
+) -> Box:
+    left, bottom, right, top = box
+    xa, ya = user_to_pixel(left, bottom, crop, rotation, scale)
+    xb, yb = user_to_pixel(right, top, crop, rotation, scale)
+    return Box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+
+
+class PdfSource:
+    kind = "pdf"
+
+    def __init__(self, path: str, password: str | None = None) -> None:
+        self.path = path
+        try:
+            self._pdf = pdfium.PdfDocument(path, password=password)
+        except pdfium.PdfiumError as exc:
+            text = str(exc).lower()
+            if "password" in text:
+                if password:
+                    raise PasswordRequired(f"{path}: the password is wrong") from None
+                raise PasswordRequired(
+                    f"{path}: this PDF is encrypted; give its password with --password"
+                ) from None
+            raise InputError(f"{path}: not a readable PDF ({exc})") from None
+        try:
+            count = len(self._pdf)
+        except Exception as exc:  # pdfium raises plain errors on some broken files
+            raise InputError(f"{path}: not a readable PDF ({exc})") from None
+        if count == 0:
+            raise InputError(f"{path}: the PDF has no pages")
+        if count > MAX_PAGES:
+            raise InputError(f"{path}: {count} pages is more than the limit of {MAX_PAGES}")
+        self._count = count
+
+    @property
+    def page_count(self) -> int:
+        return self._count
+
+    def _page(self, index: int) -> pdfium.PdfPage:
+        try:
+            return self._pdf[index]
+        except Exception as exc:
+            raise InputError(f"{self.path}: page {index + 1} cannot be read ({exc})") from None
+
+    def page_dpi(self, index: int, dpi: int) -> int:
+        page = self._page(index)
+        w_pt, h_pt = page.get_size()
+        if w_pt <= 0 or h_pt <= 0:
+            raise InputError(f"{self.path}: page {index + 1} has no size")
+        pixels = (w_pt * dpi / 72) * (h_pt * dpi / 72)
+        while pixels > MAX_PAGE_PIXELS and dpi > 18:
+            dpi = int(dpi * 0.8)
+            pixels = (w_pt * dpi / 72) * (h_pt * dpi / 72)
+        if pixels > MAX_PAGE_PIXELS:
+            raise InputError(f"{self.path}: page {index + 1} is too large to render")
+        return dpi
+
+    def render(self, index: int, dpi: int) -> Image.Image:
+        dpi = self.page_dpi(index, dpi)
+        page = self._page(index)
+        try:
+            bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
+            image = bitmap.to_pil().convert("RGB")
+        except Exception as exc:
+            raise InputError(f"{self.path}: page {index + 1} cannot be rendered ({exc})") from None
+        return image
+
+    def close(self) -> None:
+        self._pdf.close()
+
+    def has_images(self, index: int) -> bool:
+        page = self._page(index)
+        w_pt, h_pt = page.get_size()
+        area = 0.0
+        for obj in page.get_objects(max_depth=3):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                left, bottom, right, top = obj.get_bounds()
+                area += max(0.0, right - left) * max(0.0, top - bottom)
+        # Tiny images (bullets, logos) rarely carry words; anything over 2% of the page may.
+        return area > 0.02 * w_pt * h_pt
+
+    def text_words(self, index: int, dpi: int) -> list[Word] | None:
+        dpi = self.page_dpi(index, dpi)
+        page = self._page(index)
+        try:
+            textpage = page.get_textpage()
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+        except Exception as exc:
+            log.warning("page %d: text layer unreadable (%s)", index + 1, type(exc).__name__)
+            return None
+        if not text.strip():
+            return None
+        crop = tuple(page.get_cropbox())
+        rotation = page.get_rotation() % 360
+        scale = dpi / 72
+        chars: list[tuple[str, Box] | None] = []  # None marks a line break
+        for i in range(min(count, len(text))):
+            ch = text[i]
+            if ch in "\r\n":
+                if chars and chars[-1] is not None:
+                    chars.append(None)
+                continue
+            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+                chars.append((" ", Box(0, 0, 0, 0)))
+                continue
+            box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
+            chars.append((ch, box))
+        return _group_words(chars)
+
+
+def _group_words(chars: list[tuple[str, Box] | None]) -> list[Word]:
+    """Chars (None = line break, " " = space) to words with line and block numbers."""
+    words: list[Word] = []
+    line = 0
+    block = 0
+    cur_text: list[str] = []
+    cur_box: Box | None = None
+    line_boxes: list[Box] = []
+    prev_line_box: Box | None = None
+
+    def flush() -> None:
+        nonlocal cur_text, cur_box
+        if cur_text and cur_box is not None:
+            words.append(Word("".join(cur_text), cur_box, 100.0, line, block, "text"))
+            line_boxes.append(cur_box)
+        cur_text, cur_box = [], None
+
+    def end_line() -> None:
+        nonlocal line, block, line_boxes, prev_line_box
+        flush()
+        if line_boxes:
+            lb = line_boxes[0]
+            for b in line_boxes[1:]:
+                lb = lb.union(b)
+            line += 1
+            prev_line_box = lb
+        line_boxes = []
+
+    for item in chars:
+        if item is None:
+            end_line()
+            continue
+        ch, box = item
+        if ch == " ":
+            flush()
+            continue
+        if cur_box is not None and box.x0 < cur_box.x0 - 2 * max(box.height, 1):
+            # Text jumped back left without a line break: a new line in reading order.
+            end_line()
+        if not cur_text and not line_boxes and prev_line_box is not None:
+            gap = box.y0 - prev_line_box.y1
+            if gap > 0.5 * max(prev_line_box.height, 1.0) or gap < -3 * prev_line_box.height:
+                block += 1
+        cur_text.append(ch)
+        cur_box = box if cur_box is None else cur_box.union(box)
+    end_line()
+    return words
