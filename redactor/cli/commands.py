@@ -1,0 +1,289 @@
+"""The subcommands over the core pipeline. Progress goes to stderr, results to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core import pipeline
+from ..core import plan as plan_ops
+from ..core.errors import InputError, RedactorError, UsageError
+from ..core.sources import SUPPORTED_SUFFIXES
+
+FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
+
+
+def read_terms(path: str | None) -> list[str]:
+    if not path:
+        return []
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the term list ({exc.strerror})") from None
+    for enc in ("utf-8-sig", "cp1251"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(f"{path}: the term list is neither UTF-8 nor cp1251")
+    terms = [" ".join(line.split()) for line in text.splitlines()]
+    return [t for t in terms if t and not t.startswith("#")]
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    files: list[str] = []
+    for item in inputs:
+        if os.path.isdir(item):
+            found = sorted(
+                str(p)
+                for p in Path(item).rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+            if not found:
+                raise InputError(f"{item}: the folder holds no PDF, image or text files")
+            files += found
+        else:
+            files.append(item)
+    return files
+
+
+class StderrProgress:
+    def __init__(self, name: str, quiet: bool) -> None:
+        self.name = name
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if self.tty:
+            end = "\n" if done == total else ""
+            print(f"\r{self.name}: {stage} {done}/{total}", end=end, file=sys.stderr, flush=True)
+        elif done == total and total:
+            print(f"{self.name}: {stage} {done}/{total}", file=sys.stderr, flush=True)
+
+    def note(self, message: str) -> None:
+        if not self.quiet:
+            print(f"{self.name}: {message}", file=sys.stderr, flush=True)
+
+
+def _load_detector(args: argparse.Namespace, allow: list[str], deny: list[str]) -> Any:
+    from ..core.detect.engine import Detector
+
+    return Detector(
+        profile=args.profile, spacy_model=args.spacy_model, allow=allow, deny=deny
+    )
+
+
+def _output_paths(files: list[str], output: str, fmt_opt: str | None) -> list[tuple[str, str]]:
+    """(output path, format) per input. Never an input's own path."""
+    out = Path(output)
+    many = len(files) > 1 or out.is_dir() or output.endswith(os.sep)
+    if many:
+        fmt = fmt_opt or "pdf"
+        out.mkdir(parents=True, exist_ok=True)
+        pairs = []
+        seen: set[str] = set()
+        for f in files:
+            stem = Path(f).stem
+            name = f"{stem}.{fmt}"
+            n = 2
+            while name in seen:
+                name = f"{stem}-{n}.{fmt}"
+                n += 1
+            seen.add(name)
+            pairs.append((str(out / name), fmt))
+    else:
+        fmt = fmt_opt or FORMAT_BY_SUFFIX.get(out.suffix.lower(), "")
+        if not fmt:
+            raise UsageError(
+                f"cannot tell the format from {output!r}: give .pdf, .png or .txt, or --format"
+            )
+        if not out.parent.exists():
+            raise UsageError(f"the folder of {output!r} does not exist")
+        pairs = [(output, fmt)]
+    inputs = {os.path.realpath(f) for f in files}
+    for path, _ in pairs:
+        if os.path.realpath(path) in inputs:
+            raise UsageError(f"{path}: the output would overwrite an input; choose another name")
+    return pairs
+
+
+def redact(args: argparse.Namespace) -> int:
+    files = expand_inputs(args.inputs)
+    deny = read_terms(args.deny)
+    allow = read_terms(args.allow)
+    if args.no_detect and not deny and not args.plan:
+        raise UsageError("--no-detect needs --deny FILE or --plan FILE (nothing would be hidden)")
+    if not 50 <= args.dpi <= 600:
+        raise UsageError("--dpi must be between 50 and 600")
+    if args.plan and len(files) != 1:
+        raise UsageError("--plan applies to one input at a time")
+    pairs = _output_paths(files, args.output, args.format)
+    detector = None
+    if not args.no_detect and not args.plan:
+        detector = _load_detector(args, allow, deny)
+    worst = 0
+    options = pipeline.ReadOptions(dpi=args.dpi, password=args.password)
+    for src, (dst, fmt) in zip(files, pairs, strict=True):
+        progress = StderrProgress(Path(src).name, args.quiet)
+        try:
+            _redact_one(src, dst, fmt, args, options, deny, detector, progress)
+        except RedactorError as exc:
+            print(f"redactor: {exc}", file=sys.stderr)
+            worst = max(worst, exc.exit_code)
+            if exc.exit_code == 5:
+                break
+    return worst
+
+
+def _redact_one(
+    src: str,
+    dst: str,
+    fmt: str,
+    args: argparse.Namespace,
+    options: pipeline.ReadOptions,
+    deny: list[str],
+    detector: Any,
+    progress: StderrProgress,
+) -> None:
+    from ..core.export.safe import export_safe
+
+    opened = pipeline.read_document(src, options, progress=progress)
+    try:
+        doc = opened.document
+        for page in doc.pages:
+            if page.needs_eyes:
+                progress.note(f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}")
+        if fmt == "png" and doc.kind == "text":
+            pass  # a text letter exported as page images is fine
+        if args.plan:
+            plan = plan_ops.load(args.plan)
+            pipeline.check_plan_fits(doc, plan)
+            terms = list(deny)
+        else:
+            findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
+            plan = pipeline.make_plan(doc, findings, state="accepted")
+            terms = list(dict.fromkeys([*deny, *pipeline.finding_texts(doc, findings)]))
+        if args.save_plan:
+            plan_ops.save(plan, args.save_plan)
+        count = sum(1 for r in plan.redactions if r.state == "accepted")
+        progress.note(f"{count} boxes to burn in")
+        report = export_safe(
+            doc,
+            plan,
+            opened.render_page,
+            dst,
+            fmt=fmt,
+            text_layer=not args.no_text_layer,
+            bw=args.bw,
+            terms=terms,
+            progress=lambda done, total: progress("write", done, total),
+        )
+        progress.note(report.summary())
+        if not args.quiet:
+            print(dst)
+    finally:
+        opened.close()
+
+
+def detect(args: argparse.Namespace) -> int:
+    deny = read_terms(args.deny)
+    allow = read_terms(args.allow)
+    if args.jsonl:
+        if not args.output:
+            raise UsageError("--jsonl needs -o OUT.jsonl")
+        if args.inputs:
+            raise UsageError("give either --jsonl or files, not both")
+        from ..core.detect.corpus import detect_jsonl
+
+        detect_jsonl(args.jsonl, args.output, profile=args.profile, lang=args.lang,
+                     spacy_model=args.spacy_model)
+        return 0
+    if not args.inputs:
+        raise UsageError("give files to look at, or --jsonl IN -o OUT")
+    files = expand_inputs(args.inputs)
+    detector = _load_detector(args, allow, deny)
+    results = []
+    worst = 0
+    for src in files:
+        progress = StderrProgress(Path(src).name, args.quiet)
+        try:
+            opened = pipeline.read_document(
+                src, pipeline.ReadOptions(dpi=args.dpi, password=args.password), progress=progress
+            )
+        except RedactorError as exc:
+            print(f"redactor: {exc}", file=sys.stderr)
+            worst = max(worst, exc.exit_code)
+            continue
+        doc = opened.document
+        findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
+        opened.close()
+        results.append(_findings_json(doc, findings, args.show_text))
+    if args.json:
+        json.dump(results if len(results) != 1 else results[0], sys.stdout, ensure_ascii=False,
+                  indent=1)
+        print()
+    else:
+        for res in results:
+            print(f"{res['file']}: {len(res['findings'])} findings")
+            for f in res["findings"]:
+                text = f" {f['text']!r}" if "text" in f else ""
+                print(f"  page {f['page']} {f['label']:<12} {f['score']:.2f} {f['why']}{text}")
+            for p in res["pages"]:
+                if p["needs_eyes"]:
+                    print(f"  page {p['page']} needs eyes: {p['reason']}")
+    return worst
+
+
+def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, Any]:
+    out = []
+    for f in findings:
+        item: dict[str, Any] = {
+            "page": f.page + 1,
+            "label": f.span.label,
+            "score": round(f.span.score, 3),
+            "why": f.span.why,
+            "source": f.source,
+            "start": f.span.start,
+            "end": f.span.end,
+            "boxes": [b.as_list() for b in f.boxes],
+        }
+        if show_text:
+            page = doc.pages[f.page]
+            item["text"] = " ".join(page.words[i].text for i in f.word_indexes)
+        out.append(item)
+    pages = [
+        {
+            "page": p.index + 1,
+            "width_px": p.width_px,
+            "height_px": p.height_px,
+            "dpi": p.dpi,
+            "needs_eyes": p.needs_eyes,
+            "reason": p.needs_eyes_reason,
+        }
+        for p in doc.pages
+    ]
+    return {"file": doc.path, "pages": pages, "findings": out}
+
+
+def verify(args: argparse.Namespace) -> int:
+    from ..core.verify import verify_file
+
+    terms = read_terms(args.terms)
+    if not os.path.isfile(args.file):
+        raise InputError(f"{args.file}: no such file")
+    report = verify_file(args.file, terms, ocr=args.ocr)
+    if report.ok:
+        print(report.summary())
+        return 0
+    print(report.summary())
+    for problem in report.problems:
+        print(f"  - {problem}")
+    return 4

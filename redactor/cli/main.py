@@ -1,0 +1,170 @@
+"""The `redactor` command: the desktop app, or `redact`, `detect`, `verify` subcommands.
+
+Only this module turns core errors into exit codes (DESIGN.md): 0 ok, 1 bad arguments,
+2 unreadable input, 3 missing dependency, 4 leak detected, 5 cancelled, 70 internal error."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from ..core.errors import RedactorError, UsageError
+from . import commands
+
+SUBCOMMANDS = ("redact", "detect", "verify")
+
+DESCRIPTION = """\
+Redactor finds names and identifying details in letters (PDF, scans, photos, text; Russian,
+Kazakh, English) and writes copies that are safe to publish: every page is rebuilt from pixels
+with the redactions burned in, nothing of the source file is kept, and every copy is re-read by
+independent readers before it gets its name. It never uses the network and never changes inputs.
+
+Without a subcommand, `redactor [FILE...]` opens the desktop app."""
+
+EPILOG = """\
+exit codes: 0 ok, 1 bad arguments, 2 unreadable input, 3 missing dependency (e.g. OCR language
+data), 4 leak detected, 5 cancelled, 70 internal error.
+
+examples:
+  redactor redact letter.pdf -o safe.pdf --deny names.txt
+  redactor redact inbox/ -o safe/ --format png --bw
+  redactor detect letter.pdf --json
+  redactor detect --jsonl corpus.jsonl -o predicted.jsonl
+  redactor verify safe.pdf --terms names.txt"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="redactor",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from .. import __version__
+
+    parser.add_argument("--version", action="version", version=f"redactor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-v", "--verbose", action="store_true", help="log steps (never any text)")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+
+    r = sub.add_parser(
+        "redact",
+        help="find, redact and export verified safe copies",
+        description="Redact files or folders and export safe copies, each verified after writing. "
+        "OUTPUT is a file for one input and a folder for several; the format follows OUTPUT's "
+        "extension unless --format says otherwise.",
+    )
+    r.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF, image, text file or folder")
+    r.add_argument("-o", "--output", required=True, metavar="OUTPUT")
+    r.add_argument("--profile", choices=("strict", "names"), default="strict",
+                   help="strict: every identifying detail (default); names: person names only")
+    r.add_argument("--deny", metavar="FILE", help="terms to hide everywhere, one a line")
+    r.add_argument("--allow", metavar="FILE", help="terms never to hide, one a line")
+    r.add_argument("--plan", metavar="FILE", help="a reviewed redaction plan (from the app)")
+    r.add_argument("--save-plan", metavar="FILE", help="write the redaction plan used")
+    r.add_argument("--password", metavar="PW", help="password of encrypted PDFs")
+    r.add_argument("--lang", choices=("auto", "en", "ru", "kk"), default="auto")
+    r.add_argument("--format", choices=("pdf", "png", "txt"), help="output format")
+    r.add_argument("--no-text-layer", action="store_true",
+                   help="no invisible text layer (by default the words outside every box)")
+    r.add_argument("--bw", action="store_true",
+                   help="black-and-white pages (removes printer tracking dots)")
+    r.add_argument("--dpi", type=int, default=200, help="working resolution (default 200)")
+    r.add_argument("--no-detect", action="store_true",
+                   help="hide only the --deny terms (no automatic detection)")
+    r.add_argument("--spacy-model", metavar="NAME", help="a bigger installed spaCy pipeline")
+    common(r)
+
+    d = sub.add_parser(
+        "detect",
+        help="list findings (or label a JSONL corpus)",
+        description="Print the findings of documents, or label a JSON Lines corpus "
+        "({id, lang, text, spans}) with predicted spans.",
+    )
+    d.add_argument("inputs", nargs="*", metavar="FILE")
+    d.add_argument("--jsonl", metavar="IN", help="a JSON Lines corpus to label")
+    d.add_argument("-o", "--output", metavar="OUT", help="where to write the labelled corpus")
+    d.add_argument("--json", action="store_true", help="JSON output (page and boxes per finding)")
+    d.add_argument("--show-text", action="store_true",
+                   help="include the found text in the output (off by default)")
+    d.add_argument("--profile", choices=("strict", "names"), default="strict")
+    d.add_argument("--lang", choices=("auto", "en", "ru", "kk"), default="auto")
+    d.add_argument("--deny", metavar="FILE")
+    d.add_argument("--allow", metavar="FILE")
+    d.add_argument("--password", metavar="PW")
+    d.add_argument("--dpi", type=int, default=200)
+    d.add_argument("--spacy-model", metavar="NAME")
+    common(d)
+
+    v = sub.add_parser(
+        "verify",
+        help="independent leak check of any PDF or image",
+        description="Re-read a file with several independent readers, report hidden structures "
+        "and metadata, and search for the given terms and their forms. Exit 4 on any finding.",
+    )
+    v.add_argument("file", metavar="FILE")
+    v.add_argument("--terms", metavar="FILE", help="terms to search for, one a line")
+    v.add_argument("--ocr", action="store_true", help="also OCR the pages (default for images)")
+    common(v)
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+        try:
+            from ..gui.app import run
+        except ImportError as exc:
+            print(f"redactor: the desktop app cannot start ({exc})", file=sys.stderr)
+            return 3
+        return run(args_list)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            build_parser().print_help()
+            return 1
+        _setup_logging(args.verbose)
+        if args.command == "redact":
+            return commands.redact(args)
+        if args.command == "detect":
+            return commands.detect(args)
+        return commands.verify(args)
+    except RedactorError as exc:
+        print(f"redactor: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("redactor: cancelled", file=sys.stderr)
+        return 5
+    except MemoryError:
+        print("redactor: out of memory (the input is too large)", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the last line of defence: one line, no traceback
+        if os.environ.get("REDACTOR_DEBUG"):
+            raise
+        print(
+            f"redactor: internal error ({type(exc).__name__}); run with REDACTOR_DEBUG=1 for details",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())
