@@ -76,9 +76,7 @@ class StderrProgress:
 def _load_detector(args: argparse.Namespace, allow: list[str], deny: list[str]) -> Any:
     from ..core.detect.engine import Detector
 
-    return Detector(
-        profile=args.profile, spacy_model=args.spacy_model, allow=allow, deny=deny
-    )
+    return Detector(profile=args.profile, spacy_model=args.spacy_model, allow=allow, deny=deny)
 
 
 def _output_paths(files: list[str], output: str, fmt_opt: str | None) -> list[tuple[str, str]]:
@@ -160,7 +158,9 @@ def _redact_one(
         doc = opened.document
         for page in doc.pages:
             if page.needs_eyes:
-                progress.note(f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}")
+                progress.note(
+                    f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}"
+                )
         if fmt == "png" and doc.kind == "text":
             pass  # a text letter exported as page images is fine
         if args.plan:
@@ -203,8 +203,13 @@ def detect(args: argparse.Namespace) -> int:
             raise UsageError("give either --jsonl or files, not both")
         from ..core.detect.corpus import detect_jsonl
 
-        detect_jsonl(args.jsonl, args.output, profile=args.profile, lang=args.lang,
-                     spacy_model=args.spacy_model)
+        detect_jsonl(
+            args.jsonl,
+            args.output,
+            profile=args.profile,
+            lang=args.lang,
+            spacy_model=args.spacy_model,
+        )
         return 0
     if not args.inputs:
         raise UsageError("give files to look at, or --jsonl IN -o OUT")
@@ -227,8 +232,9 @@ def detect(args: argparse.Namespace) -> int:
         opened.close()
         results.append(_findings_json(doc, findings, args.show_text))
     if args.json:
-        json.dump(results if len(results) != 1 else results[0], sys.stdout, ensure_ascii=False,
-                  indent=1)
+        json.dump(
+            results if len(results) != 1 else results[0], sys.stdout, ensure_ascii=False, indent=1
+        )
         print()
     else:
         for res in results:

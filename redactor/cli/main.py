@@ -66,8 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF, image, text file or folder")
     r.add_argument("-o", "--output", required=True, metavar="OUTPUT")
-    r.add_argument("--profile", choices=("strict", "names"), default="strict",
-                   help="strict: every identifying detail (default); names: person names only")
+    r.add_argument(
+        "--profile",
+        choices=("strict", "names"),
+        default="strict",
+        help="strict: every identifying detail (default); names: person names only",
+    )
     r.add_argument("--deny", metavar="FILE", help="terms to hide everywhere, one a line")
     r.add_argument("--allow", metavar="FILE", help="terms never to hide, one a line")
     r.add_argument("--plan", metavar="FILE", help="a reviewed redaction plan (from the app)")
@@ -75,13 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--password", metavar="PW", help="password of encrypted PDFs")
     r.add_argument("--lang", choices=("auto", "en", "ru", "kk"), default="auto")
     r.add_argument("--format", choices=("pdf", "png", "txt"), help="output format")
-    r.add_argument("--no-text-layer", action="store_true",
-                   help="no invisible text layer (by default the words outside every box)")
-    r.add_argument("--bw", action="store_true",
-                   help="black-and-white pages (removes printer tracking dots)")
+    r.add_argument(
+        "--no-text-layer",
+        action="store_true",
+        help="no invisible text layer (by default the words outside every box)",
+    )
+    r.add_argument(
+        "--bw", action="store_true", help="black-and-white pages (removes printer tracking dots)"
+    )
     r.add_argument("--dpi", type=int, default=200, help="working resolution (default 200)")
-    r.add_argument("--no-detect", action="store_true",
-                   help="hide only the --deny terms (no automatic detection)")
+    r.add_argument(
+        "--no-detect",
+        action="store_true",
+        help="hide only the --deny terms (no automatic detection)",
+    )
     r.add_argument("--spacy-model", metavar="NAME", help="a bigger installed spaCy pipeline")
     common(r)
 
@@ -95,8 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--jsonl", metavar="IN", help="a JSON Lines corpus to label")
     d.add_argument("-o", "--output", metavar="OUT", help="where to write the labelled corpus")
     d.add_argument("--json", action="store_true", help="JSON output (page and boxes per finding)")
-    d.add_argument("--show-text", action="store_true",
-                   help="include the found text in the output (off by default)")
+    d.add_argument(
+        "--show-text",
+        action="store_true",
+        help="include the found text in the output (off by default)",
+    )
     d.add_argument("--profile", choices=("strict", "names"), default="strict")
     d.add_argument("--lang", choices=("auto", "en", "ru", "kk"), default="auto")
     d.add_argument("--deny", metavar="FILE")
@@ -160,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("REDACTOR_DEBUG"):
             raise
         print(
-            f"redactor: internal error ({type(exc).__name__}); run with REDACTOR_DEBUG=1 for details",
+            f"redactor: internal error ({type(exc).__name__}); "
+            "run with REDACTOR_DEBUG=1 for details",
             file=sys.stderr,
         )
         return 70

@@ -67,7 +67,9 @@ class Box:
         )
 
     def intersects(self, other: Box) -> bool:
-        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+        return (
+            self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+        )
 
     def contains_center_of(self, other: Box) -> bool:
         cx, cy = (other.x0 + other.x1) / 2, (other.y0 + other.y1) / 2

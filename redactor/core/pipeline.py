@@ -24,7 +24,7 @@ from PIL import Image
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError, RedactorError
-from .model import Box, Document, Finding, PageText, Span, Word
+from .model import Box, Document, Finding, PageText, Word
 from .ocr import DEFAULT_LANGS, engine_for
 from .sources import DEFAULT_DPI, Source, open_source
 
@@ -372,4 +372,3 @@ def plan_boxes(plan: plan_ops.RedactionPlan) -> dict[int, list[Box]]:
         if r.state == "accepted":
             out.setdefault(r.page, []).append(r.box)
     return out
-

@@ -145,9 +145,7 @@ def pad(plan: RedactionPlan, px: float) -> RedactionPlan:
     sizes = {p.index: (p.width_px, p.height_px) for p in plan.pages}
     return replace(
         plan,
-        redactions=tuple(
-            replace(r, box=r.box.padded(px, *sizes[r.page])) for r in plan.redactions
-        ),
+        redactions=tuple(replace(r, box=r.box.padded(px, *sizes[r.page])) for r in plan.redactions),
     )
 
 

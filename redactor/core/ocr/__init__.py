@@ -26,7 +26,11 @@ TESSDATA_CANDIDATES = (
     "/opt/homebrew/share/tessdata",
     "/usr/local/share/tesseract-ocr/tessdata",
 )
-DEBIAN_PACKAGE = {"eng": "tesseract-ocr-eng", "rus": "tesseract-ocr-rus", "kaz": "tesseract-ocr-kaz"}
+DEBIAN_PACKAGE = {
+    "eng": "tesseract-ocr-eng",
+    "rus": "tesseract-ocr-rus",
+    "kaz": "tesseract-ocr-kaz",
+}
 
 
 def find_tessdata(langs: str = DEFAULT_LANGS) -> str:
@@ -41,7 +45,9 @@ def find_tessdata(langs: str = DEFAULT_LANGS) -> str:
     best_missing = wanted
     for folder in candidates:
         missing = [
-            lang for lang in wanted if not os.path.isfile(os.path.join(folder, f"{lang}.traineddata"))
+            lang
+            for lang in wanted
+            if not os.path.isfile(os.path.join(folder, f"{lang}.traineddata"))
         ]
         if not missing:
             return folder
@@ -71,7 +77,9 @@ class OcrEngine:
                 path=path + os.sep, lang=langs, psm=tesserocr.PSM.AUTO
             )
         except RuntimeError as exc:
-            raise OcrError(f"Tesseract could not load languages {langs} from {path}: {exc}") from None
+            raise OcrError(
+                f"Tesseract could not load languages {langs} from {path}: {exc}"
+            ) from None
 
     def read(self, image: Image.Image, dpi: int) -> list[Word]:
         """Words of the image with boxes in its pixels, confidence 0-100, line and block."""
@@ -92,10 +100,13 @@ class OcrEngine:
                 block += 1
             if r.IsAtBeginningOf(tr.RIL.TEXTLINE) or line < 0:
                 line += 1
-            text = r.GetUTF8Text(level)
+            try:
+                text = r.GetUTF8Text(level)
+                bbox = r.BoundingBox(level)
+            except RuntimeError:  # an empty element
+                continue
             if not text or not text.strip():
                 continue
-            bbox = r.BoundingBox(level)
             if bbox is None:
                 continue
             x0, y0, x1, y1 = bbox
