@@ -88,7 +88,9 @@ class ImageSource:
         w, h = rgb.size
         if w * h > MAX_PAGE_PIXELS:
             factor = (MAX_PAGE_PIXELS / (w * h)) ** 0.5
-            rgb = rgb.resize((max(1, int(w * factor)), max(1, int(h * factor))), Image.Resampling.LANCZOS)
+            rgb = rgb.resize(
+                (max(1, int(w * factor)), max(1, int(h * factor))), Image.Resampling.LANCZOS
+            )
         self._cache = {index: rgb}  # keep one frame only
         return rgb
 
