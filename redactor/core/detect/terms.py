@@ -166,7 +166,7 @@ class _Index:
                 for key in _deletes(core) if len(core) >= 4 else {core}:
                     self.by_key.setdefault(key, set()).add((core, form))
 
-    def lookup(self, word: str) -> list[int]:
+    def lookup(self, word: str, fuzzy_ok: bool = True) -> list[int]:
         """Indexes of tokens that are a form of the (folded) term word."""
         if not word:
             return []
@@ -174,7 +174,7 @@ class _Index:
             return list(self.forms.get(word, []))
         stem = stem_of(word)
         endings = _LONG_ENDINGS if len(stem) >= 4 else _SHORT_ENDINGS
-        fuzzy = sum(c.isalpha() for c in word) >= 5
+        fuzzy = fuzzy_ok and sum(c.isalpha() for c in word) >= 5
         hits: set[str] = set()
         keys = _deletes(stem) if fuzzy else {stem}
         for key in keys:
@@ -211,13 +211,19 @@ def _split_term(term: str) -> tuple[list[str], list[str]]:
 
 
 def find_terms(
-    text: str, terms: Sequence[str], lang: str = "auto", label: str = "TERM"
+    text: str,
+    terms: Sequence[str],
+    lang: str = "auto",
+    label: str = "TERM",
+    fuzzy: bool = True,
+    why_prefix: str = "term",
 ) -> list[Span]:
     """Every occurrence of each term in text: case-insensitive; across line breaks and
     end-of-line hyphenation; one OCR error allowed in words of five letters or more; Russian and
     Kazakh case forms; any whitespace between the words of a multi-word term.
 
-    Each span has the given label, score 1.0 and why="term #<n>" (n = index in terms)."""
+    Each span has the given label, score 1.0 and why="term #<n>" (n = index in terms).
+    fuzzy=False turns the OCR-error tolerance off (for word lists)."""
     del lang  # the same rules serve every language; kept for the stable signature
     if not text or not terms:
         return []
@@ -230,15 +236,15 @@ def find_terms(
         words, tgaps = _split_term(term)
         if not words:
             continue
-        why = f"term #{n}"
-        first = index.lookup(words[0])
+        why = f"{why_prefix} #{n}"
+        first = index.lookup(words[0], fuzzy)
         found: list[tuple[int, int]] = []
         if len(words) == 1:
             found = [(toks[i].start, toks[i].end) for i in first]
             if jindex is not None:
-                found += [(joined[i].start, joined[i].end) for i in jindex.lookup(words[0])]
+                found += [(joined[i].start, joined[i].end) for i in jindex.lookup(words[0], fuzzy)]
         else:
-            later = [set(index.lookup(w)) for w in words[1:]]
+            later = [set(index.lookup(w, fuzzy)) for w in words[1:]]
             for i in first:
                 if i + len(words) > len(toks):
                     continue

