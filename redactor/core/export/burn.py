@@ -17,6 +17,8 @@ from redactor.core.model import Box, Word
 # Extra margin (px) around a grown box, and as a fraction of the line height.
 _MARGIN_PX = 2.0
 _MARGIN_LINE = 0.08
+# Space left between a grown box and a neighbouring word, as a fraction of the line height.
+_KEEP_LINE = 0.2
 # Threshold for black-and-white pages: light colours (yellow tracking dots) become white.
 BW_THRESHOLD = 160
 
@@ -101,10 +103,14 @@ def cover_boxes(
             hits = set(idxs)
             left = [words[i].box.x1 for i in line if i not in hits and words[i].box.x1 <= seg.x0]
             right = [words[i].box.x0 for i in line if i not in hits and words[i].box.x0 >= seg.x1]
-            x0 = max(left) + 1.0 if left else min(col_x0, seg.x0) - _MARGIN_PX
-            x1 = min(right) - 1.0 if right else max(col_x1, seg.x1) + _MARGIN_PX
-            x0, x1 = min(x0, min(words[i].box.x0 for i in idxs)), max(
-                x1, max(words[i].box.x1 for i in idxs)
+            # stop a little short of the neighbours (the same distance on both sides, so the
+            # box edges say nothing about the hidden word), or go to the column's edge
+            keep = _KEEP_LINE * (line_y1 - line_y0)
+            x0 = max(left) + keep if left else min(col_x0, seg.x0) - _MARGIN_PX
+            x1 = min(right) - keep if right else max(col_x1, seg.x1) + _MARGIN_PX
+            x0, x1 = (
+                min(x0, min(words[i].box.x0 for i in idxs)),
+                max(x1, max(words[i].box.x1 for i in idxs)),
             )
             margin = max(_MARGIN_PX, _MARGIN_LINE * (line_y1 - line_y0))
             grown = Box(x0, line_y0 - margin, x1, line_y1 + margin)

@@ -1,0 +1,386 @@
+"""The one entry point for a safe export: burn, write to a temporary file next to the target,
+verify it with independent readers, and only then rename it into place.
+
+Any failure (a leak found by the verifier included) removes the temporary file and re-raises:
+nothing half-written or unverified is ever left at the target.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from PIL import Image
+
+from redactor.core.errors import ExportError, LeakDetected, RedactorError, UsageError
+from redactor.core.model import Box, Document, PageText, Word
+from redactor.core.plan import Redaction, RedactionPlan
+from redactor.core.verify import VerifyReport, verify_file
+
+from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
+from .pdf import ExportPage, write_pdf
+from .png import write_png
+from .txt import write_txt
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("pdf", "png", "txt")
+# Labels whose hidden words are also searched for by the verifier (besides the given terms):
+# a name hidden in one place and readable in another is a leak.
+HIDDEN_WORD_LABELS = frozenset(
+    {"PERSON", "LOCATION", "ADDRESS", "FACILITY", "TERM", "EMAIL", "ID", "PHONE"}
+)
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
+def _scaled_page(page: PageText, image: Image.Image) -> tuple[float, int]:
+    """The factor from the page's word coordinates to the rendered image, and the image's dpi."""
+    if page.width_px <= 0:
+        return 1.0, page.dpi
+    factor = image.width / float(page.width_px)
+    if abs(factor - 1.0) < 1e-6:
+        return 1.0, page.dpi
+    return factor, max(1, round(page.dpi * factor))
+
+
+def _scale_word(w: Word, factor: float) -> Word:
+    if factor == 1.0:
+        return w
+    return Word(w.text, w.box.scaled(factor), w.conf, w.line, w.block, w.source)
+
+
+def hidden_words(page: PageText, reds: Sequence[Redaction]) -> list[str]:
+    """Texts of the words that named redactions hide, worth searching for in the copy: words of
+    four letters or more starting with a capital (names, places), and whole e-mails, phones and
+    ids. Manual boxes and dates are left out (a manual box over a paragraph hides common words
+    that may rightly appear elsewhere)."""
+    out: list[str] = []
+    for red in reds:
+        if red.label not in HIDDEN_WORD_LABELS or red.source == "manual":
+            continue
+        idxs = set(red.word_indexes)
+        idxs.update(i for i, w in enumerate(page.words) if w.box.intersects(red.box))
+        for i in sorted(idxs):
+            if not 0 <= i < len(page.words):
+                continue
+            w = page.words[i]
+            text = w.text.strip(".,;:!?()[]{}«»\"'“”‘’")
+            letters = _ALNUM_RE.findall(text)
+            if w.conf < 50 or not letters:
+                continue
+            if red.label in ("EMAIL", "ID", "PHONE"):
+                if len(letters) >= 5:
+                    out.append(text)
+            elif len(letters) >= 4 and text[0].isupper() and all(c.isalpha() for c in letters):
+                out.append(text)
+    return out
+
+
+def _dedupe(items: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for t in items:
+        k = t.strip().casefold()
+        if k and k not in seen:
+            seen.add(k)
+            out.append(t.strip())
+    return out
+
+
+def _source_ids(document: Document) -> list[bytes]:
+    if document.kind != "pdf":
+        return []
+    try:
+        import pypdf
+
+        reader = pypdf.PdfReader(document.path, strict=False)
+        ids = reader.trailer.get("/ID")
+        if ids is None:
+            return []
+        return [
+            bytes(v) if isinstance(v, bytes) else str(v).encode("latin-1", "ignore")
+            for v in ids.get_object()
+        ]
+    except Exception:  # an unreadable source ID only weakens one check
+        return []
+
+
+def _bw_fill(fill: tuple[int, int, int]) -> tuple[int, int, int]:
+    lum = 0.299 * fill[0] + 0.587 * fill[1] + 0.114 * fill[2]
+    v = 0 if lum < BW_THRESHOLD else 255
+    return (v, v, v)
+
+
+def _temp_in(folder: Path, suffix: str) -> Path:
+    fd, name = tempfile.mkstemp(prefix=".redactor-", suffix=suffix + ".part", dir=folder)
+    os.close(fd)
+    return Path(name)
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def _publish(tmp: Path, dest: Path) -> None:
+    """Give the verified temp file ordinary permissions and rename it onto dest."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, dest)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def png_targets(out_path: Path, page_count: int) -> list[Path]:
+    """Where a PNG export goes: out_path for one page, `<stem>-001.png`, ... for several."""
+    if page_count == 1:
+        return [out_path]
+    return [out_path.with_name(f"{out_path.stem}-{i + 1:03d}.png") for i in range(page_count)]
+
+
+def export_safe(
+    document: Document,
+    plan: RedactionPlan,
+    render_page: Callable[[int], Image.Image],
+    out_path: str | os.PathLike[str],
+    fmt: str = "pdf",
+    text_layer: bool = True,
+    bw: bool = False,
+    terms: Sequence[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+    fill: tuple[int, int, int] = (0, 0, 0),
+    check_hidden_words: bool = True,
+    ocr: bool = False,
+) -> VerifyReport:
+    """Export a safe copy of `document` with the plan's accepted redactions burned in.
+
+    Each page is rendered (`render_page(index)`), its boxes grown to cover whole words and the
+    gaps to their neighbours (`cover_boxes`), burned, optionally turned black-and-white, and
+    written to a temporary file in the target folder. The file is fsynced and verified
+    (`verify_file`: the terms, the hidden words of named redactions, the pixels under every box,
+    metadata and structure) and only then renamed onto `out_path`. On any failure, LeakDetected
+    included, the temporary files are removed and the error re-raised.
+
+    fmt 'png' writes `out_path` for a one-page document, otherwise `<stem>-001.png`, ... (all
+    verified before any is renamed). fmt 'txt' writes the letter's text with placeholders."""
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r} (use pdf, png or txt)")
+    if not document.pages:
+        raise ExportError("the document has no pages to export")
+    target = Path(out_path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"the output folder {folder} does not exist")
+
+    reds_by_page = {p.index: plan.on_page(p.index) for p in document.pages}
+    all_terms = _dedupe(list(terms))
+    if check_hidden_words:
+        extra = [t for p in document.pages for t in hidden_words(p, reds_by_page[p.index])]
+        all_terms = _dedupe(all_terms + extra)
+    log.info(
+        "export: %s, %d page(s), %d box(es), %d item(s) to check",
+        fmt,
+        len(document.pages),
+        sum(len(v) for v in reds_by_page.values()),
+        len(all_terms),
+    )
+    temps: list[Path] = []
+    try:
+        if fmt == "txt":
+            report = _export_txt(document, reds_by_page, target, folder, all_terms, temps)
+            if progress is not None:
+                progress(len(document.pages), len(document.pages))
+        elif fmt == "pdf":
+            report = _export_pdf(
+                document,
+                reds_by_page,
+                render_page,
+                target,
+                folder,
+                text_layer,
+                bw,
+                all_terms,
+                progress,
+                fill,
+                temps,
+                ocr,
+            )
+        else:
+            report = _export_png(
+                document,
+                reds_by_page,
+                render_page,
+                target,
+                folder,
+                bw,
+                all_terms,
+                progress,
+                fill,
+                temps,
+                ocr,
+            )
+    except BaseException as exc:
+        for t in temps:
+            t.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {target.name}: {exc.strerror or exc}") from None
+        raise
+    return report
+
+
+def _burned_pages(
+    document: Document,
+    reds_by_page: Mapping[int, Sequence[Redaction]],
+    render_page: Callable[[int], Image.Image],
+    bw: bool,
+    text_layer: bool,
+    fill: tuple[int, int, int],
+    covers: dict[int, list[Box]],
+    dpis: dict[int, int],
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[ExportPage]:
+    total = len(document.pages)
+    for n, page in enumerate(document.pages):
+        image = render_page(page.index)
+        factor, dpi = _scaled_page(page, image)
+        words = [_scale_word(w, factor) for w in page.words]
+        boxes = [r.box.scaled(factor) if factor != 1.0 else r.box for r in reds_by_page[page.index]]
+        cover = cover_boxes(boxes, words, image.width, image.height)
+        burned = burn(image, cover, fill)
+        image.close()
+        if bw:
+            burned = to_bw(burned)
+        visible = tuple(visible_words(words, cover)) if text_layer else ()
+        covers[n] = cover
+        dpis[n] = dpi
+        log.info("export: page %d, %d box(es) burned", page.index + 1, len(cover))
+        yield ExportPage(burned, dpi, visible)
+        if progress is not None:
+            progress(n + 1, total)
+
+
+def _check(
+    path: Path,
+    terms: Sequence[str],
+    covers: Mapping[int, Sequence[Box]],
+    dpis: Mapping[int, int],
+    fill: tuple[int, int, int],
+    ocr: bool,
+    forbidden_ids: Sequence[bytes] = (),
+) -> VerifyReport:
+    report = verify_file(path, terms, covers, fill, ocr=ocr, dpi=dpis, forbidden_ids=forbidden_ids)
+    if not report.ok:
+        raise LeakDetected(
+            "The export was stopped and nothing was written: " + report.summary(),
+            list(report.problems),
+        )
+    return report
+
+
+def _export_pdf(
+    document,
+    reds_by_page,
+    render_page,
+    target,
+    folder,
+    text_layer,
+    bw,
+    terms,
+    progress,
+    fill,
+    temps,
+    ocr,
+) -> VerifyReport:
+    tmp = _temp_in(folder, ".pdf")
+    temps.append(tmp)
+    covers: dict[int, list[Box]] = {}
+    dpis: dict[int, int] = {}
+    pages = _burned_pages(
+        document, reds_by_page, render_page, bw, text_layer, fill, covers, dpis, progress
+    )
+    with open(tmp, "wb") as fh:
+        write_pdf(pages, fh, text_layer=text_layer, bw=bw)
+        fh.flush()
+        os.fsync(fh.fileno())
+    check_fill = _bw_fill(fill) if bw else fill
+    report = _check(tmp, terms, covers, dpis, check_fill, ocr, _source_ids(document))
+    _publish(tmp, target)
+    temps.clear()
+    _fsync_dir(folder)
+    return VerifyReport(str(target), report.readers, report.terms_checked, ())
+
+
+def _export_png(
+    document, reds_by_page, render_page, target, folder, bw, terms, progress, fill, temps, ocr
+) -> VerifyReport:
+    targets = png_targets(target, len(document.pages))
+    covers: dict[int, list[Box]] = {}
+    dpis: dict[int, int] = {}
+    readers: list[str] = []
+    done: list[tuple[Path, Path]] = []
+    check_fill = _bw_fill(fill) if bw else fill
+    pages = _burned_pages(
+        document, reds_by_page, render_page, bw, False, fill, covers, dpis, progress
+    )
+    for n, page in enumerate(pages):
+        tmp = _temp_in(folder, ".png")
+        temps.append(tmp)
+        write_png(page.image, tmp)
+        _fsync(tmp)
+        report = _check(tmp, terms, {0: covers[n]}, {0: dpis[n]}, check_fill, ocr)
+        readers += [r for r in report.readers if r not in readers]
+        done.append((tmp, targets[n]))
+    renamed: list[Path] = []
+    try:
+        for tmp, dest in done:
+            _publish(tmp, dest)
+            renamed.append(dest)
+    except BaseException:
+        for dest in renamed:  # all or nothing
+            dest.unlink(missing_ok=True)
+        raise
+    temps.clear()
+    _fsync_dir(folder)
+    return VerifyReport(str(targets[0]), tuple(readers), len(terms), ())
+
+
+def _export_txt(document, reds_by_page, target, folder, terms, temps) -> VerifyReport:
+    tmp = _temp_in(folder, ".txt")
+    temps.append(tmp)
+    write_txt(list(document.pages), reds_by_page, tmp)
+    _fsync(tmp)
+    report = _check(tmp, terms, {}, {}, (0, 0, 0), False)
+    _publish(tmp, target)
+    temps.clear()
+    _fsync_dir(folder)
+    return VerifyReport(str(target), report.readers, report.terms_checked, ())
+
+
+__all__ = ["export_safe", "hidden_words", "png_targets", "FORMATS", "RedactorError"]
