@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import mmap
 import os
 import re
 import shutil
@@ -26,7 +27,6 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image
 
@@ -95,6 +95,8 @@ _TIFF_METADATA_TAGS = {
     42033: "serial number",
 }
 _PIXEL_SHRINK_PX = 2
+_Bytes = bytes | mmap.mmap
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 PIXEL_TOLERANCE = 24
 
 
@@ -195,8 +197,35 @@ def _byte_variants(term: str) -> set[bytes]:
     return out
 
 
-def _scan_bytes(data: bytes, terms: Sequence[str]) -> set[int]:
-    return {n for n, t in enumerate(terms) if any(v in data for v in _byte_variants(t))}
+def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
+    """Terms whose bytes (in UTF-8, UTF-16, cp1251 or Latin-1; any ASCII case) are in data."""
+    owner: dict[bytes, int] = {}
+    for n, t in enumerate(terms):
+        for v in _byte_variants(t):
+            owner.setdefault(v.lower(), n)
+    if not owner:
+        return set()
+    pattern = re.compile(
+        b"|".join(re.escape(v) for v in sorted(owner, key=len, reverse=True)), re.IGNORECASE
+    )
+    return {owner[m.group().lower()] for m in pattern.finditer(data)}
+
+
+def _image_header(data: _Bytes) -> bytes:
+    """The parts of an image file that are not pixel data (where text can hide)."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        parts = []
+        pos = 8
+        while pos + 8 <= len(data):
+            length = int.from_bytes(data[pos : pos + 4], "big")
+            if data[pos + 4 : pos + 8] != b"IDAT":
+                parts.append(bytes(data[pos + 8 : pos + 8 + min(length, 10_000_000)]))
+            pos += 12 + length
+        return b"\n".join(parts)
+    if data[:2] == b"\xff\xd8":
+        sos = data.find(b"\xff\xda")
+        return bytes(data[: sos if sos > 0 else 65536])
+    return bytes(data[:65536])
 
 
 def _text_views(data: bytes) -> str:
@@ -228,7 +257,7 @@ class _Collector:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def _pdf_revisions(data: bytes, col: _Collector) -> None:
+def _pdf_revisions(data: _Bytes, col: _Collector) -> None:
     n = len(re.findall(rb"startxref\s+\d+", data))
     if n > 1:
         col.add(f"bytes: the file has {n} revisions (earlier versions may be inside)")
@@ -236,7 +265,7 @@ def _pdf_revisions(data: bytes, col: _Collector) -> None:
         col.add("bytes: the trailer points to an earlier revision (/Prev)")
 
 
-def _pdf_raw_streams(data: bytes, col: _Collector) -> None:
+def _pdf_raw_streams(data: _Bytes, col: _Collector) -> None:
     """Decompress every Flate stream found in the bytes (independently of any PDF library) and
     search it, skipping image data."""
     for m in re.finditer(rb"stream\r?\n", data):
@@ -453,7 +482,15 @@ def _pdfium(
 
 
 def _verify_pdf(
-    path: str, data: bytes, col: _Collector, boxes_by_page, fill, dpi, tolerance, ocr, forbidden_ids
+    path: str,
+    data: _Bytes,
+    col: _Collector,
+    boxes_by_page,
+    fill,
+    dpi,
+    tolerance,
+    ocr,
+    forbidden_ids,
 ) -> None:
     col.reader("bytes")
     for n in sorted(_scan_bytes(data, col.terms)):
@@ -476,7 +513,7 @@ def _verify_pdf(
 # --- images ------------------------------------------------------------------------------------
 
 
-def _jpeg_markers(data: bytes, col: _Collector, where: str) -> None:
+def _jpeg_markers(data: _Bytes, col: _Collector, where: str) -> None:
     pos = 2
     while pos + 4 <= len(data) and data[pos] == 0xFF:
         marker = data[pos + 1]
@@ -501,7 +538,7 @@ def _jpeg_markers(data: bytes, col: _Collector, where: str) -> None:
         pos += 2 + length
 
 
-def _png_chunks(data: bytes, col: _Collector, where: str) -> None:
+def _png_chunks(data: _Bytes, col: _Collector, where: str) -> None:
     pos = 8
     while pos + 8 <= len(data):
         length = int.from_bytes(data[pos : pos + 4], "big")
@@ -514,7 +551,7 @@ def _png_chunks(data: bytes, col: _Collector, where: str) -> None:
         pos += 12 + length
 
 
-def _webp_chunks(data: bytes, col: _Collector, where: str) -> None:
+def _webp_chunks(data: _Bytes, col: _Collector, where: str) -> None:
     pos = 12
     while pos + 8 <= len(data):
         tag = data[pos : pos + 4]
@@ -543,16 +580,16 @@ def _ocr_search(img: Image.Image, col: _Collector, where: str, dpi: int = 300) -
     col.search(text, "tesseract", where)
 
 
-def _verify_image(data: bytes, col: _Collector, boxes_by_page, fill, tolerance, ocr) -> None:
+def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance, ocr) -> None:
     col.reader("bytes")
     col.reader("metadata")
     for n in sorted(_scan_bytes(data, col.terms)):
         col.add(f"bytes: hidden item #{n + 1} is in the file's raw bytes")
-    col.search(_text_views(data[:200_000]), "bytes", "the image's header")
+    col.search(_text_views(_image_header(data)), "bytes", "the image's metadata")
     where = "the image"
-    if data.startswith(b"\x89PNG"):
+    if data[:4] == b"\x89PNG":
         _png_chunks(data, col, where)
-    elif data.startswith(b"\xff\xd8"):
+    elif data[:2] == b"\xff\xd8":
         _jpeg_markers(data, col, where)
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         _webp_chunks(data, col, where)
@@ -583,8 +620,9 @@ def _verify_image(data: bytes, col: _Collector, boxes_by_page, fill, tolerance, 
                     _ocr_search(img, col, fwhere)
 
 
-def _verify_text(data: bytes, col: _Collector) -> None:
+def _verify_text(data: _Bytes, col: _Collector) -> None:
     col.reader("text")
+    data = bytes(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -614,21 +652,27 @@ def verify_file(
     terms = [t for t in (s.strip() for s in terms) if t]
     col = _Collector(terms)
     try:
-        data = Path(p).read_bytes()
-    except OSError as exc:
-        return VerifyReport(p, (), len(terms), (f"the file cannot be read ({exc.strerror})",))
-    head = data[:1024]
+        fh = open(p, "rb")  # noqa: SIM115 (closed below)
+        size = os.fstat(fh.fileno()).st_size
+        data: _Bytes = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    except (OSError, ValueError) as exc:
+        return VerifyReport(p, (), len(terms), (f"the file cannot be read ({exc})",))
+    head = bytes(data[:1024])
     try:
         if b"%PDF-" in head:
             _verify_pdf(p, data, col, boxes_by_page, fill, dpi, tolerance, ocr, forbidden_ids)
-        elif data.startswith((b"\x89PNG", b"\xff\xd8", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")) or (
-            data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-        ):
+        elif head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
             _verify_image(data, col, boxes_by_page, fill, tolerance, ocr)
         else:
             _verify_text(data, col)
     except Exception as exc:  # fail closed
         col.add(f"the file cannot be checked ({type(exc).__name__})")
+    finally:
+        if isinstance(data, mmap.mmap):
+            data.close()
+        fh.close()
+    if not head:
+        col.add("the file is empty")
     return VerifyReport(p, tuple(col.readers), len(terms), tuple(col.problems))
 
 
