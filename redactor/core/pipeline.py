@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -23,7 +24,7 @@ from PIL import Image
 
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
-from .errors import Cancelled, InputError, RedactorError
+from .errors import Cancelled, InputError
 from .model import Box, Document, Finding, PageText, Word
 from .ocr import DEFAULT_LANGS, engine_for
 from .sources import DEFAULT_DPI, Source, open_source
@@ -147,15 +148,34 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
 
 
 # --- worker processes ---------------------------------------------------------------------
+# Hostile files are parsed and rendered only in worker processes with a memory cap and
+# their stderr discarded (a small PDF can make a renderer write gigabytes of warnings). A
+# worker that crashes, runs out of memory or takes too long costs the file, not the app.
+
+WORKER_MEMORY_BYTES = 3 * 1024**3
+PAGE_TIMEOUT_S = 300.0
+INFO_TIMEOUT_S = 60.0
 
 _worker_sources: dict[tuple[str, str | None], Source] = {}
 
 
-def _worker_init() -> None:
+def _worker_init(memory_bytes: int) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not POSIX
+        pass
+    if not os.environ.get("REDACTOR_DEBUG"):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
 
 
-def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: str) -> PageText:
+def _worker_source(path: str, password: str | None) -> Source:
     key = (path, password)
     src = _worker_sources.get(key)
     if src is None:
@@ -163,33 +183,67 @@ def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: s
             old.close()
         _worker_sources.clear()
         src = _worker_sources[key] = open_source(path, password)
-    return read_page(src, index, dpi, langs)
+    return src
+
+
+def _worker_info(path: str, password: str | None) -> tuple[str, int]:
+    src = _worker_source(path, password)
+    return src.kind, src.page_count
+
+
+def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: str) -> PageText:
+    return read_page(_worker_source(path, password), index, dpi, langs)
+
+
+def _worker_render(path: str, password: str | None, index: int, dpi: int) -> Image.Image:
+    return _worker_source(path, password).render(index, dpi)
 
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def _get_pool(workers: int) -> ProcessPoolExecutor:
+def _get_pool(workers: int | None = None) -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
             ctx = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=ctx, initializer=_worker_init
+                max_workers=workers or default_workers(),
+                mp_context=ctx,
+                initializer=_worker_init,
+                initargs=(WORKER_MEMORY_BYTES,),
             )
         return _pool
 
 
-def shutdown_pool() -> None:
+def shutdown_pool(kill: bool = False) -> None:
     global _pool
     with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
-            _pool = None
+        pool, _pool = _pool, None
+    if pool is None:
+        return
+    if kill:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.kill()
+    pool.shutdown(wait=kill, cancel_futures=True)
 
 
 atexit.register(shutdown_pool)
+
+
+def _in_worker(fn: Callable[..., Any], *args: Any, timeout: float, what: str) -> Any:
+    """Run fn in a worker; a crash, memory exhaustion or time-out becomes an InputError."""
+    try:
+        return _get_pool().submit(fn, *args).result(timeout=timeout)
+    except TimeoutError:
+        shutdown_pool(kill=True)
+        raise InputError(f"{what}: took longer than {timeout:.0f} s; giving up") from None
+    except BrokenProcessPool:
+        shutdown_pool(kill=True)
+        raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+    except MemoryError:
+        raise InputError(f"{what}: too large to read (out of memory)") from None
 
 
 def default_workers() -> int:
@@ -199,11 +253,49 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class PooledSource:
+    """A Source whose parsing and rendering happen in the worker processes."""
+
+    def __init__(self, path: str, password: str | None) -> None:
+        self.path = path
+        self._password = password
+        self.kind, self._count = _in_worker(
+            _worker_info, path, password, timeout=INFO_TIMEOUT_S, what=path
+        )
+
+    @property
+    def page_count(self) -> int:
+        return self._count
+
+    def page_dpi(self, index: int, dpi: int) -> int:  # pragma: no cover - not used via pool
+        raise NotImplementedError
+
+    def render(self, index: int, dpi: int) -> Image.Image:
+        return _in_worker(
+            _worker_render,
+            self.path,
+            self._password,
+            index,
+            dpi,
+            timeout=PAGE_TIMEOUT_S,
+            what=f"{self.path}: page {index + 1}",
+        )
+
+    def text_words(self, index: int, dpi: int) -> list[Word] | None:  # pragma: no cover
+        raise NotImplementedError
+
+    def has_images(self, index: int) -> bool:  # pragma: no cover
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
 @dataclass
 class OpenedDocument:
     """A document being worked on: its source (for page rasters) and its pages' words."""
 
-    source: Source
+    source: Any
     document: Document
     options: ReadOptions = field(default_factory=ReadOptions)
 
@@ -221,32 +313,16 @@ def read_document(
     cancel: CancelToken | None = None,
     on_page: Callable[[PageText], None] | None = None,
 ) -> OpenedDocument:
-    """Open an input and read every page's words (in parallel when worth it)."""
+    """Open an input and read every page's words, in the worker processes."""
     options = options or ReadOptions()
     p = os.fspath(path)
-    source = open_source(p, options.password)
+    if not os.path.isfile(p):
+        raise InputError(f"{p}: no such file" if not os.path.exists(p) else f"{p}: not a file")
+    source = PooledSource(p, options.password)
     total = source.page_count
     pages: dict[int, PageText] = {}
     progress("read", 0, total)
-    workers = options.workers or default_workers()
-    try:
-        if total == 1 or workers == 1 or source.kind == "text":
-            for i in range(total):
-                if cancel:
-                    cancel.check()
-                pages[i] = read_page(source, i, options.dpi, options.langs)
-                if on_page:
-                    on_page(pages[i])
-                progress("read", len(pages), total)
-        else:
-            _read_parallel(p, options, total, workers, pages, progress, cancel, on_page)
-    except BrokenProcessPool:
-        shutdown_pool()
-        source.close()
-        raise InputError(f"{p}: a page could not be read (the reader crashed)") from None
-    except BaseException:
-        source.close()
-        raise
+    _read_parallel(p, options, total, pages, progress, cancel, on_page)
     doc = Document(path=p, kind=source.kind, pages=tuple(pages[i] for i in range(total)))
     return OpenedDocument(source=source, document=doc, options=options)
 
@@ -255,40 +331,46 @@ def _read_parallel(
     path: str,
     options: ReadOptions,
     total: int,
-    workers: int,
     pages: dict[int, PageText],
     progress: Progress,
     cancel: CancelToken | None,
     on_page: Callable[[PageText], None] | None,
 ) -> None:
-    pool = _get_pool(workers)
-    pending: dict[Future[PageText], int] = {}
+    pool = _get_pool()
+    workers = options.workers or default_workers()
+    pending: dict[Future[PageText], tuple[int, float]] = {}
     next_page = 0
     window = workers * 2
-    while next_page < total or pending:
-        while next_page < total and len(pending) < window:
-            fut = pool.submit(
-                _worker_read, path, options.password, next_page, options.dpi, options.langs
-            )
-            pending[fut] = next_page
-            next_page += 1
-        done, _ = wait(list(pending), timeout=0.2, return_when=FIRST_COMPLETED)
-        if cancel and cancel.cancelled:
-            for fut in pending:
-                fut.cancel()
-            raise Cancelled("cancelled")
-        for fut in done:
-            index = pending.pop(fut)
-            try:
+    try:
+        while next_page < total or pending:
+            while next_page < total and len(pending) < window:
+                fut = pool.submit(
+                    _worker_read, path, options.password, next_page, options.dpi, options.langs
+                )
+                pending[fut] = (next_page, time.monotonic())
+                next_page += 1
+            done, _ = wait(list(pending), timeout=0.2, return_when=FIRST_COMPLETED)
+            if cancel and cancel.cancelled:
+                for fut in pending:
+                    fut.cancel()
+                raise Cancelled("cancelled")
+            now = time.monotonic()
+            for fut, (index, started) in pending.items():
+                if fut not in done and now - started > PAGE_TIMEOUT_S * workers:
+                    shutdown_pool(kill=True)
+                    raise InputError(f"{path}: page {index + 1} took too long to read")
+            for fut in done:
+                index, _started = pending.pop(fut)
                 page = fut.result()
-            except RedactorError:
-                for other in pending:
-                    other.cancel()
-                raise
-            pages[index] = page
-            if on_page:
-                on_page(page)
-            progress("read", len(pages), total)
+                pages[index] = page
+                if on_page:
+                    on_page(page)
+                progress("read", len(pages), total)
+    except BrokenProcessPool:
+        shutdown_pool(kill=True)
+        raise InputError(f"{path}: the reader crashed or ran out of memory") from None
+    except MemoryError:
+        raise InputError(f"{path}: too large to read (out of memory)") from None
 
 
 # --- finding --------------------------------------------------------------------------------
@@ -302,9 +384,8 @@ def find_in_document(
     extra_terms: Sequence[str] = (),
 ) -> list[Finding]:
     """Findings of the term list and (if given) the detector on every page, then every other
-    occurrence of each found term (propagation across pages)."""
-    from .detect.terms import find_terms
-
+    occurrence of what was found (propagation across pages): the same rule the verifier
+    uses to decide what would count as a leak, so a copy that passes one passes the other."""
     texts = [p.text_and_offsets() for p in document.pages]
     findings: list[Finding] = []
     if detector is not None:
@@ -312,11 +393,61 @@ def find_in_document(
         for page, (text, offs), spans in zip(document.pages, texts, per_page, strict=True):
             findings += spans_to_findings(page, spans, "detector", text, offs)
     terms = list(dict.fromkeys([*deny, *extra_terms]))
-    if terms:
-        for page, (text, offs) in zip(document.pages, texts, strict=True):
-            spans = [replace(s, label="TERM") for s in find_terms(text, terms, lang=lang)]
-            findings += spans_to_findings(page, spans, "term", text, offs)
-    return dedupe_findings(findings)
+    findings += _term_findings(document, texts, terms, ["TERM"] * len(terms), lang)
+    findings = dedupe_findings(findings)
+    # Propagate the identifying words of every finding (a surname hidden in one place and
+    # readable in another is a leak).
+    from .export.safe import hidden_words
+
+    plan = make_plan(document, findings, state="accepted")
+    word_label: dict[str, str] = {}
+    for page in document.pages:
+        reds = plan.on_page(page.index)
+        for word in hidden_words(page, reds):
+            label = next(
+                (
+                    r.label
+                    for r in reds
+                    if any(
+                        page.words[i].text.strip(".,;:!?()[]{}«»\"'“”‘’") == word
+                        for i in r.word_indexes
+                    )
+                ),
+                "TERM",
+            )
+            word_label.setdefault(word, label)
+    known = {t.casefold() for t in terms}
+    more = [w for w in word_label if w.casefold() not in known]
+    if more:
+        labels = [word_label[w] for w in more]
+        findings = dedupe_findings(findings + _term_findings(document, texts, more, labels, lang))
+    return findings
+
+
+def _term_findings(
+    document: Document,
+    texts: Sequence[tuple[str, list[tuple[int, int]]]],
+    terms: Sequence[str],
+    labels: Sequence[str],
+    lang: str,
+) -> list[Finding]:
+    from .detect.terms import find_terms
+
+    if not terms:
+        return []
+    out: list[Finding] = []
+    for page, (text, offs) in zip(document.pages, texts, strict=True):
+        spans = []
+        for s in find_terms(text, list(terms), lang=lang):
+            n = _term_number(s.why)
+            spans.append(replace(s, label=labels[n] if 0 <= n < len(labels) else "TERM"))
+        out += spans_to_findings(page, spans, "term", text, offs)
+    return out
+
+
+def _term_number(why: str) -> int:
+    digits = why.rsplit("#", 1)[-1].split()[0] if "#" in why else ""
+    return int(digits) if digits.isdigit() else -1
 
 
 def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:

@@ -94,7 +94,9 @@ class PdfSource:
         dpi = self.page_dpi(index, dpi)
         page = self._page(index)
         try:
-            bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
+            # Annotations and form fields are not drawn: their text is in no text layer, and a
+            # copy must not carry what the editor could not review as words.
+            bitmap = page.render(scale=dpi / 72, may_draw_forms=False, draw_annots=False)
             image = bitmap.to_pil().convert("RGB")
         except Exception as exc:
             raise InputError(f"{self.path}: page {index + 1} cannot be rendered ({exc})") from None
