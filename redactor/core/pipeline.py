@@ -152,7 +152,7 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
 # their stderr discarded (a small PDF can make a renderer write gigabytes of warnings). A
 # worker that crashes, runs out of memory or takes too long costs the file, not the app.
 
-WORKER_MEMORY_BYTES = 3 * 1024**3
+WORKER_MEMORY_BYTES = 1536 * 1024**2  # two workers and the app stay under 3 GB in all
 PAGE_TIMEOUT_S = 300.0
 INFO_TIMEOUT_S = 60.0
 
@@ -161,6 +161,7 @@ _worker_sources: dict[tuple[str, str | None], Source] = {}
 
 def _worker_init(memory_bytes: int) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
     try:
         import resource
 
@@ -420,7 +421,12 @@ def find_in_document(
     more = [w for w in word_label if w.casefold() not in known]
     if more:
         labels = [word_label[w] for w in more]
-        findings = dedupe_findings(findings + _term_findings(document, texts, more, labels, lang))
+        propagated = _term_findings(document, texts, more, labels, lang)
+        propagated = [
+            replace(f, span=replace(f.span, why="propagated from another finding"))
+            for f in propagated
+        ]
+        findings = dedupe_findings(findings + propagated)
     return findings
 
 
