@@ -139,9 +139,9 @@ def _fold(text: str) -> str:
     return t.replace("\u00ad", "")
 
 
-def _fallback_find(text: str, terms: Sequence[str]) -> set[int]:
+def _fallback_find(text: str, terms: Sequence[str], slack: int = 3) -> set[int]:
     """Case-, whitespace- and hyphenation-insensitive search: the term's letters must start at a
-    word start in the text and end within three letters of a word end (case endings)."""
+    word start in the text and end within `slack` letters of a word end (case endings)."""
     tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(_fold(text))]
     folded = _fold(text)
     compact = "".join(folded[s:e] for s, e in tokens)
@@ -160,7 +160,7 @@ def _fallback_find(text: str, terms: Sequence[str]) -> set[int]:
         i = compact.find(t)
         while i >= 0:
             end = i + len(t)
-            if i in starts and any(end + k in ends for k in range(4)):
+            if i in starts and any(end + k in ends for k in range(slack + 1)):
                 found.add(n)
                 break
             i = compact.find(t, i + 1)
@@ -172,11 +172,12 @@ def find_term_numbers(text: str, terms: Sequence[str]) -> set[int]:
     hyphenation and, when the term matcher is available, in their grammatical forms."""
     if not text or not terms:
         return set()
-    found = _fallback_find(text, terms)
     try:
         from redactor.core.detect.terms import find_terms
     except ImportError:  # the detector package is optional for verification
-        return found
+        return _fallback_find(text, terms, slack=3)
+    # the term matcher knows the case forms; the fallback adds words split at any break
+    found = _fallback_find(text, terms, slack=0)
     for span in find_terms(text, list(terms)):
         m = re.search(r"#(\d+)", span.why)
         if m:
@@ -306,9 +307,19 @@ def _walk_pdf_object(
         texts.append((where, str(obj)))
 
 
+def raw_pdf_string(value: object) -> bytes:
+    """The bytes of a PDF string object as pypdf read it (text or byte string)."""
+    original = getattr(value, "original_bytes", None)
+    if isinstance(original, bytes):
+        return original
+    if isinstance(value, bytes):
+        return bytes(value)
+    return str(value).encode("latin-1", "ignore")
+
+
 def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -> None:
     import pypdf
-    from pypdf.generic import ByteStringObject, IndirectObject, StreamObject
+    from pypdf.generic import IndirectObject, StreamObject
 
     col.reader("pypdf")
     reader = pypdf.PdfReader(path, strict=False)
@@ -325,10 +336,7 @@ def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -
     if ids is not None:
         forbidden = {bytes(i) for i in forbidden_ids}
         for v in ids.get_object():
-            raw = (
-                bytes(v) if isinstance(v, ByteStringObject) else str(v).encode("latin-1", "ignore")
-            )
-            if raw in forbidden:
+            if raw_pdf_string(v) in forbidden:
                 col.add("structure: the file /ID is the same as the input's")
     # every object of the file, whether reachable or not
     seen: set[tuple[int, int]] = set()

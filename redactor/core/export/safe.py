@@ -19,7 +19,7 @@ from PIL import Image
 from redactor.core.errors import ExportError, LeakDetected, RedactorError, UsageError
 from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import Redaction, RedactionPlan
-from redactor.core.verify import VerifyReport, verify_file
+from redactor.core.verify import VerifyReport, raw_pdf_string, verify_file
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .pdf import ExportPage, write_pdf
@@ -101,10 +101,7 @@ def _source_ids(document: Document) -> list[bytes]:
         ids = reader.trailer.get("/ID")
         if ids is None:
             return []
-        return [
-            bytes(v) if isinstance(v, bytes) else str(v).encode("latin-1", "ignore")
-            for v in ids.get_object()
-        ]
+        return [raw_pdf_string(v) for v in ids.get_object()]
     except Exception:  # an unreadable source ID only weakens one check
         return []
 
