@@ -1,0 +1,224 @@
+"""The sidecar project file: the editor's review of one letter, saved as it happens.
+
+A review is the redaction plan (boxes, labels, states, opaque group ids: never the redacted
+text), the pages the editor has looked at, and when it was saved. Reviews live in a folder of
+their own (never next to the original, which is never written), one file per letter, named by
+the SHA-256 of the letter's bytes so a renamed or moved letter still finds its review.
+
+Writes are atomic: a temp file in the same folder, fsync, rename. A crash mid-write leaves the
+previous review intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import plan as plan_ops
+from .errors import InputError
+from .model import Document
+
+log = logging.getLogger(__name__)
+
+REVIEW_FORMAT = "redactor-review/1"
+
+
+@dataclass(frozen=True)
+class Review:
+    sha256: str  # of the letter's bytes
+    name: str  # file name of the letter (not a path)
+    plan: plan_ops.RedactionPlan
+    viewed_pages: tuple[int, ...] = ()
+    saved_at: float = field(default=0.0)
+    clean_exit: bool = False  # False while the app has the letter open
+    exported: bool = False
+
+    def has_decisions(self) -> bool:
+        """Whether anything in the review came from the editor (worth offering to restore)."""
+        return (
+            bool(self.viewed_pages)
+            or any(r.state != "proposed" or r.source == "manual" for r in self.plan.redactions)
+            or any(p.eyes_confirmed for p in self.plan.pages)
+        )
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return h.hexdigest()
+
+
+def default_dir() -> Path:
+    """$REDACTOR_REVIEW_DIR, else $XDG_DATA_HOME/redactor/reviews (~/.local/share/...)."""
+    env = os.environ.get("REDACTOR_REVIEW_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "redactor" / "reviews"
+
+
+def to_json(review: Review) -> str:
+    data = {
+        "format": REVIEW_FORMAT,
+        "sha256": review.sha256,
+        "name": review.name,
+        "viewed_pages": sorted(set(review.viewed_pages)),
+        "saved_at": review.saved_at,
+        "clean_exit": review.clean_exit,
+        "exported": review.exported,
+        "plan": json.loads(plan_ops.to_json(review.plan)),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def from_json(text: str) -> Review:
+    try:
+        data = json.loads(text)
+        if data.get("format") != REVIEW_FORMAT:
+            raise ValueError("not a review file")
+        plan = plan_ops.from_json(json.dumps(data["plan"]))
+        return Review(
+            sha256=str(data["sha256"]),
+            name=str(data["name"]),
+            plan=plan,
+            viewed_pages=tuple(int(i) for i in data.get("viewed_pages", ())),
+            saved_at=float(data.get("saved_at", 0.0)),
+            clean_exit=bool(data.get("clean_exit", False)),
+            exported=bool(data.get("exported", False)),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"the review file is damaged ({exc})") from None
+
+
+class ReviewStore:
+    """The folder of saved reviews."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_dir()
+
+    def path_for(self, sha256: str) -> Path:
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError("not a sha256 hex digest")
+        return self.directory / f"{sha256}.review.json"
+
+    def save(self, review: Review) -> None:
+        """Write atomically (temp file in the same folder, fsync, rename)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        target = self.path_for(review.sha256)
+        if not review.saved_at:
+            review = replace(review, saved_at=time.time())
+        fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(to_json(review))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        try:  # make the rename itself durable
+            dfd = os.open(self.directory, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
+
+    def load(self, sha256: str) -> Review | None:
+        """The saved review of a letter, or None. A damaged file is logged and ignored."""
+        path = self.path_for(sha256)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot read a saved review: %s", exc)
+            return None
+        try:
+            return from_json(text)
+        except InputError as exc:
+            log.warning("ignoring a damaged saved review: %s", exc)
+            return None
+
+    def discard(self, sha256: str) -> None:
+        self.path_for(sha256).unlink(missing_ok=True)
+
+
+def redacted_texts(
+    document: Document, plan: plan_ops.RedactionPlan, states: Iterable[str] = ("accepted",)
+) -> list[str]:
+    """In memory only: the words under the plan's redactions in `states` (the verifier's search
+    list). Findings use their word indexes; manual boxes the words whose centre they cover."""
+    wanted = set(states)
+    out: dict[str, None] = {}
+    for r in plan.redactions:
+        if r.state not in wanted or r.page >= len(document.pages):
+            continue
+        page = document.pages[r.page]
+        if r.word_indexes:
+            idx = [i for i in r.word_indexes if i < len(page.words)]
+        else:
+            idx = [i for i, w in enumerate(page.words) if r.box.contains_center_of(w.box)]
+        text = " ".join(page.words[i].text for i in idx).strip(" ,.;:!?()[]«»\"'")
+        if len(text) >= 3:
+            out[text] = None
+    return list(out)
+
+
+def write_redaction_log(
+    plan: plan_ops.RedactionPlan, path: str | os.PathLike[str], reviewer: str = ""
+) -> None:
+    """The private redaction log (never part of a safe copy): one row per accepted box with
+    page, box, label, source and reviewer; never the hidden text. CSV, or JSON when `path`
+    ends in .json. Written atomically."""
+    import csv
+    import io
+
+    rows = [
+        {
+            "page": r.page + 1,
+            "x0": round(r.box.x0, 1),
+            "y0": round(r.box.y0, 1),
+            "x1": round(r.box.x1, 1),
+            "y1": round(r.box.y1, 1),
+            "label": r.label,
+            "source": r.source,
+            "reviewer": reviewer,
+        }
+        for r in sorted(plan.redactions, key=lambda r: (r.page, r.box.y0, r.box.x0))
+        if r.state == "accepted"
+    ]
+    target = Path(path)
+    if target.suffix.lower() == ".json":
+        text = json.dumps({"document": plan.document, "redactions": rows}, indent=1)
+    else:
+        buf = io.StringIO()
+        fields = ["page", "x0", "y0", "x1", "y1", "label", "source", "reviewer"]
+        writer = csv.DictWriter(buf, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buf.getvalue()
+    fd, tmp = tempfile.mkstemp(prefix=".log-", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,583 @@
+"""The review state of the open letters, every change to it (through the QUndoStack), the
+current letter/page/finding, background loading and autosave. No widgets here."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
+
+from redactor.core import pipeline
+from redactor.core import plan as plan_ops
+from redactor.core.errors import RedactorError
+from redactor.core.model import Box, Document, PageText
+from redactor.core.plan import Redaction, RedactionPlan
+from redactor.core.project import Review, ReviewStore, redacted_texts
+from redactor.core.sources import Source
+
+from .i18n import tr
+from .loading import DetectorHolder, LoadOptions, LoadResult, load_letter, render
+from .tasks import Job, TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(eq=False)
+class Letter:
+    path: str
+    status: str = "waiting"  # waiting, reading, analysing, ready, failed, cancelled
+    page_count: int = 0
+    pages_read: dict[int, PageText] = field(default_factory=dict)
+    opened: pipeline.OpenedDocument | None = None
+    source: Source | None = None
+    plan: RedactionPlan | None = None
+    sha256: str = ""
+    viewed: set[int] = field(default_factory=set)
+    exported: bool = False
+    error: str = ""
+    saved: Review | None = None  # a saved review offered for restoring
+    job: Job | None = None
+    done: int = 0
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def document(self) -> Document | None:
+        return self.opened.document if self.opened else None
+
+    def state(self) -> str:
+        """not-analysed, analysing, failed, needs-eyes, to-review, reviewed, exported."""
+        if self.status in ("waiting", "cancelled"):
+            return "not-analysed"
+        if self.status in ("reading", "analysing"):
+            return "analysing"
+        if self.status == "failed" or self.plan is None:
+            return "failed"
+        if self.plan.pages_needing_eyes():
+            return "needs-eyes"
+        if self.plan.undecided():
+            return "to-review"
+        return "exported" if self.exported else "reviewed"
+
+
+STATE_TEXT = {
+    "not-analysed": "not analysed",
+    "analysing": "analysing",
+    "failed": "could not be read",
+    "needs-eyes": "needs eyes",
+    "to-review": "to review",
+    "reviewed": "reviewed",
+    "exported": "exported",
+}
+
+
+def reading_order(r: Redaction) -> tuple[int, float, float]:
+    return (r.page, round(r.box.y0 / 20), r.box.x0)
+
+
+class PlanCommand(QUndoCommand):
+    def __init__(
+        self, ctl: ReviewController, letter: Letter, new: RedactionPlan, text: str
+    ) -> None:
+        super().__init__(text)
+        assert letter.plan is not None
+        self.ctl, self.letter, self.old, self.new = ctl, letter, letter.plan, new
+
+    def redo(self) -> None:
+        self.ctl._set_plan(self.letter, self.new)
+
+    def undo(self) -> None:
+        self.ctl._set_plan(self.letter, self.old)
+
+
+class ReviewController(QObject):
+    lettersChanged = Signal()  # a letter was added or its state changed
+    planChanged = Signal(object)  # Letter
+    pageRead = Signal(object, int)  # Letter, page index
+    currentChanged = Signal()
+    pageImage = Signal(object, int, QImage)  # Letter, page, full-size image
+    thumbnail = Signal(object, int, QImage)
+    message = Signal(str)
+    progress = Signal(int, int)  # done, total; (0, 0) when idle
+    restoreOffered = Signal(object)  # Letter
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner | None = None,
+        store: ReviewStore | None = None,
+        options: LoadOptions | None = None,
+        autosave_ms: int = 300,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner or TaskRunner(parent=self)
+        self.store = store or ReviewStore()
+        self.options = options or LoadOptions()
+        self.detector = DetectorHolder(
+            self.options.profile, self.options.threshold, self.options.allow
+        )
+        self.undo = QUndoStack(self)
+        self.letters: list[Letter] = []
+        self.letter: Letter | None = None
+        self.page = 0
+        self.current_id: str | None = None
+        self._images: OrderedDict[tuple[int, int], QImage] = OrderedDict()
+        self._thumbs: dict[tuple[int, int], QImage] = {}
+        self._dirty: set[int] = set()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(self.save_all)
+
+    def set_options(self, options: LoadOptions) -> None:
+        """New settings: they apply to letters opened from now on."""
+        old = self.options
+        self.options = options
+        if (old.profile, old.threshold, old.allow) != (
+            options.profile,
+            options.threshold,
+            options.allow,
+        ):
+            self.detector = DetectorHolder(options.profile, options.threshold, options.allow)
+
+    # --- detector -------------------------------------------------------------------------
+    def preload_detector(self) -> None:
+        self.runner.submit(lambda job: self.detector.get(), lane="detector", name="detector")
+
+    # --- opening --------------------------------------------------------------------------
+    def open_paths(self, paths: list[str]) -> None:
+        known = {str(Path(x.path).resolve()) for x in self.letters}
+        added: list[Letter] = []
+        for p in paths:
+            if str(Path(p).resolve()) in known:
+                continue
+            letter = Letter(path=str(Path(p)))
+            self.letters.append(letter)
+            added.append(letter)
+            self._start_load(letter)
+        self.lettersChanged.emit()
+        if added and self.letter is None:
+            self.set_letter(added[0])
+
+    def _start_load(self, letter: Letter) -> None:
+        letter.status = "reading"
+        opts = self.options
+        store = self.store
+        letter.job = self.runner.submit(
+            lambda job: load_letter(job, letter.path, opts, self.detector, store),
+            on_done=lambda res: self._loaded(letter, res),
+            on_error=lambda exc: self._load_failed(letter, exc),
+            on_report=lambda msg: self._load_report(letter, msg),
+            lane="load",
+            name="load",
+        )
+
+    def cancel_loading(self) -> None:
+        for letter in self.letters:
+            if letter.job is not None and not letter.job.finished:
+                letter.job.cancel.cancel()
+                letter.status = "cancelled"
+        self.progress.emit(0, 0)
+        self.message.emit(tr("Cancelled."))
+        self.lettersChanged.emit()
+
+    def _load_report(self, letter: Letter, msg: tuple) -> None:
+        kind = msg[0]
+        if kind == "first":
+            letter.page_count = msg[1]
+            self._images[(id(letter), 0)] = msg[2]
+            self.lettersChanged.emit()
+            if letter is self.letter:
+                self.pageImage.emit(letter, 0, msg[2])
+                self.currentChanged.emit()
+        elif kind == "page":
+            page: PageText = msg[1]
+            letter.pages_read[page.index] = page
+            self.pageRead.emit(letter, page.index)
+        elif kind == "progress":
+            _, stage, done, total = msg
+            if stage == "find":
+                letter.status = "analysing"
+                self.message.emit(
+                    tr("Looking for names and details in %1…").replace("%1", letter.name)
+                )
+                self.lettersChanged.emit()
+            else:
+                self.message.emit(
+                    tr("Reading %1: page %2 of %3")
+                    .replace("%1", letter.name)
+                    .replace("%2", str(done))
+                    .replace("%3", str(total))
+                )
+                self.progress.emit(done, max(total, 1))
+        elif kind == "note":
+            self.message.emit(msg[1])
+
+    def _loaded(self, letter: Letter, res: LoadResult) -> None:
+        letter.opened, letter.source, letter.sha256 = res.opened, res.source, res.sha256
+        letter.plan = res.plan
+        letter.status = "ready"
+        letter.page_count = res.opened.document.page_count
+        for p in res.opened.document.pages:
+            letter.pages_read[p.index] = p
+        self.progress.emit(0, 0)
+        n = len(res.plan.redactions)
+        self.message.emit(
+            tr("%1: %2 findings to review.").replace("%1", letter.name).replace("%2", str(n))
+        )
+        if res.saved is not None and res.saved.has_decisions():
+            try:
+                pipeline.check_plan_fits(res.opened.document, res.saved.plan)
+                letter.saved = res.saved
+            except RedactorError:
+                letter.saved = None
+        self.planChanged.emit(letter)
+        self.lettersChanged.emit()
+        if letter.saved is not None:
+            self.restoreOffered.emit(letter)
+        else:
+            self._mark_dirty(letter)
+        self._start_thumbnails(letter)
+        if letter is self.letter:
+            self.current_id = None
+            self.set_page(self.page)
+
+    def _load_failed(self, letter: Letter, exc: BaseException) -> None:
+        letter.status = "failed"
+        letter.error = (
+            str(exc)
+            if isinstance(exc, RedactorError)
+            else tr("Unexpected error while reading: %1").replace("%1", type(exc).__name__)
+        )
+        self.progress.emit(0, 0)
+        self.lettersChanged.emit()
+        self.failed.emit(f"{letter.name}: {letter.error}")
+
+    # --- restore ------------------------------------------------------------------------
+    def restore(self, letter: Letter) -> None:
+        saved = letter.saved
+        if saved is None or letter.plan is None:
+            return
+        letter.saved = None
+        self.undo.clear()
+        letter.viewed = set(saved.viewed_pages)
+        letter.exported = saved.exported
+        self._set_plan(letter, saved.plan)
+        self.message.emit(tr("The saved review was restored."))
+
+    def discard_saved(self, letter: Letter) -> None:
+        letter.saved = None
+        self._mark_dirty(letter)
+
+    # --- pages and images -------------------------------------------------------------------
+    def set_letter(self, letter: Letter) -> None:
+        if letter is self.letter:
+            return
+        self.letter = letter
+        self.current_id = None
+        self.page = 0
+        self.set_page(0)
+
+    def set_page(self, page: int) -> None:
+        letter = self.letter
+        if letter is None:
+            return
+        self.page = max(0, min(page, max(letter.page_count - 1, 0)))
+        if letter.plan is not None and self.page not in letter.viewed:
+            letter.viewed.add(self.page)
+            self._mark_dirty(letter)
+        self.currentChanged.emit()
+        self.request_image(letter, self.page)
+
+    def image(self, letter: Letter, page: int) -> QImage | None:
+        return self._images.get((id(letter), page))
+
+    def request_image(self, letter: Letter, page: int) -> None:
+        key = (id(letter), page)
+        if key in self._images:
+            self._images.move_to_end(key)
+            self.pageImage.emit(letter, page, self._images[key])
+            return
+        if letter.source is None:
+            return
+        src, dpi = letter.source, self.options.dpi
+
+        def done(img: QImage) -> None:
+            self._images[key] = img
+            while len(self._images) > 6:
+                self._images.popitem(last=False)
+            self.pageImage.emit(letter, page, img)
+
+        self.runner.submit(
+            lambda job: render(src, page, dpi),
+            on_done=done,
+            on_error=lambda e: self.failed.emit(str(e)),
+            lane="render",
+        )
+
+    def _start_thumbnails(self, letter: Letter) -> None:
+        src = letter.source
+        if src is None:
+            return
+        count = letter.page_count
+
+        def work(job: Job) -> None:
+            for i in range(count):
+                job.cancel.check()
+                job.report((i, render(src, i, 18)))
+
+        def got(msg: tuple[int, QImage]) -> None:
+            self._thumbs[(id(letter), msg[0])] = msg[1]
+            self.thumbnail.emit(letter, msg[0], msg[1])
+
+        self.runner.submit(work, on_report=got, lane="thumbs")
+
+    def thumb(self, letter: Letter, page: int) -> QImage | None:
+        return self._thumbs.get((id(letter), page))
+
+    # --- plan changes -------------------------------------------------------------------
+    def _set_plan(self, letter: Letter, plan: RedactionPlan) -> None:
+        letter.plan = plan
+        if self.current_id is not None and letter is self.letter:
+            if self.current_id not in {r.id for r in plan.redactions}:
+                self.current_id = None
+        self._mark_dirty(letter)
+        self.planChanged.emit(letter)
+        self.lettersChanged.emit()
+
+    def change(self, new: RedactionPlan, text: str, letter: Letter | None = None) -> None:
+        letter = letter or self.letter
+        if letter is None or letter.plan is None or new == letter.plan:
+            return
+        self.undo.push(PlanCommand(self, letter, new, text))
+
+    def current(self) -> Redaction | None:
+        if self.letter is None or self.letter.plan is None or self.current_id is None:
+            return None
+        try:
+            return self.letter.plan.get(self.current_id)
+        except KeyError:
+            return None
+
+    def ordered(self) -> list[Redaction]:
+        if self.letter is None or self.letter.plan is None:
+            return []
+        return sorted(self.letter.plan.redactions, key=reading_order)
+
+    def select(self, rid: str | None) -> None:
+        self.current_id = rid
+        r = self.current()
+        if r is not None and r.page != self.page:
+            self.set_page(r.page)
+        else:
+            self.currentChanged.emit()
+
+    def step(self, delta: int, undecided_only: bool = False) -> None:
+        items = self.ordered()
+        if undecided_only:
+            cur = self.current()
+            items = [r for r in items if r.state == "proposed" or (cur and r.id == cur.id)]
+        if not items:
+            self.message.emit(tr("No findings."))
+            return
+        ids = [r.id for r in items]
+        if self.current_id in ids:
+            i = ids.index(self.current_id) + delta
+        else:
+            on_page = [k for k, r in enumerate(items) if r.page >= self.page]
+            i = on_page[0] if on_page and delta > 0 else (len(items) - 1 if delta < 0 else 0)
+        i = max(0, min(i, len(items) - 1))
+        self.select(ids[i])
+
+    def _decide(self, ids: list[str], state: str, text: str) -> None:
+        letter = self.letter
+        if letter is None or letter.plan is None or not ids:
+            return
+        self.change(plan_ops.set_state(letter.plan, ids, state), text)
+
+    def decide_current(self, state: str, advance: bool = True) -> None:
+        r = self.current()
+        if r is None:
+            self.step(1)
+            r = self.current()
+            if r is None:
+                return
+        self._decide([r.id], state, tr("Accept") if state == "accepted" else tr("Reject"))
+        if advance:
+            self._advance_after(r.id)
+
+    def decide_term(self, state: str) -> None:
+        r = self.current()
+        if r is None or self.letter is None or self.letter.plan is None:
+            return
+        ids = plan_ops.group_ids(self.letter.plan, r.group) or [r.id]
+        self._decide(ids, state, tr("Accept term") if state == "accepted" else tr("Reject term"))
+        self._advance_after(r.id)
+
+    def decide_ids(self, ids: list[str], state: str) -> None:
+        self._decide(ids, state, tr("Accept") if state == "accepted" else tr("Reject"))
+
+    def decide_label(self, label: str, state: str) -> None:
+        if self.letter is None or self.letter.plan is None:
+            return
+        ids = [r.id for r in self.letter.plan.redactions if r.label == label]
+        self._decide(ids, state, tr("Accept label") if state == "accepted" else tr("Reject label"))
+
+    def accept_all_proposed(self, letter: Letter) -> None:
+        if letter.plan is not None:
+            self.change(plan_ops.accept_all_proposed(letter.plan), tr("Accept all"), letter)
+
+    def _advance_after(self, rid: str) -> None:
+        """Go to the next undecided finding after `rid` in reading order (wrapping)."""
+        items = self.ordered()
+        ids = [r.id for r in items]
+        if rid not in ids:
+            return
+        k = ids.index(rid)
+        rest = items[k + 1 :] + items[:k]
+        nxt = next((r for r in rest if r.state == "proposed"), None)
+        if nxt is not None:
+            self.select(nxt.id)
+        else:
+            self.currentChanged.emit()
+            self.message.emit(tr("Every finding of this letter is decided."))
+
+    def add_box(self, page: int, box: Box) -> str | None:
+        letter = self.letter
+        if letter is None or letter.plan is None:
+            return None
+        new, rid = plan_ops.add_box(letter.plan, page, box)
+        self.change(new, tr("Draw box"))
+        self.current_id = rid
+        self.currentChanged.emit()
+        return rid
+
+    def move_box(self, rid: str, box: Box) -> None:
+        if self.letter is not None and self.letter.plan is not None:
+            self.change(plan_ops.move_box(self.letter.plan, rid, box), tr("Move box"))
+
+    def delete_current(self) -> None:
+        r = self.current()
+        if r is None or self.letter is None or self.letter.plan is None:
+            return
+        if r.source == "manual":
+            self.change(plan_ops.remove(self.letter.plan, [r.id]), tr("Delete box"))
+        else:  # a finding is never deleted, only rejected (it stays visible as rejected)
+            self._decide([r.id], "rejected", tr("Reject"))
+
+    def confirm_eyes(self, page: int | None = None) -> None:
+        letter = self.letter
+        if letter is None or letter.plan is None:
+            return
+        page = self.page if page is None else page
+        self.change(plan_ops.confirm_eyes(letter.plan, page), tr("Confirm page"))
+
+    def next_eyes_page(self) -> None:
+        letter = self.letter
+        if letter is None or letter.plan is None:
+            return
+        pages = letter.plan.pages_needing_eyes()
+        unviewed = [p for p in range(letter.page_count) if p not in letter.viewed]
+        todo = sorted(set(pages) | set(unviewed))
+        if not todo:
+            self.message.emit(tr("No page left that needs eyes."))
+            return
+        after = [p for p in todo if p > self.page]
+        self.current_id = None
+        self.set_page(after[0] if after else todo[0])
+
+    def add_terms(self, terms: list[str], all_letters: bool = True) -> int:
+        """Search and redact: every occurrence (forms, transliterations) in the open letters,
+        added as accepted term findings. Returns how many boxes were added."""
+        targets = self.letters if all_letters else [self.letter] if self.letter else []
+        added = 0
+        self.undo.beginMacro(tr("Search and redact"))
+        try:
+            for letter in targets:
+                if letter.plan is None or letter.document is None:
+                    continue
+                found = pipeline.find_in_document(letter.document, deny=terms)
+                have = {(r.page, r.word_indexes) for r in letter.plan.redactions}
+                new = [f for f in found if (f.page, f.word_indexes) not in have]
+                if not new:
+                    continue
+                extra = pipeline.make_plan(letter.document, new, state="accepted")
+                used = {r.group for r in letter.plan.redactions}
+                gmap: dict[str, str] = {}
+                plan_tmp = letter.plan
+                for r in extra.redactions:
+                    if r.group not in gmap:
+                        n = len(used) + 1
+                        while f"g{n}" in used:
+                            n += 1
+                        gmap[r.group] = f"g{n}"
+                        used.add(f"g{n}")
+                    red = replace(r, id=plan_tmp.next_id(), group=gmap[r.group])
+                    plan_tmp = replace(plan_tmp, redactions=plan_tmp.redactions + (red,))
+                    added += 1
+                self.change(plan_tmp, tr("Search and redact"), letter)
+        finally:
+            self.undo.endMacro()
+        return added
+
+    # --- export support -----------------------------------------------------------------------
+    def export_terms(self, letter: Letter) -> list[str]:
+        if letter.plan is None or letter.document is None:
+            return []
+        return list(
+            dict.fromkeys([*redacted_texts(letter.document, letter.plan), *self.options.deny])
+        )
+
+    def mark_exported(self, letter: Letter) -> None:
+        letter.exported = True
+        self._mark_dirty(letter)
+        self.lettersChanged.emit()
+
+    # --- autosave -----------------------------------------------------------------------------
+    def _mark_dirty(self, letter: Letter) -> None:
+        if letter.plan is None or not letter.sha256:
+            return
+        self._dirty.add(id(letter))
+        self._autosave.start()
+
+    def review_of(self, letter: Letter, clean_exit: bool = False) -> Review | None:
+        if letter.plan is None or not letter.sha256:
+            return None
+        return Review(
+            sha256=letter.sha256,
+            name=letter.name,
+            plan=letter.plan,
+            viewed_pages=tuple(sorted(letter.viewed)),
+            saved_at=time.time(),
+            clean_exit=clean_exit,
+            exported=letter.exported,
+        )
+
+    def save_all(self, clean_exit: bool = False) -> None:
+        for letter in self.letters:
+            if id(letter) not in self._dirty and not clean_exit:
+                continue
+            if letter.saved is not None:  # a restore is still on offer: keep the old file
+                continue
+            review = self.review_of(letter, clean_exit)
+            if review is None:
+                continue
+            try:
+                self.store.save(review)
+            except OSError as exc:
+                self.failed.emit(tr("Could not save the review: %1").replace("%1", str(exc)))
+                return
+            self._dirty.discard(id(letter))
+
+    def shutdown(self) -> None:
+        self.runner.cancel_all()
+        self._autosave.stop()
+        self.save_all(clean_exit=True)

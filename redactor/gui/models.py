@@ -1,0 +1,133 @@
+"""Item models: the findings of a letter grouped by term or by label."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+
+from redactor.core.model import Document
+from redactor.core.plan import Redaction, RedactionPlan
+
+from .i18n import tr
+from .style import STATE_MARK, label_color
+
+ROLE_IDS = Qt.ItemDataRole.UserRole + 1  # list of redaction ids under the row
+ROLE_KIND = Qt.ItemDataRole.UserRole + 2  # "group" or "one"
+ROLE_LABEL = Qt.ItemDataRole.UserRole + 3
+
+
+def redaction_text(document: Document | None, r: Redaction) -> str:
+    if r.source == "manual" or document is None or r.page >= len(document.pages):
+        return tr("manual box")
+    words = document.pages[r.page].words
+    text = " ".join(words[i].text for i in r.word_indexes if i < len(words))
+    return text or tr("(no text)")
+
+
+def state_text(state: str) -> str:
+    return {"proposed": tr("proposed"), "accepted": tr("accepted"), "rejected": tr("rejected")}.get(
+        state, state
+    )
+
+
+_icons: dict[str, QIcon] = {}
+
+
+def label_icon(label: str) -> QIcon:
+    icon = _icons.get(label)
+    if icon is None:
+        pix = QPixmap(12, 12)
+        pix.fill(label_color(label))
+        icon = _icons[label] = QIcon(pix)
+    return icon
+
+
+def summary(reds: list[Redaction]) -> str:
+    counts = {s: sum(1 for r in reds if r.state == s) for s in ("proposed", "accepted", "rejected")}
+    if counts["proposed"] == 0 and counts["rejected"] == 0:
+        return STATE_MARK["accepted"] + " " + tr("accepted")
+    if counts["proposed"] == 0 and counts["accepted"] == 0:
+        return STATE_MARK["rejected"] + " " + tr("rejected")
+    if counts["accepted"] == 0 and counts["rejected"] == 0:
+        return STATE_MARK["proposed"] + " " + tr("proposed")
+    return tr("mixed")
+
+
+class FindingsModel(QStandardItemModel):
+    """Two columns: the term (with ×N) and its state."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalHeaderLabels([tr("Finding"), tr("State")])
+        self.rows_by_id: dict[str, QStandardItem] = {}
+
+    def rebuild(
+        self,
+        document: Document | None,
+        plan: RedactionPlan | None,
+        group_by: str = "term",
+        label_filter: str = "",
+        state_filter: str = "",
+    ) -> None:
+        self.removeRows(0, self.rowCount())
+        self.rows_by_id = {}
+        if plan is None:
+            return
+        reds = sorted(plan.redactions, key=lambda r: (r.page, round(r.box.y0 / 20), r.box.x0))
+        if label_filter:
+            reds = [r for r in reds if r.label == label_filter]
+        if state_filter:
+            reds = [r for r in reds if r.state == state_filter]
+        groups: OrderedDict[str, list[Redaction]] = OrderedDict()
+        for r in reds:
+            if group_by == "label":
+                key = r.label
+            else:
+                key = r.group or f"manual:{r.id}"
+            groups.setdefault(key, []).append(r)
+        for members in groups.values():
+            first = members[0]
+            if group_by == "label":
+                title = first.label
+            else:
+                title = redaction_text(document, first)
+            n = len(members)
+            top = QStandardItem(f"{title}  ×{n}" if n > 1 else title)
+            top.setIcon(label_icon(first.label))
+            top.setData([r.id for r in members], ROLE_IDS)
+            top.setData("group", ROLE_KIND)
+            top.setData(first.label, ROLE_LABEL)
+            top.setToolTip(self._why(members))
+            top.setEditable(False)
+            state = QStandardItem(summary(members))
+            state.setEditable(False)
+            if all(r.state == "rejected" for r in members):
+                top.setForeground(QColor("#777777"))
+            for r in members:
+                child = QStandardItem(
+                    tr("page %1").replace("%1", str(r.page + 1))
+                    + " · "
+                    + (redaction_text(document, r) if group_by == "label" else r.label)
+                )
+                child.setIcon(label_icon(r.label))
+                child.setData([r.id], ROLE_IDS)
+                child.setData("one", ROLE_KIND)
+                child.setData(r.label, ROLE_LABEL)
+                child.setToolTip(self._why([r]))
+                child.setEditable(False)
+                cstate = QStandardItem(STATE_MARK.get(r.state, "") + " " + state_text(r.state))
+                cstate.setEditable(False)
+                top.appendRow([child, cstate])
+                self.rows_by_id[r.id] = child
+            self.appendRow([top, state])
+
+    @staticmethod
+    def _why(reds: list[Redaction]) -> str:
+        r = reds[0]
+        why = r.why or r.source
+        src = {"detector": tr("detector"), "term": tr("term list"), "manual": tr("drawn by hand")}
+        return f"{r.label} · {src.get(r.source, r.source)} · {why} · " + tr("score %1").replace(
+            "%1", f"{r.score:.2f}"
+        )

@@ -1,0 +1,37 @@
+"""Label colours and outline styles, the same in the panel and on the page.
+
+Colours are the Okabe-Ito palette (readable with the common colour-vision deficiencies); each
+label also has its own outline pattern, so the colour is never the only cue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+_P = Qt.PenStyle
+# label -> (colour, pen style)
+LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
+    "PERSON": ("#D55E00", _P.SolidLine),  # vermillion
+    "LOCATION": ("#0072B2", _P.DashLine),  # blue
+    "ADDRESS": ("#009E73", _P.DotLine),  # bluish green
+    "FACILITY": ("#CC79A7", _P.DashDotLine),  # reddish purple
+    "DATE": ("#E69F00", _P.DashDotDotLine),  # orange
+    "ID": ("#56B4E9", _P.SolidLine),  # sky blue
+    "PHONE": ("#8F7A00", _P.DashLine),  # dark yellow
+    "EMAIL": ("#5A3D8A", _P.DotLine),  # violet
+    "ORGANIZATION": ("#555555", _P.DashDotLine),
+    "PUBLIC": ("#777777", _P.DashDotDotLine),
+    "OTHER": ("#333333", _P.DashLine),
+    "TERM": ("#B8004F", _P.SolidLine),
+    "MANUAL": ("#000000", _P.SolidLine),
+}
+
+STATE_MARK = {"proposed": "?", "accepted": "■", "rejected": "✕"}
+
+
+def label_color(label: str) -> QColor:
+    return QColor(LABEL_STYLE.get(label, ("#333333", _P.SolidLine))[0])
+
+
+def label_pen_style(label: str) -> Qt.PenStyle:
+    return LABEL_STYLE.get(label, ("#333333", _P.SolidLine))[1]

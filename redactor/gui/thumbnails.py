@@ -1,0 +1,170 @@
+"""The left pane: the project's letters with their review state, and the pages of the current
+letter as thumbnails with a state mark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+
+from .controller import STATE_TEXT, Letter, ReviewController
+from .i18n import tr
+
+THUMB_W = 96
+THUMB_H = 132
+
+
+def page_state(letter: Letter, page: int) -> str:
+    """not-read, needs-eyes, undecided, viewed, done."""
+    if page not in letter.pages_read or letter.plan is None:
+        return "not-read"
+    if page in letter.plan.pages_needing_eyes():
+        return "needs-eyes"
+    if any(r.page == page and r.state == "proposed" for r in letter.plan.redactions):
+        return "undecided"
+    return "done" if page in letter.viewed else "viewed-not"
+
+
+MARKS = {
+    "not-read": ("…", "#777777"),
+    "needs-eyes": ("!", "#D55E00"),
+    "undecided": ("?", "#0072B2"),
+    "viewed-not": ("○", "#555555"),
+    "done": ("✓", "#009E73"),
+}
+MARK_TIPS = {
+    "not-read": "not read yet",
+    "needs-eyes": "needs eyes: look at this page and confirm it",
+    "undecided": "findings to decide",
+    "viewed-not": "not looked at yet",
+    "done": "reviewed",
+}
+
+
+def thumb_icon(image: QImage | None, state: str, number: int) -> QIcon:
+    pix = QPixmap(THUMB_W, THUMB_H)
+    pix.fill(QColor("#ffffff"))
+    p = QPainter(pix)
+    if image is not None and not image.isNull():
+        scaled = image.scaled(
+            THUMB_W,
+            THUMB_H,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        p.drawImage((THUMB_W - scaled.width()) // 2, 0, scaled)
+    mark, color = MARKS[state]
+    p.setPen(QColor(color))
+    p.setBrush(QColor("#ffffff"))
+    p.drawRect(0, 0, THUMB_W - 1, THUMB_H - 1)
+    f = QFont()
+    f.setBold(True)
+    f.setPixelSize(22)
+    p.setFont(f)
+    p.fillRect(THUMB_W - 28, THUMB_H - 28, 28, 28, QColor(color))
+    p.setPen(QColor("#ffffff"))
+    p.drawText(THUMB_W - 28, THUMB_H - 28, 28, 28, Qt.AlignmentFlag.AlignCenter, mark)
+    p.setPen(QColor("#000000"))
+    f.setPixelSize(14)
+    p.setFont(f)
+    p.drawText(4, THUMB_H - 8, str(number))
+    p.end()
+    icon = QIcon(pix)
+    icon.addPixmap(pix, QIcon.Mode.Selected)
+    return icon
+
+
+class LettersPane(QWidget):
+    def __init__(self, ctl: ReviewController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctl = ctl
+        self.letters = QListWidget()
+        self.letters.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.pages = QListWidget()
+        self.pages.setViewMode(QListWidget.ViewMode.IconMode)
+        self.pages.setIconSize(QSize(THUMB_W, THUMB_H))
+        self.pages.setFlow(QListWidget.Flow.TopToBottom)
+        self.pages.setWrapping(False)
+        self.pages.setMovement(QListWidget.Movement.Static)
+        self.pages.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.pages.setSpacing(4)
+        self.pages.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.pages.setStyleSheet(
+            "QListWidget::item:selected { background: #0072B2; border-radius: 3px; }"
+        )
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.letters)
+        split.addWidget(self.pages)
+        split.setSizes([120, 600])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+        self.letters.currentRowChanged.connect(self._letter_clicked)
+        self.pages.currentRowChanged.connect(self._page_clicked)
+        ctl.lettersChanged.connect(self.refresh_letters)
+        ctl.planChanged.connect(lambda letter: self.refresh_pages())
+        ctl.pageRead.connect(lambda letter, i: self.refresh_pages())
+        ctl.thumbnail.connect(lambda letter, i, img: self.update_page(letter, i))
+        ctl.currentChanged.connect(self._sync)
+        self._syncing = False
+        self._shown: Letter | None = None
+
+    def refresh_letters(self) -> None:
+        self._syncing = True
+        self.letters.clear()
+        for letter in self.ctl.letters:
+            state = letter.state()
+            item = QListWidgetItem(f"{letter.name}\n   {tr(STATE_TEXT[state])}")
+            if state == "failed":
+                item.setToolTip(letter.error)
+            self.letters.addItem(item)
+        if self.ctl.letter in self.ctl.letters:
+            self.letters.setCurrentRow(self.ctl.letters.index(self.ctl.letter))
+        self._syncing = False
+        self.refresh_pages()
+
+    def refresh_pages(self) -> None:
+        letter = self.ctl.letter
+        self._syncing = True
+        if letter is not self._shown or self.pages.count() != (letter.page_count if letter else 0):
+            self.pages.clear()
+            self._shown = letter
+            if letter is not None:
+                for _ in range(letter.page_count):
+                    self.pages.addItem(QListWidgetItem(""))
+        if letter is not None:
+            for i in range(self.pages.count()):
+                self.update_page(letter, i)
+            if 0 <= self.ctl.page < self.pages.count():
+                self.pages.setCurrentRow(self.ctl.page)
+        self._syncing = False
+
+    def update_page(self, letter: Letter, i: int) -> None:
+        if letter is not self._shown or i >= self.pages.count():
+            return
+        state = page_state(letter, i)
+        item = self.pages.item(i)
+        item.setIcon(thumb_icon(self.ctl.thumb(letter, i), state, i + 1))
+        tip = tr("Page %1").replace("%1", str(i + 1)) + ": " + tr(MARK_TIPS[state])
+        if state == "needs-eyes" and i in letter.pages_read:
+            tip += "\n" + letter.pages_read[i].needs_eyes_reason
+        item.setToolTip(tip)
+
+    def _sync(self) -> None:
+        if self.ctl.letter is not self._shown:
+            self.refresh_letters()
+            return
+        self._syncing = True
+        if 0 <= self.ctl.page < self.pages.count():
+            self.pages.setCurrentRow(self.ctl.page)
+            self.update_page(self.ctl.letter, self.ctl.page)  # type: ignore[arg-type]
+        self._syncing = False
+
+    def _letter_clicked(self, row: int) -> None:
+        if not self._syncing and 0 <= row < len(self.ctl.letters):
+            self.ctl.set_letter(self.ctl.letters[row])
+
+    def _page_clicked(self, row: int) -> None:
+        if not self._syncing and row >= 0:
+            self.ctl.current_id = None
+            self.ctl.set_page(row)
