@@ -163,8 +163,9 @@ def glyphless_font(num_glyphs: int) -> bytes:
     power = 1
     while power * 2 <= num:
         power *= 2
-    directory = struct.pack(">IHHHH", 0x00010000, num, power * 16, power.bit_length() - 1,
-                            num * 16 - power * 16)
+    directory = struct.pack(
+        ">IHHHH", 0x00010000, num, power * 16, power.bit_length() - 1, num * 16 - power * 16
+    )
     offset = 12 + 16 * num
     entries = b""
     body = b""
@@ -400,8 +401,10 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
     else:
         for num in (font0, cidfont, descriptor, fontfile, tounicode):
             wr.obj(num, "null")
-    wr.obj(pages_num, f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}]"
-                      f" /Count {len(kids)} >>")
+    wr.obj(
+        pages_num,
+        f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>",
+    )
     wr.obj(catalog, f"<< /Type /Catalog /Pages {pages_num} 0 R >>")
     xref_at = wr.pos
     size = wr.next_num
