@@ -231,7 +231,8 @@ class PageView(QGraphicsView):
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001, N802
         if self._band is not None:
-            r = self._band.rect().intersected(self.sceneRect())
+            end = self.mapToScene(event.position().toPoint())
+            r = QRectF(self._band_start, end).normalized().intersected(self.sceneRect())
             self.scene().removeItem(self._band)
             self._band = None
             if r.width() >= 3 and r.height() >= 3:

@@ -1,0 +1,36 @@
+"""The app under test runs offscreen, with its settings and saved reviews in a temp folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):  # noqa: ANN001, ANN201
+    from redactor.core.project import ReviewStore
+    from redactor.gui.main_window import MainWindow
+    from redactor.gui.settings import AppSettings
+
+    made = []
+
+    def make(store_dir=None, **settings):  # noqa: ANN001, ANN003, ANN202
+        s = AppSettings(str(tmp_path / "settings.ini"))
+        for k, v in settings.items():
+            s.set(k, v)
+        win = MainWindow(s, ReviewStore(store_dir or tmp_path / "reviews"), autosave_ms=50)
+        qtbot.addWidget(win)
+        win.resize(1300, 850)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.ctl.runner.cancel_all()
+        win.ctl.runner.wait(20000)
