@@ -99,3 +99,14 @@ def test_black_and_white_removes_yellow_dots_and_keeps_ink() -> None:
 def test_visible_words_leaves_out_every_word_under_a_box() -> None:
     boxes = cover_boxes([WORDS[1].box], WORDS, 1000, 1000)
     assert [w.text for w in visible_words(WORDS, boxes)] == ["Dear", "hello", "next", "line"]
+
+
+def test_adjacent_hidden_words_of_two_redactions_leave_no_sliver_between_them() -> None:
+    boxes = cover_boxes([WORDS[1].box, WORDS[2].box], WORDS, 1000, 1000)
+    img = burn(Image.new("L", (1000, 300), 255), boxes)
+    arr = np.asarray(img)
+    row = arr[115, 121:1000]
+    start = int(np.argmax(row == 0)) + 121
+    end = 121 + len(row) - int(np.argmax(row[::-1] == 0))
+    assert start < 140 and end > 330
+    assert (arr[115, start:end] == 0).all()  # one solid run from "Ospanov," to the line end

@@ -82,13 +82,15 @@ def cover_boxes(
     col_x0 = min((w.box.x0 for w in words), default=0.0)
     col_x1 = max((w.box.x1 for w in words), default=float(width_px))
 
+    touched_by = [[i for i, w in enumerate(words) if w.box.intersects(b)] for b in boxes]
+    # every word under some box: never a neighbour to stop at (adjacent hidden words merge)
+    hidden = {i for t in touched_by for i in t}
     out: list[Box] = []
-    for box in boxes:
+    for box, touched in zip(boxes, touched_by, strict=True):
         clipped = _clip(box, width_px, height_px)
         if clipped is None:
             continue
         out.append(clipped)
-        touched = [i for i, w in enumerate(words) if w.box.intersects(box)]
         by_row: dict[int, list[int]] = {}
         for i in touched:
             by_row.setdefault(row_of[i], []).append(i)
@@ -100,9 +102,8 @@ def cover_boxes(
             # restrict the segment vertically to this line when the box spans several lines
             line_y0 = min(words[i].box.y0 for i in line)
             line_y1 = max(words[i].box.y1 for i in line)
-            hits = set(idxs)
-            left = [words[i].box.x1 for i in line if i not in hits and words[i].box.x1 <= seg.x0]
-            right = [words[i].box.x0 for i in line if i not in hits and words[i].box.x0 >= seg.x1]
+            left = [words[i].box.x1 for i in line if i not in hidden and words[i].box.x1 <= seg.x0]
+            right = [words[i].box.x0 for i in line if i not in hidden and words[i].box.x0 >= seg.x1]
             # stop a little short of the neighbours (the same distance on both sides, so the
             # box edges say nothing about the hidden word), or go to the column's edge
             keep = _KEEP_LINE * (line_y1 - line_y0)
