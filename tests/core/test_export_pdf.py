@@ -145,3 +145,19 @@ def test_mutool_and_pdfium_read_the_font_without_errors(tmp_path: Path) -> None:
         assert b"error" not in res.stderr.lower()
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, check=True).stdout.decode()
     assert "CID TrueType" in fonts and "yes" in fonts.splitlines()[2]  # embedded
+
+
+def test_grey_rgb_page_is_stored_as_grey_without_loss(tmp_path: Path) -> None:
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    rng = np.random.default_rng(1)
+    grey = rng.integers(0, 256, (120, 200), dtype=np.uint8)
+    img = Image.fromarray(np.stack([grey] * 3, axis=2), "RGB")
+    out = tmp_path / "a.pdf"
+    write_pdf([ExportPage(img, 72, ())], out, text_layer=False)
+    assert b"/DeviceGray" in out.read_bytes()
+    doc = pdfium.PdfDocument(out)
+    back = np.asarray(doc[0].render(scale=1).to_pil().convert("L"))
+    assert np.abs(back.astype(int) - grey.astype(int)).max() <= 1
+    doc.close()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from redactor.core.model import Box, Word
 
@@ -231,7 +231,22 @@ def _png_idat(image: Image.Image) -> bytes:
     return b"".join(idat)
 
 
+def _gray_if_lossless(image: Image.Image) -> Image.Image:
+    """An RGB image whose three channels are equal (a grey scan rendered as RGB) as L: a third
+    of the size, the same pixels."""
+    if image.mode != "RGB":
+        return image
+    r, g, b = image.split()
+    if (
+        ImageChops.difference(r, g).getbbox() is None
+        and ImageChops.difference(r, b).getbbox() is None
+    ):
+        return r
+    return image
+
+
 def _image_object(image: Image.Image) -> tuple[dict[str, str], bytes]:
+    image = _gray_if_lossless(image)
     if image.mode == "1":
         colors, bpc, space = 1, 1, "/DeviceGray"
     elif image.mode == "L":
