@@ -107,19 +107,25 @@ def score_doc(
     lang: str,
     report: Report,
     labels: Iterable[str] = IDENTIFYING_LABELS,
+    annotated: Iterable[str] | None = None,
 ) -> None:
-    """Add one document's token counts to report (per label, and "*" for precision)."""
+    """Add one document's token counts to report (per label, and "*" for precision).
+
+    annotated: the labels the corpus annotates at all (default: all). A prediction of a label
+    the corpus does not annotate (a date in a corpus without dates) is left out of precision."""
     wanted = set(labels)
+    judged = set(annotated) if annotated is not None else None
+    pcovered = bytearray(len(text) + 1)
     covered = bytearray(len(text) + 1)
     for p in pred:
         s, e, lab = (
-            (p.start, p.end, p.label)
-            if isinstance(p, Span)
-            else (p["start"], p["end"], p["label"])
+            (p.start, p.end, p.label) if isinstance(p, Span) else (p["start"], p["end"], p["label"])
         )
         if lab in wanted or lab == "TERM":
             for i in range(max(0, s), min(len(text), e)):
                 covered[i] = 1
+                if judged is None or lab in judged:
+                    pcovered[i] = 1
     any_gold = bytearray(len(text) + 1)
     for g in gold:
         for i in range(max(0, g["start"]), min(len(text), g["end"])):
@@ -134,7 +140,7 @@ def score_doc(
             sc = report.by_lang_label[(lang, lab)]
             sc.gold += 1
             sc.hidden += int(hidden)
-        if any(covered[s:e]):
+        if any(pcovered[s:e]):
             sc = report.by_lang_label[(lang, "*")]
             sc.predicted += 1
             if not any(any_gold[s:e]):

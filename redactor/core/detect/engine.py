@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from redactor.core.detect.names import is_not_name, looks_like_name, sentence_initial
 from redactor.core.detect.offline import make_offline
 from redactor.core.errors import MissingDependency, UsageError
 from redactor.core.model import PROFILES, Span
@@ -44,6 +45,11 @@ _RU_WORDS = frozenset(
     "от до для о об но а же бы ли уже года году город".split()
 )
 _PARA_RE = re.compile(r"\n[ \t]*\n")
+_DATE_WORD_RE = re.compile(
+    r"\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -167,6 +173,17 @@ _TRIM_END = " \t\r\n,;:()[]{}\"«»“”'’—–-"
 _TRIM_START = " \t\r\n,;:()[]{}\"«»“”'’—–-"
 
 
+def _skip_not_names(text: str, s: int, e: int) -> int:
+    """Move the start of a name past leading words that are never names ("Мен Бауыржан")."""
+    while True:
+        m = re.match(r"[^\W\d_]+", text[s:e])
+        if not m or not is_not_name(m.group()) or m.end() >= e - s:
+            return s
+        s += m.end()
+        while s < e and text[s] in " \t\n":
+            s += 1
+
+
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _TRIM_END:
         e -= 1
@@ -223,6 +240,16 @@ class Detector:
                 s, e = _clean(text, s0 + r.start, s0 + r.end)
                 if e <= s or not any(c.isalnum() for c in text[s:e]):
                     continue
+                if why == "spacy" and label == "DATE" and not _DATE_WORD_RE.search(text[s:e]):
+                    continue  # "two days", "today": not a date that identifies anyone
+                if why.startswith("natasha"):
+                    s = _skip_not_names(text, s, e)
+                    if label == "PERSON" and lg == "kk" and " " not in text[s:e].strip():
+                        w = text[s:e]
+                        if sentence_initial(text, s) and not looks_like_name(w):
+                            continue  # a capitalised Kazakh word at a sentence start
+                if s >= e:
+                    continue
                 spans.append(Span(s, e, label, round(float(r.score), 3), why))
         return spans
 
@@ -244,13 +271,35 @@ class Detector:
         for text, sps in zip(texts, spans, strict=True):
             if self.allow:
                 allowed = [(a.start, a.end) for a in find_terms(text, self.allow, fuzzy=False)]
-                sps = [
-                    s
-                    for s in sps
-                    if s.label == "TERM" or not any(a <= s.start and s.end <= b for a, b in allowed)
-                ]
+                sps = _remove_allowed(text, sps, allowed)
             out.append(_dedupe(sps))
         return out
+
+
+def _remove_allowed(
+    text: str, spans: Sequence[Span], allowed: Sequence[tuple[int, int]]
+) -> list[Span]:
+    """Spans with every allowed stretch cut out (a deny-list TERM is kept whole)."""
+    out: list[Span] = []
+    for sp in spans:
+        pieces = [(sp.start, sp.end)]
+        if sp.label != "TERM":
+            for a, b in allowed:
+                nxt = []
+                for s, e in pieces:
+                    if b <= s or e <= a:
+                        nxt.append((s, e))
+                        continue
+                    if s < a:
+                        nxt.append((s, a))
+                    if b < e:
+                        nxt.append((b, e))
+                pieces = nxt
+        for s, e in pieces:
+            s, e = _clean(text, s, e)
+            if e > s and any(c.isalnum() for c in text[s:e]):
+                out.append(Span(s, e, sp.label, sp.score, sp.why))
+    return out
 
 
 def _dedupe(spans: Sequence[Span]) -> list[Span]:

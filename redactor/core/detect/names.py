@@ -139,7 +139,12 @@ def _extend_with_caps(text: str, s: int, e: int, not_names: set[str]) -> tuple[i
     cap = _data()["cap_word"]
     # right
     m = cap.match(text, e + 1) if e + 1 < len(text) and text[e : e + 1] in (" ",) else None
-    if m and m.group().lower() not in not_names and not _data()["role_word"].fullmatch(m.group()):
+    if (
+        m
+        and m.group().lower() not in not_names
+        and not _data()["role_word"].fullmatch(m.group())
+        and not _is_common_ru_word(m.group())
+    ):
         e = m.end()
     # left
     j = s - 1
@@ -154,6 +159,7 @@ def _extend_with_caps(text: str, s: int, e: int, not_names: set[str]) -> tuple[i
             and w.lower() not in not_names
             and any(c.islower() for c in w)
             and not _data()["role_word"].fullmatch(w)
+            and not _is_common_ru_word(w)
         ):
             s = k
     return s, e
@@ -211,8 +217,6 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
         if text[s:e].split()[0].lower() in nn:
             continue
         add_person(s, e, 0.7, "initials")
-    for m in d["initials_only"].finditer(text):
-        out.append(("PERSON", m.start(), m.end(), 0.4, "initials"))
     for m in d["patronymic"].finditer(text):
         add_person(m.start(), m.end(), 0.75, "patronymic")
     for m in d["surname_ru"].finditer(text):
@@ -272,3 +276,31 @@ def _signature(text: str, d: dict[str, Any]) -> list[tuple[str, int, int, float,
                 continue
             out.append(("PERSON", ls, le, 0.55, "signature"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_name_keys() -> frozenset[str]:
+    from redactor.core.detect.terms import fold
+
+    return frozenset(fold(n) for n in _data()["first"])
+
+
+def looks_like_name(word: str) -> bool:
+    """A single word that has the shape of a surname or patronymic, or is a listed first name
+    (in any case form)."""
+    from redactor.core.detect.terms import find_terms
+
+    d = _data()
+    if d["surname_ru"].fullmatch(word) or d["surname_lat"].fullmatch(word):
+        return True
+    if d["patronymic"].fullmatch(word):
+        return True
+    return bool(find_terms(word, d["first"], fuzzy=False))
+
+
+def is_not_name(word: str) -> bool:
+    return word.lower() in _data()["not_names"]
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return _sentence_initial(text, start)

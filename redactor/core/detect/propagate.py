@@ -152,7 +152,8 @@ def propagate(
     extra_terms: Sequence[tuple[str, str]] = (),
 ) -> list[list[Span]]:
     """Each text's spans plus every other occurrence, in any of the texts, of what was found."""
-    pairs = collect_terms(texts, spans) + list(extra_terms)
+    # The caller's own terms (the deny list) come first: their label wins for the same text.
+    pairs = list(extra_terms) + collect_terms(texts, spans)
     terms = [t for t, _ in pairs]
     labels = [lab for _, lab in pairs]
     result: list[list[Span]] = []
@@ -167,10 +168,11 @@ def propagate(
                     text[sp.start].isupper() or text[sp.start].isdigit()
                 ):
                     continue  # a name's other copy is capitalised; lowercase is a common word
-                if (sp.start, sp.end) in have or any(
-                    o.start <= sp.start and sp.end <= o.end for o in sps
+                if label != "TERM" and (
+                    (sp.start, sp.end) in have
+                    or any(o.start <= sp.start and sp.end <= o.end for o in sps)
                 ):
-                    continue
+                    continue  # already covered (a deny-list term is always kept as such)
                 have.add((sp.start, sp.end))
                 new.append(Span(sp.start, sp.end, label, 0.6, sp.why))
         new.sort(key=lambda s: (s.start, s.end))

@@ -176,14 +176,15 @@ class _Index:
         endings = _LONG_ENDINGS if len(stem) >= 4 else _SHORT_ENDINGS
         fuzzy = fuzzy_ok and sum(c.isalpha() for c in word) >= 5
         hits: set[str] = set()
-        keys = _deletes(stem) if fuzzy else {stem}
-        for key in keys:
-            for core, form in self.by_key.get(key, ()):
-                ending = form[len(core) :]
-                if ending not in endings:
-                    continue
-                if core == stem or (fuzzy and _within_one(core, stem)):
-                    hits.add(form)
+        for st in {stem, word}:
+            keys = _deletes(st) if fuzzy else {st}
+            for key in keys:
+                for core, form in self.by_key.get(key, ()):
+                    ending = form[len(core) :]
+                    if ending not in endings:
+                        continue
+                    if core == st or (fuzzy and _within_one(core, st)):
+                        hits.add(form)
         if word in self.forms:
             hits.add(word)
         out: list[int] = []

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redactor.core.detect.corpus import Report, detect_jsonl, read_jsonl, score_doc
+from redactor.core.detect.engine import route
+from redactor.core.errors import UsageError
+
+ROOT = Path(__file__).resolve().parents[3]
+LETTERS = ROOT.parent / "shared" / "data" / "letters" / "letters.jsonl"
+
+
+def test_route_per_paragraph():
+    text = (
+        "Dear editors, I am writing about my brother who is held in a colony.\n\n"
+        "Мой брат находится в колонии, его избивают каждый день.\n\n"
+        "Менің інім колонияда отыр, оны күнде ұрады және қорлайды."
+    )
+    assert [lg for _, _, lg in route(text)] == ["en", "ru", "kk"]
+    assert route(text, "ru") == [(0, len(text), "ru")]
+
+
+@pytest.mark.skipif(not LETTERS.exists(), reason="shared dev letters not present")
+def test_dev_letters_recall_floor(detector, tmp_path):
+    out = tmp_path / "pred.jsonl"
+    detect_jsonl(LETTERS, out, detector=detector)
+    report = Report()
+    gold = list(read_jsonl(LETTERS))
+    pred = list(read_jsonl(out))
+    assert [d["id"] for d in gold] == [d["id"] for d in pred]
+    for g, p in zip(gold, pred, strict=True):
+        assert all(set(s) >= {"start", "end", "label", "score", "why"} for s in p["spans"])
+        score_doc(g["text"], g["spans"], p["spans"], g["lang"], report)
+    for lang in ("en", "ru", "kk"):
+        assert report.total(lang).recall >= 0.95, lang
+    assert report.total().recall >= 0.97
+    assert report.total(None, "*").precision >= 0.85
+
+
+def test_mixed_letter_and_labels(detector):
+    text = (
+        "Hello, my son Timur Akhmetov is in LA-155/18.\n\n"
+        "Его избил контролёр Жанибеков 17 апреля 2022 г., камера №14.\n\n"
+        "Телефоным +7 701 555 12 34, поштам timur.a@mail.kz."
+    )
+    spans = detector.analyze(text)
+    got = {(text[s.start : s.end], s.label) for s in spans}
+    for want in [
+        ("Timur Akhmetov", "PERSON"),
+        ("LA-155/18", "FACILITY"),
+        ("Жанибеков", "PERSON"),
+        ("+7 701 555 12 34", "PHONE"),
+        ("timur.a@mail.kz", "EMAIL"),
+        ("№14", "ID"),
+    ]:
+        assert want in got, (want, got)
+    assert any(lab == "DATE" and "17 апреля 2022" in t for t, lab in got)
+    assert all(s.why and "Akhmetov" not in s.why for s in spans)
+
+
+def test_allow_and_deny_lists():
+    from redactor.core.detect.engine import Detector
+
+    det = Detector(allow=["Amnesty International", "Евгений Жовтис"], deny=["Кактус"])
+    text = "Правозащитник Евгений Жовтис написал. Кличка Кактуса известна. Кактус пришёл."
+    spans = det.analyze(text)
+    found = [text[s.start : s.end] for s in spans]
+    assert "Евгений Жовтис" not in found and "Жовтис" not in found
+    assert "Кактуса" in found and "Кактус" in found
+    terms = {text[s.start : s.end] for s in spans if s.label == "TERM"}
+    assert {"Кактуса", "Кактус"} <= terms
+
+
+def test_names_profile_only_persons():
+    from redactor.core.detect.engine import Detector
+
+    det = Detector(profile="names")
+    text = "Captain Yerbol Kenzhebayev called +7 701 555 12 34 on 3 September in Shymkent."
+    spans = det.analyze(text)
+    assert spans and {s.label for s in spans} == {"PERSON"}
+
+
+def test_bad_arguments(detector):
+    from redactor.core.detect.engine import Detector
+
+    with pytest.raises(UsageError):
+        Detector(profile="nope")
+    with pytest.raises(UsageError):
+        detector.analyze("text", lang="de")
+
+
+def test_analyze_many_propagates_across_pages(detector):
+    pages = [
+        "Следователь капитан Кенжебаев Ербол бил меня.",
+        "Потом Кенжебаева перевели. Ербол ушёл.",
+    ]
+    out = detector.analyze_many(pages)
+    found = [pages[1][s.start : s.end] for s in out[1]]
+    assert "Кенжебаева" in found and "Ербол" in found
