@@ -14,6 +14,7 @@ from pypdf.generic import (
     DecodedStreamObject,
     DictionaryObject,
     NameObject,
+    NumberObject,
     TextStringObject,
 )
 
@@ -308,3 +309,48 @@ def test_ocr_reads_a_burned_image(tmp_path: Path) -> None:
     report = verify_file(png, [SECRET], ocr=True)
     assert "tesseract" in report.readers
     assert any("tesseract finds hidden item #1" in p for p in report.problems)
+
+
+def _image_pdf(path: Path, img: Image.Image, cover: bool) -> Path:
+    """A page showing `img` full-page, optionally with a black box drawn over the secret."""
+    w = pypdf.PdfWriter()
+    w.metadata = None
+    page = w.add_blank_page(img.width * 72 / 200, img.height * 72 / 200)
+    xobj = DecodedStreamObject()
+    xobj.set_data(img.convert("RGB").tobytes())
+    xobj.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(img.width),
+            NameObject("/Height"): NumberObject(img.height),
+            NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): w._add_object(xobj)})}
+    )
+    wpt, hpt = img.width * 72 / 200, img.height * 72 / 200
+    ops = f"q {wpt} 0 0 {hpt} 0 0 cm /Im0 Do Q".encode()
+    if cover:  # black box over pixels (10, 20)-(300, 100)
+        s = 72 / 200
+        ops += f" 0 0 0 rg {10 * s} {hpt - 100 * s} {290 * s} {80 * s} re f".encode()
+    content = DecodedStreamObject()
+    content.set_data(ops)
+    page[NameObject("/Contents")] = w._add_object(content)
+    with open(path, "wb") as fh:
+        w.write(fh)
+    return path
+
+
+def test_an_image_under_a_drawn_box_is_reported(tmp_path: Path) -> None:
+    img = _ink_image(None)
+    box = Box(10, 20, 300, 100)
+    dirty = verify_file(_image_pdf(tmp_path / "a.pdf", img, cover=True), (), {0: [box]})
+    assert not any(p.startswith("pixels") for p in dirty.problems)  # it looks black...
+    assert any("an image under box 1" in p for p in dirty.problems)  # ...but the image is intact
+    solid = img.copy()
+    solid.paste((0, 0, 0), (10, 20, 300, 100))
+    clean = verify_file(_image_pdf(tmp_path / "b.pdf", solid, cover=True), (), {0: [box]})
+    assert clean.ok, clean.problems
