@@ -20,7 +20,7 @@ from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
 from redactor.core.sources import Source
 
-from .i18n import tr
+from .i18n import N_, tr
 from .loading import DetectorHolder, LoadOptions, LoadResult, load_letter, render
 from .tasks import Job, TaskRunner
 
@@ -68,13 +68,13 @@ class Letter:
 
 
 STATE_TEXT = {
-    "not-analysed": "not analysed",
-    "analysing": "analysing",
-    "failed": "could not be read",
-    "needs-eyes": "needs eyes",
-    "to-review": "to review",
-    "reviewed": "reviewed",
-    "exported": "exported",
+    "not-analysed": N_("not analysed"),
+    "analysing": N_("analysing"),
+    "failed": N_("could not be read"),
+    "needs-eyes": N_("needs eyes"),
+    "to-review": N_("to review"),
+    "reviewed": N_("reviewed"),
+    "exported": N_("exported"),
 }
 
 

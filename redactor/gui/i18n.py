@@ -13,7 +13,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QStandardPaths,
+    QTranslator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +30,11 @@ TS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def N_(text: str) -> str:  # noqa: N802
+    """Marks a string for translation where it is defined; tr() it where it is shown."""
+    return text
 
 
 def trf(text: str, *args: object) -> str:
@@ -59,7 +70,7 @@ class TsTranslator(QTranslator):
         self._table = table
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-        return self._table.get((context, source), "")
+        return self._table.get((context, source))  # None: not translated here
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt name
         return not self._table
@@ -122,4 +133,9 @@ def install(language: str | None) -> str:
         translator = TsTranslator(parse_ts(ts))
     app.installTranslator(translator)
     _installed.append(translator)
+    qt_base = QTranslator()  # Qt's own strings (standard buttons, file dialogs)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
     return lang

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from .controller import STATE_TEXT, Letter, ReviewController
-from .i18n import tr
+from .i18n import N_, tr
 
 THUMB_W = 96
 THUMB_H = 132
@@ -33,11 +33,11 @@ MARKS = {
     "done": ("✓", "#009E73"),
 }
 MARK_TIPS = {
-    "not-read": "not read yet",
-    "needs-eyes": "needs eyes: look at this page and confirm it",
-    "undecided": "findings to decide",
-    "viewed-not": "not looked at yet",
-    "done": "reviewed",
+    "not-read": N_("not read yet"),
+    "needs-eyes": N_("needs eyes: look at this page and confirm it"),
+    "undecided": N_("findings to decide"),
+    "viewed-not": N_("not looked at yet"),
+    "done": N_("reviewed"),
 }
 
 
