@@ -233,8 +233,9 @@ def _image_header(data: _Bytes) -> bytes:
 
 
 def _outside_image_streams(data: _Bytes) -> bytes:
-    """A PDF's bytes without the bodies of its image streams: compressed pixels look like random
-    bytes, in which a short term turns up by chance (a false leak)."""
+    """A PDF's bytes without the bodies of its image streams and of every compressed stream:
+    compressed bytes look random, and a short term turns up in them by chance (a false leak).
+    Compressed streams are searched after decompression instead."""
     parts: list[bytes] = []
     pos = 0
     for m in re.finditer(rb"(?<!end)stream\r?\n", data):
@@ -242,7 +243,8 @@ def _outside_image_streams(data: _Bytes) -> bytes:
             continue
         head = data[max(0, m.start() - 600) : m.start()]
         k = head.rfind(b"obj")
-        if b"/Image" not in (head[k:] if k >= 0 else head):
+        head = head[k:] if k >= 0 else head
+        if b"/Image" not in head and b"/Filter" not in head and not _is_font_program(head):
             continue
         end = data.find(b"endstream", m.end())
         if end < 0:
@@ -251,6 +253,14 @@ def _outside_image_streams(data: _Bytes) -> bytes:
         pos = end
     parts.append(bytes(data[pos:]))
     return b"".join(parts)
+
+
+_FONT_PROGRAM_RE = re.compile(rb"/Length[123]\b|/Subtype\s*/(Type1C|CIDFontType0C|OpenType)\b")
+
+
+def _is_font_program(stream_dict: bytes) -> bool:
+    """True for the dictionary of an embedded font program (binary, never searched as text)."""
+    return _FONT_PROGRAM_RE.search(stream_dict) is not None
 
 
 def _text_views(data: bytes) -> str:
@@ -297,7 +307,7 @@ def _pdf_raw_streams(data: _Bytes, col: _Collector) -> None:
         head = data[max(0, m.start() - 600) : m.start()]
         dict_start = head.rfind(b"obj")
         head = head[dict_start:] if dict_start >= 0 else head
-        if b"/Image" in head or b"/FlateDecode" not in head:
+        if b"/Image" in head or b"/FlateDecode" not in head or _is_font_program(head):
             continue
         try:
             d = zlib.decompressobj()
@@ -379,7 +389,11 @@ def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -
             continue
         where = f"object {num}"
         _walk_pdf_object(obj, where, col, texts)
-        if isinstance(obj, StreamObject) and str(obj.get("/Subtype")) != "/Image":
+        is_font = isinstance(obj, StreamObject) and (
+            any(k in obj for k in ("/Length1", "/Length2", "/Length3"))
+            or str(obj.get("/Subtype")) in ("/Type1C", "/CIDFontType0C", "/OpenType")
+        )
+        if isinstance(obj, StreamObject) and str(obj.get("/Subtype")) != "/Image" and not is_font:
             try:
                 data = obj.get_data()
             except Exception:

@@ -331,6 +331,11 @@ def _text_ops(words: Sequence[Word], scale: float, page_h_pt: float, cids: dict[
             tz = 100.0 * width / natural
             x = w.box.x0 * scale
             baseline = page_h_pt - line_y1 * scale - _DESCENT / _EM * size
+            # A trailing space: pdfium (Chrome, Edge) drops a text object of one empty glyph,
+            # so one-letter words (I, a, в, и) would be lost to search and copy there.
+            if " " not in cids:
+                cids[" "] = len(cids) + 1
+            codes.append(f"{cids[' ']:04X}")
             ops.append(f"{_num(tz)} Tz 1 0 0 1 {_num(x)} {_num(baseline)} Tm <{''.join(codes)}> Tj")
     ops.append("ET")
     return "\n".join(ops)

@@ -271,7 +271,6 @@ def _burned_pages(
         boxes = [r.box.scaled(factor) if factor != 1.0 else r.box for r in reds_by_page[page.index]]
         cover = cover_boxes(boxes, words, image.width, image.height)
         burned = burn(image, cover, fill)
-        image.close()
         if bw:
             burned = to_bw(burned)
         visible = tuple(visible_words(words, cover)) if text_layer else ()
