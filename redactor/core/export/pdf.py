@@ -33,6 +33,7 @@ _EM = 1000
 _ADVANCE = 500  # every glyph is half an em wide; words are stretched with Tz to their box
 _ASCENT = 800
 _DESCENT = -200
+_MAX_CID = 0xFFFE  # two-byte codes; more distinct characters than this are left out
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,8 @@ def _text_ops(words: Sequence[Word], scale: float, page_h_pt: float, cids: dict[
             codes = []
             for ch in text:
                 if ch not in cids:
+                    if len(cids) >= _MAX_CID - 1:  # keep room for the space
+                        continue
                     cids[ch] = len(cids) + 1
                 codes.append(f"{cids[ch]:04X}")
             natural = len(text) * _ADVANCE / _EM * size
@@ -360,7 +363,7 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
     wr = _Writer(fh)
     wr.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     catalog, pages_num = wr.reserve(), wr.reserve()
-    font0, cidfont, descriptor, fontfile, tounicode = (wr.reserve() for _ in range(5))
+    fonts: list[int] = []  # Type0, CIDFont, descriptor, font file, ToUnicode: made on first use
     cids: dict[str, int] = {}
     kids: list[int] = []
     any_text = False
@@ -382,7 +385,9 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
         wr.stream(content_num, {"/Filter": "/FlateDecode"}, zlib.compress(ops.encode("ascii"), 9))
         resources = f"<< /XObject << /Im0 {image_num} 0 R >>"
         if use_text:
-            resources += f" /Font << /F1 {font0} 0 R >>"
+            if not fonts:
+                fonts = [wr.reserve() for _ in range(5)]
+            resources += f" /Font << /F1 {fonts[0]} 0 R >>"
         resources += " >>"
         wr.obj(
             page_num,
@@ -393,6 +398,7 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
     if not kids:
         raise ValueError("a PDF needs at least one page")
     if any_text:
+        font0, cidfont, descriptor, fontfile, tounicode = fonts
         chars = sorted(cids, key=lambda c: cids[c])
         wr.obj(
             font0,
@@ -418,9 +424,6 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
             zlib.compress(font, 9),
         )
         wr.stream(tounicode, {"/Filter": "/FlateDecode"}, zlib.compress(to_unicode_cmap(chars), 9))
-    else:
-        for num in (font0, cidfont, descriptor, fontfile, tounicode):
-            wr.obj(num, "null")
     wr.obj(
         pages_num,
         f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>",

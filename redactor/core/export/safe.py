@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from redactor.core.errors import ExportError, LeakDetected, RedactorError, UsageError
+from redactor.core.errors import ExportError, LeakDetected, UsageError
 from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, raw_pdf_string, verify_file
@@ -300,19 +300,24 @@ def _check(
     return report
 
 
+_Reds = Mapping[int, Sequence[Redaction]]
+_Render = Callable[[int], Image.Image]
+_Progress = Callable[[int, int], None] | None
+
+
 def _export_pdf(
-    document,
-    reds_by_page,
-    render_page,
-    target,
-    folder,
-    text_layer,
-    bw,
-    terms,
-    progress,
-    fill,
-    temps,
-    ocr,
+    document: Document,
+    reds_by_page: _Reds,
+    render_page: _Render,
+    target: Path,
+    folder: Path,
+    text_layer: bool,
+    bw: bool,
+    terms: Sequence[str],
+    progress: _Progress,
+    fill: tuple[int, int, int],
+    temps: list[Path],
+    ocr: bool,
 ) -> VerifyReport:
     tmp = _temp_in(folder, ".pdf")
     temps.append(tmp)
@@ -334,7 +339,17 @@ def _export_pdf(
 
 
 def _export_png(
-    document, reds_by_page, render_page, target, folder, bw, terms, progress, fill, temps, ocr
+    document: Document,
+    reds_by_page: _Reds,
+    render_page: _Render,
+    target: Path,
+    folder: Path,
+    bw: bool,
+    terms: Sequence[str],
+    progress: _Progress,
+    fill: tuple[int, int, int],
+    temps: list[Path],
+    ocr: bool,
 ) -> VerifyReport:
     targets = png_targets(target, len(document.pages))
     covers: dict[int, list[Box]] = {}
@@ -367,7 +382,14 @@ def _export_png(
     return VerifyReport(str(targets[0]), tuple(readers), len(terms), ())
 
 
-def _export_txt(document, reds_by_page, target, folder, terms, temps) -> VerifyReport:
+def _export_txt(
+    document: Document,
+    reds_by_page: _Reds,
+    target: Path,
+    folder: Path,
+    terms: Sequence[str],
+    temps: list[Path],
+) -> VerifyReport:
     tmp = _temp_in(folder, ".txt")
     temps.append(tmp)
     write_txt(list(document.pages), reds_by_page, tmp)
@@ -379,4 +401,4 @@ def _export_txt(document, reds_by_page, target, folder, terms, temps) -> VerifyR
     return VerifyReport(str(target), report.readers, report.terms_checked, ())
 
 
-__all__ = ["export_safe", "hidden_words", "png_targets", "FORMATS", "RedactorError"]
+__all__ = ["FORMATS", "export_safe", "hidden_words", "png_targets"]
