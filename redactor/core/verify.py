@@ -168,21 +168,51 @@ def _fallback_find(text: str, terms: Sequence[str], slack: int = 3) -> set[int]:
     return found
 
 
-def find_term_numbers(text: str, terms: Sequence[str]) -> set[int]:
+# A term with fewer letters and digits than this ("№ 6", "Li") is matched exactly, symbols
+# included, and only as a whole (a lone "6" would match every page number).
+SHORT_TERM = 3
+
+
+def _alnum_count(term: str) -> int:
+    return sum(len(w) for w in _WORD_RE.findall(term))
+
+
+def _short_find(text: str, terms: Sequence[tuple[int, str]]) -> set[int]:
+    folded = _fold(text)
+    found: set[int] = set()
+    for n, term in terms:
+        chars = [c for c in _fold(term) if not c.isspace()]
+        if not chars:
+            continue
+        body = r"\s*".join(re.escape(c) for c in chars)
+        if re.search(rf"(?<![^\W_]){body}(?![^\W_])", folded):
+            found.add(n)
+    return found
+
+
+def find_term_numbers(text: str, terms: Sequence[str], streams: bool = False) -> set[int]:
     """Indexes (0-based) of the terms found in text, in any case, across line breaks and
-    hyphenation and, when the term matcher is available, in their grammatical forms."""
+    hyphenation and, when the term matcher is available, in their grammatical forms. Terms of
+    one or two letters or digits are matched exactly; `streams` (text that is not prose: PDF
+    operators, numbers, hex codes) leaves them out."""
     if not text or not terms:
         return set()
+    short = [(n, t) for n, t in enumerate(terms) if 0 < _alnum_count(t) < SHORT_TERM]
+    long_idx = [n for n, t in enumerate(terms) if _alnum_count(t) >= SHORT_TERM]
+    found = set() if streams else _short_find(text, short)
+    if not long_idx:
+        return found
+    long_terms = [terms[n] for n in long_idx]
     try:
         from redactor.core.detect.terms import find_terms
     except ImportError:  # the detector package is optional for verification
-        return _fallback_find(text, terms, slack=3)
+        return found | {long_idx[k] for k in _fallback_find(text, long_terms, slack=3)}
     # the term matcher knows the case forms; the fallback adds words split at any break
-    found = _fallback_find(text, terms, slack=0)
-    for span in find_terms(text, list(terms)):
+    found |= {long_idx[k] for k in _fallback_find(text, long_terms, slack=0)}
+    for span in find_terms(text, long_terms):
         m = re.search(r"#(\d+)", span.why)
         if m:
-            found.add(int(m.group(1)))
+            found.add(long_idx[int(m.group(1))])
     return found
 
 
@@ -284,8 +314,8 @@ class _Collector:
             self.problems.append(problem)
             log.info("verify: %s", problem)
 
-    def search(self, text: str, reader: str, where: str) -> None:
-        for n in sorted(find_term_numbers(text, self.terms)):
+    def search(self, text: str, reader: str, where: str, streams: bool = False) -> None:
+        for n in sorted(find_term_numbers(text, self.terms, streams)):
             self.add(f"{reader} finds hidden item #{n + 1} in {where}")
 
 
@@ -314,7 +344,7 @@ def _pdf_raw_streams(data: _Bytes, col: _Collector) -> None:
             chunk = d.decompress(data[m.end() : m.end() + 50_000_000], 100_000_000)
         except zlib.error:
             continue
-        col.search(_text_views(chunk), "stream scan", "a decompressed stream")
+        col.search(_text_views(chunk), "stream scan", "a decompressed stream", streams=True)
 
 
 def _walk_pdf_object(
@@ -398,7 +428,7 @@ def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -
                 data = obj.get_data()
             except Exception:
                 continue
-            col.search(_text_views(data), "pypdf", f"the stream of object {num}")
+            col.search(_text_views(data), "pypdf", f"the stream of object {num}", streams=True)
         if isinstance(obj, StreamObject) and str(obj.get("/Subtype")) == "/Image":
             filt = str(obj.get("/Filter"))
             if "DCTDecode" in filt:

@@ -354,3 +354,23 @@ def test_an_image_under_a_drawn_box_is_reported(tmp_path: Path) -> None:
     solid.paste((0, 0, 0), (10, 20, 300, 100))
     clean = verify_file(_image_pdf(tmp_path / "b.pdf", solid, cover=True), (), {0: [box]})
     assert clean.ok, clean.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("отряд № 6, рядом", True), ("отряд №6.", True), ("ИК-6 и 6.84", False), ("№ 61", False)],
+)
+def test_short_terms_match_exactly_with_their_symbols(text: str, found: bool) -> None:
+    assert (find_term_numbers(text, ["№ 6"]) == {0}) is found
+
+
+def test_short_terms_are_not_searched_in_pdf_operators(tmp_path: Path) -> None:
+    # our own copy's content stream is full of numbers ("/F1 6.84 Tf"): no false leak
+    img = Image.new("RGB", (800, 300), "white")
+    words = tuple(
+        Word(t, Box(20 + 120 * k, 100, 100 + 120 * k, 121)) for k, t in enumerate("a b 6 c".split())
+    )
+    out = tmp_path / "a.pdf"
+    write_pdf([ExportPage(img, 200, words)], out)
+    assert verify_file(out, ["№ 6", "Tz", "Do"]).ok
+    assert not verify_file(out, ["6"]).ok  # a visible "6" is found by the text readers
