@@ -373,6 +373,51 @@ def _walk_pdf_object(
         texts.append((where, str(obj)))
 
 
+_BFCHAR_RE = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE_RE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX_RE = rb"<([0-9A-Fa-f\s]*)>"
+
+
+def _hex_text(h: bytes) -> str:
+    raw = bytes.fromhex(re.sub(rb"\s+", b"", h).decode("ascii"))
+    return raw.decode("utf-16-be", "replace")
+
+
+def cmap_text(data: bytes) -> str:
+    """The characters of a ToUnicode CMap in code order; a gap between codes starts a new line.
+    A font subset left from an earlier version can still spell a hidden name here."""
+    mapping: dict[int, str] = {}
+    try:
+        for block in _BFCHAR_RE.findall(data):
+            for src, dst in re.findall(_HEX_RE + rb"\s*" + _HEX_RE, block):
+                mapping[int(re.sub(rb"\s+", b"", src) or b"0", 16)] = _hex_text(dst)
+        for block in _BFRANGE_RE.findall(data):
+            for lo, hi, rest in re.findall(
+                _HEX_RE + rb"\s*" + _HEX_RE + rb"\s*(<[^>]*>|\[[^\]]*\])", block
+            ):
+                a, b = int(lo or b"0", 16), int(hi or b"0", 16)
+                if b - a > 0xFFFF:
+                    continue
+                if rest.startswith(b"["):
+                    for k, d in enumerate(re.findall(_HEX_RE, rest)):
+                        mapping[a + k] = _hex_text(d)
+                else:
+                    base = _hex_text(rest[1:-1])
+                    if base:
+                        for k in range(b - a + 1):
+                            mapping[a + k] = base[:-1] + chr(min(ord(base[-1]) + k, 0x10FFFF))
+    except ValueError:
+        pass
+    out: list[str] = []
+    prev = None
+    for code in sorted(mapping):
+        if prev is not None and code != prev + 1:
+            out.append("\n")
+        out.append(mapping[code])
+        prev = code
+    return "".join(out)
+
+
 def raw_pdf_string(value: object) -> bytes:
     """The bytes of a PDF string object as pypdf read it (text or byte string)."""
     original = getattr(value, "original_bytes", None)
@@ -429,6 +474,10 @@ def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -
             except Exception:
                 continue
             col.search(_text_views(data), "pypdf", f"the stream of object {num}", streams=True)
+            if b"beginbf" in data:
+                spelled = cmap_text(data)
+                where = f"the ToUnicode map of object {num}"
+                col.search(spelled, "structure", where, streams=True)
         if isinstance(obj, StreamObject) and str(obj.get("/Subtype")) == "/Image":
             filt = str(obj.get("/Filter"))
             if "DCTDecode" in filt:

@@ -374,3 +374,20 @@ def test_short_terms_are_not_searched_in_pdf_operators(tmp_path: Path) -> None:
     write_pdf([ExportPage(img, 200, words)], out)
     assert verify_file(out, ["№ 6", "Tz", "Do"]).ok
     assert not verify_file(out, ["6"]).ok  # a visible "6" is found by the text readers
+
+
+def test_a_tounicode_map_that_spells_the_secret_is_found() -> None:
+    from redactor.core.verify import cmap_text
+
+    spelled = b"".join(b"<%02X> <%04X>\n" % (k + 1, ord(c)) for k, c in enumerate(SECRET))
+    cmap = b"begincmap %d beginbfchar\n%s endbfchar endcmap" % (len(SECRET), spelled)
+    assert find_term_numbers(cmap_text(cmap), [SECRET]) == {0}
+
+
+def test_our_tounicode_map_spells_nothing(tmp_path: Path) -> None:
+    from redactor.core.export.pdf import to_unicode_cmap
+    from redactor.core.verify import cmap_text
+
+    # the map is in code-point order: the used letters sorted, never the words
+    assert cmap_text(to_unicode_cmap(list("Ospanov"))) == "O\na\nnop\ns\nv"
+    assert find_term_numbers(cmap_text(to_unicode_cmap(list("Ospanov"))), [SECRET]) == set()

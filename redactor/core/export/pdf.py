@@ -3,9 +3,9 @@
 Each page is one image XObject (lossless Flate with PNG predictors; 1-bit for black-and-white
 pages) drawn over the whole page, page size = image px / dpi * 72, and optionally an invisible
 text layer (render mode 3) of the visible words, placed over their boxes so selection and search
-work. The text layer uses a Type0 font (Identity-H) over a generated glyphless TrueType font with
-one empty glyph per character used and a generated ToUnicode CMap, so any script (Cyrillic,
-Kazakh letters) extracts correctly.
+work. The text layer uses a Type0 font (Identity-H) over a generated glyphless TrueType font
+(empty glyphs; a character's code is its code point) and a generated ToUnicode CMap, so any
+script (Cyrillic, Kazakh letters) extracts correctly.
 
 The file has one revision, one cross-reference table, no /Info, no XMP, no annotations,
 outlines, names, forms, scripts or actions, and a fresh random trailer /ID.
@@ -33,7 +33,7 @@ _EM = 1000
 _ADVANCE = 500  # every glyph is half an em wide; words are stretched with Tz to their box
 _ASCENT = 800
 _DESCENT = -200
-_MAX_CID = 0xFFFE  # two-byte codes; more distinct characters than this are left out
+_MAX_CID = 0xFFFE  # codes are code points in two bytes; characters beyond are left out
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,10 @@ def _utf16_hex(ch: str) -> str:
 
 
 def to_unicode_cmap(chars: Sequence[str]) -> bytes:
-    """A ToUnicode CMap mapping CID i+1 to chars[i] (2-byte codes)."""
+    """A ToUnicode CMap mapping each character's code (its own code point, 2 bytes) to it.
+
+    Codes are code points, so the map read in code order is the used characters sorted, never
+    words in the order they appear: it spells nothing."""
     lines = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -202,11 +205,12 @@ def to_unicode_cmap(chars: Sequence[str]) -> bytes:
         "<0000> <FFFF>",
         "endcodespacerange",
     ]
-    for start in range(0, len(chars), 100):
-        chunk = chars[start : start + 100]
+    ordered = sorted(set(chars))
+    for start in range(0, len(ordered), 100):
+        chunk = ordered[start : start + 100]
         lines.append(f"{len(chunk)} beginbfchar")
-        for k, ch in enumerate(chunk):
-            lines.append(f"<{start + k + 1:04X}> <{_utf16_hex(ch)}>")
+        for ch in chunk:
+            lines.append(f"<{ord(ch):04X}> <{_utf16_hex(ch)}>")
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return ("\n".join(lines) + "\n").encode("ascii")
@@ -309,7 +313,7 @@ class _Writer:
         self.raw(b"\nendstream\nendobj\n")
 
 
-def _text_ops(words: Sequence[Word], scale: float, page_h_pt: float, cids: dict[str, int]) -> str:
+def _text_ops(words: Sequence[Word], scale: float, page_h_pt: float, cids: set[str]) -> str:
     """Invisible text (render mode 3) for the words; one font size per text line."""
     ops = ["BT", "3 Tr"]
     for line in rows(words):
@@ -324,11 +328,9 @@ def _text_ops(words: Sequence[Word], scale: float, page_h_pt: float, cids: dict[
                 continue
             codes = []
             for ch in text:
-                if ch not in cids:
-                    if len(cids) >= _MAX_CID - 1:  # keep room for the space
-                        continue
-                    cids[ch] = len(cids) + 1
-                codes.append(f"{cids[ch]:04X}")
+                if 0 < ord(ch) <= _MAX_CID:  # beyond the two-byte codes: left out
+                    cids.add(ch)
+                    codes.append(f"{ord(ch):04X}")
             natural = len(text) * _ADVANCE / _EM * size
             width = max(w.box.width * scale, 0.1)
             tz = 100.0 * width / natural
@@ -336,9 +338,8 @@ def _text_ops(words: Sequence[Word], scale: float, page_h_pt: float, cids: dict[
             baseline = page_h_pt - line_y1 * scale - _DESCENT / _EM * size
             # A trailing space: pdfium (Chrome, Edge) drops a text object of one empty glyph,
             # so one-letter words (I, a, в, и) would be lost to search and copy there.
-            if " " not in cids:
-                cids[" "] = len(cids) + 1
-            codes.append(f"{cids[' ']:04X}")
+            cids.add(" ")
+            codes.append("0020")
             ops.append(f"{_num(tz)} Tz 1 0 0 1 {_num(x)} {_num(baseline)} Tm <{''.join(codes)}> Tj")
     ops.append("ET")
     return "\n".join(ops)
@@ -364,7 +365,7 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
     wr.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     catalog, pages_num = wr.reserve(), wr.reserve()
     fonts: list[int] = []  # Type0, CIDFont, descriptor, font file, ToUnicode: made on first use
-    cids: dict[str, int] = {}
+    cids: set[str] = set()
     kids: list[int] = []
     any_text = False
     for page in pages:
@@ -399,7 +400,7 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
         raise ValueError("a PDF needs at least one page")
     if any_text:
         font0, cidfont, descriptor, fontfile, tounicode = fonts
-        chars = sorted(cids, key=lambda c: cids[c])
+        chars = sorted(cids)
         wr.obj(
             font0,
             f"<< /Type /Font /Subtype /Type0 /BaseFont /RedactorInvisible /Encoding /Identity-H"
@@ -417,7 +418,7 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
             f" /FontBBox [0 {_DESCENT} {_ADVANCE} {_ASCENT}] /ItalicAngle 0 /Ascent {_ASCENT}"
             f" /Descent {_DESCENT} /CapHeight {_ASCENT} /StemV 80 /FontFile2 {fontfile} 0 R >>",
         )
-        font = glyphless_font(len(chars) + 1)
+        font = glyphless_font(max(ord(c) for c in chars) + 1)  # CID = GID = code point
         wr.stream(
             fontfile,
             {"/Length1": str(len(font)), "/Filter": "/FlateDecode"},
