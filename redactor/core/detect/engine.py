@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from redactor.core.detect.names import is_not_name, looks_like_name, sentence_initial
+from redactor.core.detect.names import (
+    is_not_name,
+    is_role_word,
+    looks_like_name,
+    sentence_initial,
+)
 from redactor.core.detect.offline import make_offline
 from redactor.core.errors import MissingDependency, UsageError
 from redactor.core.model import PROFILES, Span
@@ -45,6 +50,7 @@ _RU_WORDS = frozenset(
     "от до для о об но а же бы ли уже года году город".split()
 )
 _PARA_RE = re.compile(r"\n[ \t]*\n")
+_HONORIFIC_RE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?[ \t]+")
 _DATE_WORD_RE = re.compile(
     r"\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter",
@@ -174,10 +180,13 @@ _TRIM_START = " \t\r\n,;:()[]{}\"«»“”'’—–-"
 
 
 def _skip_not_names(text: str, s: int, e: int) -> int:
-    """Move the start of a name past leading words that are never names ("Мен Бауыржан")."""
+    """Move the start of a name past leading words that are never names ("Мен Бауыржан") and
+    roles ("Ағам Ержан")."""
     while True:
         m = re.match(r"[^\W\d_]+", text[s:e])
-        if not m or not is_not_name(m.group()) or m.end() >= e - s:
+        if not m or m.end() >= e - s:
+            return s
+        if not (is_not_name(m.group()) or is_role_word(m.group())):
             return s
         s += m.end()
         while s < e and text[s] in " \t\n":
@@ -242,7 +251,7 @@ class Detector:
                     continue
                 if why == "spacy" and label == "DATE" and not _DATE_WORD_RE.search(text[s:e]):
                     continue  # "two days", "today": not a date that identifies anyone
-                if why.startswith("natasha"):
+                if label == "PERSON" and (why.startswith("natasha") or why == "spacy"):
                     s = _skip_not_names(text, s, e)
                     if label == "PERSON" and lg == "kk" and " " not in text[s:e].strip():
                         w = text[s:e]
@@ -250,6 +259,10 @@ class Detector:
                             continue  # a capitalised Kazakh word at a sentence start
                 if s >= e:
                     continue
+                if label == "PERSON":
+                    m = _HONORIFIC_RE.search(text, max(0, s - 8), s)
+                    if m and m.end() == s:
+                        s = m.start()  # "Dr. Asel Zhunusova": the title goes with the name
                 spans.append(Span(s, e, label, round(float(r.score), 3), why))
         return spans
 

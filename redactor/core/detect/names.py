@@ -304,3 +304,7 @@ def is_not_name(word: str) -> bool:
 
 def sentence_initial(text: str, start: int) -> bool:
     return _sentence_initial(text, start)
+
+
+def is_role_word(word: str) -> bool:
+    return bool(_data()["role_word"].fullmatch(word))

@@ -25,6 +25,8 @@ _KK_SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
+_MAX_TERM_WORDS = 6
+_MAX_TERM_CHARS = 80
 _INITIAL_RE = regex.compile(r"^\p{Lu}\.?$")
 _WORD_RE = regex.compile(r"[\p{L}][\p{L}\-’']*")
 
@@ -132,7 +134,9 @@ def collect_terms(texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> list
             if sp.label not in PROPAGATED_LABELS:
                 continue
             surface = text[sp.start : sp.end].strip()
-            if len(surface) < 2:
+            if len(surface) < 2 or len(surface) > _MAX_TERM_CHARS:
+                continue  # a span longer than any name is not searched again
+            if len(surface.split()) > _MAX_TERM_WORDS:
                 continue
             if sp.label in _NAME_LIKE:
                 for f in expand_term(surface):

@@ -92,6 +92,10 @@ POSITIVE = [
     ("police_court_ru", "доставили в Аль-Фарабийский РОП.", "Аль-Фарабийский РОП"),
     ("police_court_ru", "в Енбекшинский районный суд", "Енбекшинский районный суд"),
     ("police_court_kk", "Орал қаласындағы тергеу изоляторында отыр", "тергеу изоляторында"),
+    ("named_facility_en", "taken to Pavlodar Regional Hospital and", "Pavlodar Regional Hospital"),
+    ("named_facility_ru", "в Павлодарской областной больнице", "Павлодарской областной больнице"),
+    ("named_facility_ru", "в больнице № 3", "больнице № 3"),
+    ("named_facility_kk", "Алматы әуежайынан ұшты", "Алматы әуежайынан"),
     # addresses and places
     (
         "address_en",
@@ -138,6 +142,7 @@ NEGATIVE = [
     ("facility_code", "e-mail"),
     ("letter_dash_number", "Аль-Фарабийский"),
     ("address_en", "He walked down the street quickly"),
+    ("named_facility_en", "The Prison was cold"),
     ("case_number", "the case was closed"),
     ("number_by_context", "cell phone"),
     ("number_by_context_ru_kk", "в камере было холодно"),
