@@ -150,6 +150,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
         return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    from redactor.core.detect.en_rules import ProperNounPlaceRecognizer
     from redactor.core.detect.names import NameRulesRecognizer
     from redactor.core.detect.natasha_ner import NatashaRecognizer
     from redactor.core.detect.recognizers import PatternSetRecognizer, load_patterns
@@ -172,6 +173,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         )
     for lg in ("ru", "kk"):
         registry.add_recognizer(NatashaRecognizer(lg))
+    registry.add_recognizer(ProperNounPlaceRecognizer())
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
 
 

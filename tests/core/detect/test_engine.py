@@ -99,3 +99,9 @@ def test_analyze_many_propagates_across_pages(detector):
     out = detector.analyze_many(pages)
     found = [pages[1][s.start : s.end] for s in out[1]]
     assert "Кенжебаева" in found and "Ербол" in found
+
+
+def test_proper_noun_after_place_word(detector):
+    text = "He was moved to a colony near Zarechny, then from Dolinka to Arkalyk."
+    found = {text[s.start : s.end] for s in detector.analyze(text, "en")}
+    assert {"Zarechny", "Dolinka", "Arkalyk"} <= found

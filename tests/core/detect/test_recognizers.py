@@ -62,6 +62,8 @@ POSITIVE = [
     ("date_en", "on March 3rd, 2019", "March 3rd, 2019"),
     ("date_en_month_alone", "arrested in June and", "June"),
     ("year_en", "born in 1987 in", "1987"),
+    ("month_en", "It happened in March.", "March"),
+    ("era_year", "built in 47 B.C. by", "47 B.C."),
     ("date_ru", "11 января 2021 г. дежурный", "11 января 2021 г."),
     ("date_ru", "в ночь на 17 апреля", "в ночь на 17 апреля"),
     ("date_ru_month_year", "в июне 2019 года", "в июне 2019 года"),
