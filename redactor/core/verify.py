@@ -607,6 +607,39 @@ def _image_objects_under(
                 )
 
 
+def _ocr_page_images(page: Any, index: int, col: _Collector) -> bool:
+    """OCR every image drawn on the page by itself (what a drawn box or a mask hides inside an
+    image is still in it). True when the page is nothing but one full-page image (and invisible
+    text), so OCR of the rendered page would read the same pixels again."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = page.get_cropbox()
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+    others = list(
+        page.get_objects(
+            filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING], max_depth=15
+        )
+    )
+    for k, obj in enumerate(images):
+        w_img, h_img = obj.get_px_size()
+        if w_img < 32 or h_img < 32:
+            continue
+        try:
+            img = obj.get_bitmap(render=False).to_pil().convert("RGB")
+        except Exception:
+            col.add(f"pdfium cannot decode image {k + 1} on page {index + 1}")
+            continue
+        x0, y0, x1, y1 = obj.get_bounds()
+        width_pt = max(x1 - x0, 1.0)
+        dpi = max(70, min(600, round(w_img / width_pt * 72)))
+        _ocr_search(img, col, f"image {k + 1} on page {index + 1}", dpi)
+    if len(images) != 1 or others:
+        return False
+    x0, y0, x1, y1 = images[0].get_bounds()
+    tol = 1.0
+    return x0 <= left + tol and y0 <= bottom + tol and x1 >= right - tol and y1 >= top - tol
+
+
 def _pdfium(
     path: str,
     col: _Collector,
@@ -646,12 +679,15 @@ def _pdfium(
                             break
             if boxes:
                 _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
-            if boxes or ocr:
+            only_image = False
+            if ocr:
+                only_image = _ocr_page_images(page, i, col)
+            if boxes or (ocr and not only_image):
                 bitmap = page.render(scale=page_dpi / 72.0)
                 img = bitmap.to_pil()
                 if boxes:
                     _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance)
-                if ocr:
+                if ocr and not only_image:
                     _ocr_search(img, col, f"page {i + 1}", page_dpi)
                 bitmap.close()
             tp.close()

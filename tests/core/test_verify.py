@@ -391,3 +391,12 @@ def test_our_tounicode_map_spells_nothing(tmp_path: Path) -> None:
     # the map is in code-point order: the used letters sorted, never the words
     assert cmap_text(to_unicode_cmap(list("Ospanov"))) == "O\na\nnop\ns\nv"
     assert find_term_numbers(cmap_text(to_unicode_cmap(list("Ospanov"))), [SECRET]) == set()
+
+
+def test_ocr_reads_an_image_hidden_under_a_drawn_box(tmp_path: Path) -> None:
+    if not _has_dejavu():
+        pytest.skip("no DejaVu font")
+    big = _ink_image(None).resize((800, 240))
+    dirty = _image_pdf(tmp_path / "b.pdf", big, cover=True)
+    report = verify_file(dirty, [SECRET], ocr=True)
+    assert any("in image 1 on page 1" in p for p in report.problems), report.problems
