@@ -27,6 +27,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PIL import Image
@@ -874,6 +875,7 @@ def verify_file(
     except (OSError, ValueError) as exc:
         return VerifyReport(p, (), len(terms), (f"the file cannot be read ({exc})",))
     head = bytes(data[:1024])
+    col.search(Path(p).name, "file name", "the file's name")
     try:
         if b"%PDF-" in head:
             _verify_pdf(p, data, col, boxes_by_page, fill, dpi, tolerance, ocr, forbidden_ids)

@@ -256,3 +256,22 @@ def test_txt_export_of_a_russian_letter(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert report.ok and "Муканов" not in text and "[NAME]" in text
     assert "Здравствуйте" in text
+
+
+def test_an_output_named_after_a_hidden_name_is_refused(tmp_path: Path) -> None:
+    src = LETTERS / "dev-en-01.typed.pdf"
+    document, images = _open(src)
+    plan = _plan(document, ["Yessenov"])
+    with pytest.raises(LeakDetected) as err:
+        export_safe(
+            document,
+            plan,
+            lambda i: images[i].copy(),
+            tmp_path / "Letter-Yessenov.pdf",
+            terms=["Yessenov"],
+        )
+    assert os.listdir(tmp_path) == []
+    assert "Yessenov" not in str(err.value)
+    named = tmp_path / "Letter-Yessenov.txt"
+    named.write_text("nothing here\n", encoding="utf-8")
+    assert any("file name" in p for p in verify_file(named, ["Yessenov"]).problems)

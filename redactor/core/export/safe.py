@@ -19,7 +19,7 @@ from PIL import Image
 from redactor.core.errors import ExportError, LeakDetected, UsageError
 from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import Redaction, RedactionPlan
-from redactor.core.verify import VerifyReport, raw_pdf_string, verify_file
+from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .pdf import ExportPage, write_pdf
@@ -208,6 +208,15 @@ def export_safe(
         sum(len(v) for v in reds_by_page.values()),
         len(all_terms),
     )
+    names = png_targets(target, len(document.pages)) if fmt == "png" else [target]
+    for name in names:
+        hits = find_term_numbers(name.name, all_terms)
+        if hits:
+            raise LeakDetected(
+                f"The export was stopped: the output's file name contains hidden item "
+                f"#{min(hits) + 1}; choose another name",
+                [f"file name: hidden item #{min(hits) + 1} in the output's name"],
+            )
     temps: list[Path] = []
     try:
         if fmt == "txt":
