@@ -23,7 +23,9 @@ def gold(letter_id: str) -> tuple[str, list[str]]:
         if doc["id"] == letter_id:
             terms = [doc["text"][s["start"] : s["end"]] for s in doc["spans"]]
             keep = [
-                doc["text"][s["start"] : s["end"]] for s in doc["spans"] if s["label"] in IDENTIFYING
+                doc["text"][s["start"] : s["end"]]
+                for s in doc["spans"]
+                if s["label"] in IDENTIFYING
             ]
             return doc["text"], list(dict.fromkeys(keep or terms))
     raise KeyError(letter_id)
@@ -86,8 +88,9 @@ def test_typed_letter_with_deny_list(tmp_path, deny_file, letter):
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     for key in ("Title:", "Author:", "Subject:", "Keywords:", "Creator:"):
         assert key not in info
-    assert subprocess.run(["pdfdetach", "-list", str(out)], capture_output=True, text=True
-                          ).stdout.startswith("0 embedded files")
+    assert subprocess.run(
+        ["pdfdetach", "-list", str(out)], capture_output=True, text=True
+    ).stdout.startswith("0 embedded files")
     qjson = subprocess.run(["qpdf", "--json", str(out)], capture_output=True, text=True).stdout
     for key in ("/Annots", "/Outlines", "/EmbeddedFiles", "/JavaScript", "/AcroForm", "/Metadata"):
         assert key not in qjson
@@ -108,7 +111,9 @@ def test_scanned_letter_fresh_ocr_finds_no_term(tmp_path, deny_file):
     for png in sorted(tmp_path.glob("pg*.png")):
         ocr += subprocess.run(
             ["tesseract", str(png), "-", "-l", "eng"],
-            capture_output=True, text=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            capture_output=True,
+            text=True,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         ).stdout
     got = norm(ocr)
     for term in terms:
@@ -128,7 +133,9 @@ def test_photo_comes_out_upright_without_exif(tmp_path, deny_file):
     with Image.open(out) as im:
         assert im.height > im.width
         assert not im.info.get("exif") and not im.getexif()
-    tags = subprocess.run(["exiftool", "-a", "-G1", str(out)], capture_output=True, text=True).stdout
+    tags = subprocess.run(
+        ["exiftool", "-a", "-G1", str(out)], capture_output=True, text=True
+    ).stdout
     for tag in ("GPS", "Serial", "Make", "Camera Model", "Artist"):
         assert tag not in tags
 
@@ -136,8 +143,16 @@ def test_photo_comes_out_upright_without_exif(tmp_path, deny_file):
 def test_text_export_replaces_with_labels(tmp_path, deny_file):
     deny, terms, _ = deny_file("dev-en-01")
     out = tmp_path / "safe.txt"
-    res = run("redact", str(LETTERS / "dev-en-01.typed.pdf"), "-o", str(out), "--deny",
-              str(deny), "--no-detect", "-q")
+    res = run(
+        "redact",
+        str(LETTERS / "dev-en-01.typed.pdf"),
+        "-o",
+        str(out),
+        "--deny",
+        str(deny),
+        "--no-detect",
+        "-q",
+    )
     assert res.returncode == 0, res.stderr
     got = out.read_text(encoding="utf-8")
     assert "[" in got and "]" in got
@@ -160,27 +175,111 @@ def _write_hostile(tmp_path: Path) -> dict[str, Path]:
     files["garbage.jpg"].write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(3000))
     files["bomb.png"] = tmp_path / "bomb.png"
     Image.new("1", (30000, 30000), 1).save(files["bomb.png"])
+    files["liar.tif"] = tmp_path / "liar.tif"
+    files["liar.tif"].write_bytes(_lying_tiff())
+    files["pages3000.pdf"] = tmp_path / "pages3000.pdf"
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3000):
+        writer.add_blank_page(612, 792)
+    writer.write(files["pages3000.pdf"])
     files["encrypted.pdf"] = DATA / "pdfs" / "pypdf__libreoffice-writer-password.pdf"
     files["invalid.pdf"] = DATA / "pdfs" / "ocrmypdf__invalid.pdf"
     return files
 
 
+def _lying_tiff() -> bytes:
+    """A 100x100 TIFF whose header claims 60000x60000 pixels."""
+    import io
+    import struct
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("L", (100, 100), 255).save(buf, "TIFF")
+    data = bytearray(buf.getvalue())
+    ifd = struct.unpack_from("<I", data, 4)[0]
+    for i in range(struct.unpack_from("<H", data, ifd)[0]):
+        entry = ifd + 2 + 12 * i
+        tag, typ = struct.unpack_from("<HH", data, entry)
+        if tag in (256, 257):
+            struct.pack_into("<H" if typ == 3 else "<I", data, entry + 8, 60000)
+    return bytes(data)
+
+
+def _pdf_bomb(side: int) -> bytes:
+    """One page showing a side x side grey image of zeros: a few MB that inflate to side**2."""
+    import zlib
+
+    comp = zlib.compressobj(1)
+    row = bytes(side)
+    data = b"".join(comp.compress(row) for _ in range(side)) + comp.flush()
+    content = b"q 612 0 0 792 0 0 cm /Im0 Do Q"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (side, side, len(data))
+        + data
+        + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, body in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_decompression_bomb_gives_a_verified_copy_or_a_clear_error(tmp_path):
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_pdf_bomb(40000))  # 1.6 G pixels when inflated
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Yessenov\n", encoding="utf-8")
+    out = tmp_path / "safe.pdf"
+    res = run(
+        "redact", str(bomb), "-o", str(out), "--no-detect", "--deny", str(terms), "-q", timeout=600
+    )
+    assert res.returncode in (0, 2), res.stderr
+    assert "Traceback" not in res.stderr
+    if res.returncode == 0:
+        assert run("verify", str(out), "--terms", str(terms)).returncode == 0
+    else:
+        assert not out.exists() and len(res.stderr.strip().splitlines()) == 1
+
+
 def test_hostile_files_exit_2_with_one_line(tmp_path):
     files = _write_hostile(tmp_path)
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Yessenov\n", encoding="utf-8")
     for name, path in files.items():
         before = sha256(path)
         out = tmp_path / "out" / f"{name}.safe.pdf"
         out.parent.mkdir(exist_ok=True)
-        res = run("redact", str(path), "-o", str(out), "--no-detect", "--deny", str(path), "-q")
-        if name == "empty.pdf":  # an empty deny list is fine; the empty input is not
-            pass
+        res = run("redact", str(path), "-o", str(out), "--no-detect", "--deny", str(terms), "-q")
         assert res.returncode == 2, (name, res.returncode, res.stderr)
         lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
         assert len(lines) == 1 and "Traceback" not in res.stderr, (name, res.stderr)
         assert not out.exists() and not list(out.parent.glob(".*")), name
         assert sha256(path) == before
-    res = run("redact", str(files["encrypted.pdf"]), "-o", str(tmp_path / "x.pdf"),
-              "--no-detect", "--deny", str(files["html.pdf"]))
+    res = run(
+        "redact",
+        str(files["encrypted.pdf"]),
+        "-o",
+        str(tmp_path / "x.pdf"),
+        "--no-detect",
+        "--deny",
+        str(terms),
+    )
     assert "password" in res.stderr
 
 
@@ -188,8 +287,18 @@ def test_encrypted_pdf_opens_with_password(tmp_path):
     terms = tmp_path / "t.txt"
     terms.write_text("LibreOffice\n", encoding="utf-8")
     out = tmp_path / "safe.pdf"
-    res = run("redact", str(DATA / "pdfs" / "pypdf__libreoffice-writer-password.pdf"), "-o",
-              str(out), "--password", "openpassword", "--no-detect", "--deny", str(terms), "-q")
+    res = run(
+        "redact",
+        str(DATA / "pdfs" / "pypdf__libreoffice-writer-password.pdf"),
+        "-o",
+        str(out),
+        "--password",
+        "openpassword",
+        "--no-detect",
+        "--deny",
+        str(terms),
+        "-q",
+    )
     assert res.returncode == 0, res.stderr
     assert "libreoffice" not in norm(pdftotext(out))
     assert b"/Encrypt" not in out.read_bytes()
@@ -251,8 +360,11 @@ def test_whole_redaction_makes_no_network_attempt(tmp_path):
     assert not marker.exists(), marker.read_text()
     assert res.returncode == 0, res.stderr
     # the guard works: a deliberate look-up is caught
-    probe = subprocess.run([sys.executable, "-c", "import socket; socket.getaddrinfo('x', 1)"],
-                           env={**os.environ, **env}, capture_output=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.getaddrinfo('x', 1)"],
+        env={**os.environ, **env},
+        capture_output=True,
+    )
     assert probe.returncode != 0 and marker.exists()
 
 
@@ -263,8 +375,9 @@ def test_folder_in_folder_out(tmp_path):
     (src / "b.txt").write_text("Kanat Yessenov wrote this.", encoding="utf-8")
     terms = tmp_path / "t.txt"
     terms.write_text("Yessenov\n", encoding="utf-8")
-    res = run("redact", str(src), "-o", str(tmp_path / "out"), "--no-detect", "--deny",
-              str(terms), "-q")
+    res = run(
+        "redact", str(src), "-o", str(tmp_path / "out"), "--no-detect", "--deny", str(terms), "-q"
+    )
     assert res.returncode == 0, res.stderr
     outs = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert outs == ["a.pdf", "b.pdf"]
