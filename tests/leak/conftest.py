@@ -211,10 +211,11 @@ def terms_file(folder: Path, terms: Sequence[str], name: str = "terms.txt") -> P
     return path
 
 
-def one_line_error(res: subprocess.CompletedProcess[str]) -> bool:
-    lines = [line for line in res.stderr.splitlines() if line.strip()]
+def one_line_error(stderr: str) -> bool:
+    """Exactly one 'redactor: ...' error line and no traceback."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith("redactor:")]
-    return len(errors) == 1 and "Traceback" not in res.stderr
+    return len(errors) == 1 and "Traceback" not in stderr
 
 
 # --- independent readers -----------------------------------------------------------------------
@@ -260,7 +261,9 @@ def pdfimages_list(path: Path) -> list[list[str]]:
 
 def exiftool(path: Path) -> str:
     res = _run(["exiftool", "-ee", "-a", "-G1", "-s", path])
-    return res.stdout.decode("utf-8", "replace")
+    lines = res.stdout.decode("utf-8", "replace").splitlines()
+    # the file system's and exiftool's own lines name the file's folder, not its content
+    return "\n".join(x for x in lines if not x.startswith(("[System]", "[ExifTool]")))
 
 
 def qpdf_check(path: Path) -> int:
@@ -530,7 +533,9 @@ def structure_scan(path: Path) -> list[str]:
     return found
 
 
-def ocr_scan(path: Path, terms: Sequence[str], dpi: int = 150, lang: str = "eng") -> list[str]:
+def ocr_scan(
+    path: Path, terms: Sequence[str], dpi: int = 150, lang: str = "eng", images: bool = True
+) -> list[str]:
     """A fresh OCR of every rendered page (poppler) and of every stored image."""
     found = []
     pages = render(path, dpi)
@@ -540,7 +545,7 @@ def ocr_scan(path: Path, terms: Sequence[str], dpi: int = 150, lang: str = "eng"
         for n, t in enumerate(terms)
         if text_has(text, t)
     ]
-    if b"%PDF-" in path.read_bytes()[:1024]:
+    if images and b"%PDF-" in path.read_bytes()[:1024]:
         imgs = "\n".join(ocr(i, lang) for i in extracted_images(path) if min(i.size) >= 16)
         found += [
             f"tesseract reads hidden item #{n + 1} in a stored image"
