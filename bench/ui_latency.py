@@ -81,7 +81,9 @@ def main() -> int:
     win.open_paths([str(scan)])
     deadline = time.monotonic() + args.timeout
     letter = win.ctl.letter
-    while (letter is None or letter.plan is None or win.ctl.runner.busy()) and time.monotonic() < deadline:
+    while (
+        letter is None or letter.plan is None or win.ctl.runner.busy()
+    ) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.001)
         letter = win.ctl.letter

@@ -20,8 +20,9 @@ from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
 from redactor.core.sources import Source
 
+from .detect_worker import DetectorProcess
 from .i18n import N_, tr
-from .loading import DetectorHolder, LoadOptions, LoadResult, load_letter, render
+from .loading import LoadOptions, LoadResult, load_letter, render
 from .tasks import Job, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class ReviewController(QObject):
         self.runner = runner or TaskRunner(parent=self)
         self.store = store or ReviewStore()
         self.options = options or LoadOptions()
-        self.detector = DetectorHolder(
+        self.detector = DetectorProcess(
             self.options.profile, self.options.threshold, self.options.allow
         )
         self.undo = QUndoStack(self)
@@ -146,11 +147,13 @@ class ReviewController(QObject):
             options.threshold,
             options.allow,
         ):
-            self.detector = DetectorHolder(options.profile, options.threshold, options.allow)
+            self.detector.shutdown()
+            self.detector = DetectorProcess(options.profile, options.threshold, options.allow)
 
     # --- detector -------------------------------------------------------------------------
     def preload_detector(self) -> None:
-        self.runner.submit(lambda job: self.detector.get(), lane="detector", name="detector")
+        det = self.detector
+        self.runner.submit(lambda job: det.preload(), lane="detector", name="detector")
 
     # --- opening --------------------------------------------------------------------------
     def open_paths(self, paths: list[str]) -> None:
@@ -570,14 +573,26 @@ class ReviewController(QObject):
             review = self.review_of(letter, clean_exit)
             if review is None:
                 continue
-            try:
-                self.store.save(review)
-            except OSError as exc:
-                self.failed.emit(tr("Could not save the review: %1").replace("%1", str(exc)))
-                return
             self._dirty.discard(id(letter))
+            if clean_exit:  # closing: write now, on this thread
+                try:
+                    self.store.save(review)
+                except OSError as exc:
+                    log.warning("could not save a review: %s", exc)
+                continue
+            self.runner.submit(
+                lambda job, r=review, s=self.store: s.save(r),
+                on_error=lambda exc, lt=letter: self._save_failed(lt, exc),
+                lane="save",
+            )
+
+    def _save_failed(self, letter: Letter, exc: BaseException) -> None:
+        self._dirty.add(id(letter))
+        self.failed.emit(tr("Could not save the review: %1").replace("%1", str(exc)))
 
     def shutdown(self) -> None:
         self.runner.cancel_all()
+        self.detector.shutdown()
+        self.runner.wait(10000, lanes=("save",))  # a background save in flight finishes first
         self._autosave.stop()
         self.save_all(clean_exit=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -79,11 +79,18 @@ class FindingsPanel(QWidget):
         lay.addWidget(self.counts)
         lay.addLayout(buttons)
         self._syncing = False
-        ctl.planChanged.connect(lambda letter: self.refresh() if letter is ctl.letter else None)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctl.planChanged.connect(
+            lambda letter: self._refresh_timer.start() if letter is ctl.letter else None
+        )
         ctl.currentChanged.connect(self.sync_current)
         self._shown_letter: object = None
 
     def refresh(self) -> None:
+        self._refresh_timer.stop()
         letter = self.ctl.letter
         expanded = set()
         for row in range(self.model.rowCount()):

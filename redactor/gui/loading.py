@@ -18,6 +18,7 @@ from redactor.core.plan import RedactionPlan
 from redactor.core.project import Review, ReviewStore, file_sha256
 from redactor.core.sources import Source, open_source
 
+from .detect_worker import DetectorProcess
 from .tasks import Job
 
 # pdfium is not thread-safe: every render in this process (the page view's) holds this lock;
@@ -26,9 +27,11 @@ RENDER_LOCK = threading.RLock()
 
 
 def to_qimage(image: Image.Image) -> QImage:
+    """In Qt's native raster format (32-bit), so showing it costs no conversion on the UI
+    thread."""
     rgb = image if image.mode == "RGB" else image.convert("RGB")
-    data = rgb.tobytes()
-    q = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
+    data = rgb.tobytes("raw", "BGRX")
+    q = QImage(data, rgb.width, rgb.height, 4 * rgb.width, QImage.Format.Format_RGB32)
     return q.copy()  # own the pixels
 
 
@@ -59,39 +62,6 @@ class LoadResult:
     saved: Review | None
 
 
-class DetectorHolder:
-    """The detector, loaded once (it takes seconds), shared by every load job."""
-
-    def __init__(
-        self, profile: str = "strict", threshold: float = 0.35, allow: tuple[str, ...] = ()
-    ) -> None:
-        self.profile = profile
-        self.threshold = threshold
-        self.allow = allow
-        self._lock = threading.Lock()
-        self._detector: object | None = None
-        self.failed = ""
-
-    def get(self) -> object | None:
-        with self._lock:
-            if self._detector is None and not self.failed:
-                try:
-                    from redactor.core.detect.engine import Detector
-                except ImportError:
-                    self.failed = "the detector is not installed; only term lists are searched"
-                    return None
-                try:
-                    self._detector = Detector(
-                        profile=self.profile,
-                        spacy_model=None,
-                        score_threshold=self.threshold,
-                        allow=self.allow,
-                    )
-                except Exception as exc:  # shown in the status bar; terms still work
-                    self.failed = f"the detector could not start: {exc}"
-            return self._detector
-
-
 def filter_findings(document, findings: Sequence[Finding], opts: LoadOptions) -> list[Finding]:  # noqa: ANN001
     wanted = PROFILES.get(opts.profile, PROFILES["strict"]) | {"TERM"}
     allow = {a.casefold().strip() for a in opts.allow if a.strip()}
@@ -111,7 +81,7 @@ def filter_findings(document, findings: Sequence[Finding], opts: LoadOptions) ->
 
 
 def load_letter(
-    job: Job, path: str, opts: LoadOptions, detector: DetectorHolder, store: ReviewStore
+    job: Job, path: str, opts: LoadOptions, detector: DetectorProcess, store: ReviewStore
 ) -> LoadResult:
     with RENDER_LOCK:
         source = open_source(path)
@@ -130,12 +100,9 @@ def load_letter(
     )
     job.cancel.check()
     job.report(("progress", "find", 0, 1))
-    det = detector.get()
-    if detector.failed:
-        job.report(("note", detector.failed))
-    findings = pipeline.find_in_document(
-        opened.document, deny=opts.deny, detector=det, lang=opts.lang
-    )
+    findings, note = detector.find(opened.document, deny=opts.deny, lang=opts.lang)
+    if note:
+        job.report(("note", note))
     findings = filter_findings(opened.document, findings, opts)
     plan = pipeline.make_plan(opened.document, findings)
     sha = file_sha256(path)

@@ -138,8 +138,9 @@ class TaskRunner(QObject):
         for job in list(self._jobs):
             job.cancel.cancel()
 
-    def wait(self, msecs: int = 30000) -> bool:
+    def wait(self, msecs: int = 30000, lanes: tuple[str, ...] | None = None) -> bool:
         ok = True
-        for pool in self._pools.values():
-            ok = pool.waitForDone(msecs) and ok
+        for lane, pool in self._pools.items():
+            if lanes is None or lane in lanes:
+                ok = pool.waitForDone(msecs) and ok
         return ok

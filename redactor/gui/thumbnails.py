@@ -108,6 +108,7 @@ class LettersPane(QWidget):
         ctl.currentChanged.connect(self._sync)
         self._syncing = False
         self._shown: Letter | None = None
+        self._icon_keys: dict[int, tuple[str, int]] = {}
 
     def refresh_letters(self) -> None:
         self._syncing = True
@@ -128,6 +129,7 @@ class LettersPane(QWidget):
         self._syncing = True
         if letter is not self._shown or self.pages.count() != (letter.page_count if letter else 0):
             self.pages.clear()
+            self._icon_keys = {}
             self._shown = letter
             if letter is not None:
                 for _ in range(letter.page_count):
@@ -143,8 +145,13 @@ class LettersPane(QWidget):
         if letter is not self._shown or i >= self.pages.count():
             return
         state = page_state(letter, i)
+        thumb = self.ctl.thumb(letter, i)
+        key = (state, thumb.cacheKey() if thumb is not None else 0)
+        if self._icon_keys.get(i) == key:
+            return
+        self._icon_keys[i] = key
         item = self.pages.item(i)
-        item.setIcon(thumb_icon(self.ctl.thumb(letter, i), state, i + 1))
+        item.setIcon(thumb_icon(thumb, state, i + 1))
         tip = tr("Page %1").replace("%1", str(i + 1)) + ": " + tr(MARK_TIPS[state])
         if state == "needs-eyes" and i in letter.pages_read:
             tip += "\n" + letter.pages_read[i].needs_eyes_reason
