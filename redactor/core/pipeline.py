@@ -465,7 +465,17 @@ def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
         old = best.get(key)
         if old is None or (old.span.label == "TERM" and f.span.label != "TERM"):
             best[key] = f
-    return sorted(best.values(), key=lambda f: (f.page, f.word_indexes))
+    # A term match inside a longer finding adds nothing but a second box to review.
+    covered: dict[int, list[set[int]]] = {}
+    for f in best.values():
+        covered.setdefault(f.page, []).append(set(f.word_indexes))
+    kept = [
+        f
+        for f in best.values()
+        if f.source != "term"
+        or not any(set(f.word_indexes) < other for other in covered.get(f.page, []))
+    ]
+    return sorted(kept, key=lambda f: (f.page, f.word_indexes))
 
 
 def finding_texts(document: Document, findings: Sequence[Finding]) -> list[str]:
