@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         # output
         out_row = QHBoxLayout()
         self.out = QLineEdit()
-        src = Path(letter.path)
+        src = Path(letter.path).resolve()
         self.out.setText(str(src.with_name(src.stem + ".safe.pdf")))
         browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self._browse)

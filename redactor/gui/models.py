@@ -23,7 +23,7 @@ def redaction_text(document: Document | None, r: Redaction) -> str:
         return tr("manual box")
     words = document.pages[r.page].words
     text = " ".join(words[i].text for i in r.word_indexes if i < len(words))
-    return text or tr("(no text)")
+    return text.strip(" ,.;:!?()[]«»\"'") or tr("(no text)")
 
 
 def state_text(state: str) -> str:
@@ -93,7 +93,7 @@ class FindingsModel(QStandardItemModel):
                 title = first.label
             else:
                 title = redaction_text(document, first)
-            n = len(members)
+            n = len({(r.page, r.word_indexes or r.id) for r in members})  # findings, not boxes
             top = QStandardItem(f"{title}  ×{n}" if n > 1 else title)
             top.setIcon(label_icon(first.label))
             top.setData([r.id for r in members], ROLE_IDS)

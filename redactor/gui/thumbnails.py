@@ -55,7 +55,7 @@ def thumb_icon(image: QImage | None, state: str, number: int) -> QIcon:
         p.drawImage((THUMB_W - scaled.width()) // 2, 0, scaled)
     mark, color = MARKS[state]
     p.setPen(QColor(color))
-    p.setBrush(QColor("#ffffff"))
+    p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(0, 0, THUMB_W - 1, THUMB_H - 1)
     f = QFont()
     f.setBold(True)
