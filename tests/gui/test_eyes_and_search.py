@@ -1,0 +1,81 @@
+"""Pages that need eyes block the export until confirmed; search and redact hides a term in
+every open letter, in its other forms, and undoes in one step."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PIL import Image, ImageDraw
+from PySide6.QtCore import Qt
+
+from redactor.gui.models import redaction_text
+from tests.conftest import LETTERS
+
+pytestmark = pytest.mark.slow
+
+
+def _scribbles(path):  # noqa: ANN001
+    """A page of 'handwriting': ink strokes and no readable word."""
+    rnd = random.Random(7)
+    img = Image.new("RGB", (1200, 1600), "white")
+    d = ImageDraw.Draw(img)
+    for line in range(12):
+        y = 150 + line * 100
+        x = 100
+        pts = []
+        while x < 1100:
+            pts.append((x, y + rnd.randint(-25, 25)))
+            x += rnd.randint(6, 18)
+        d.line(pts, fill="black", width=5)
+    img.save(path, dpi=(150, 150))
+
+
+def test_needs_eyes_blocks_export_until_confirmed(make_window, qtbot, tmp_path):  # noqa: ANN001
+    page = tmp_path / "handwritten.png"
+    _scribbles(page)
+    win = make_window()
+    ctl = win.ctl
+    win.open_paths([str(page)])
+    qtbot.waitUntil(lambda: ctl.letter is not None and ctl.letter.plan is not None, timeout=120_000)
+    letter = ctl.letter
+    assert letter.plan.pages_needing_eyes() == [0]
+    assert letter.state() == "needs-eyes"
+    assert win.eyes_bar.isVisible()
+    qtbot.keyClick(win.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dlg = win._export
+    assert not dlg.export_button.isEnabled()
+    assert "✗" in dlg.eyes_item.text()
+    # N goes to the page, C confirms it: the export opens up
+    qtbot.keyClick(win.view, Qt.Key.Key_N)
+    assert ctl.page == 0
+    qtbot.keyClick(win.view, Qt.Key.Key_C)
+    assert letter.plan.pages_needing_eyes() == []
+    assert dlg.export_button.isEnabled() and "✓" in dlg.eyes_item.text()
+    assert not win.eyes_bar.isVisible()
+    qtbot.keyClick(win.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert letter.plan.pages_needing_eyes() == [0] and not dlg.export_button.isEnabled()
+
+
+def test_search_and_redact_every_form_in_every_letter(make_window, qtbot):  # noqa: ANN001
+    win = make_window()
+    ctl = win.ctl
+    ru, en = LETTERS / "dev-ru-01.typed.pdf", LETTERS / "dev-en-01.typed.pdf"
+    win.open_paths([str(ru), str(en)])
+    qtbot.waitUntil(
+        lambda: all(x.plan is not None for x in ctl.letters) and len(ctl.letters) == 2,
+        timeout=180_000,
+    )
+    before = {id(x): len(x.plan.redactions) for x in ctl.letters}
+    qtbot.keyClick(win.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dlg = win._search
+    dlg.term.setText("дубинка")  # the letter says "дубинками" (QTest cannot type Cyrillic)
+    qtbot.keyClick(dlg.term, Qt.Key.Key_Return)
+    ru_letter = next(x for x in ctl.letters if x.path.endswith(ru.name))
+    added = [r for r in ru_letter.plan.redactions if r.source == "term"]
+    assert added and all(r.state == "accepted" for r in added)
+    assert any("дубинками" in redaction_text(ru_letter.document, r) for r in added)
+    assert "1" in dlg.result.text() or "2" in dlg.result.text()
+    # one undo takes the whole search back, in every letter
+    ctl.undo.undo()
+    assert {id(x): len(x.plan.redactions) for x in ctl.letters} == before
