@@ -501,6 +501,12 @@ class ReviewController(QObject):
         """Search and redact: every occurrence (forms, transliterations) in the open letters,
         added as accepted term findings. Returns how many boxes were added."""
         targets = self.letters if all_letters else [self.letter] if self.letter else []
+        try:  # other base forms and Latin/Cyrillic spellings
+            from redactor.core.detect.propagate import expand_term
+
+            terms = list(dict.fromkeys(f for t in terms for f in expand_term(t)))
+        except ImportError:
+            pass
         added = 0
         self.undo.beginMacro(tr("Search and redact"))
         try:

@@ -226,15 +226,19 @@ class PageView(QGraphicsView):
             self._band.setRect(QRectF(self._band_start, scene_pos).normalized())
             return
         if self._drag is not None:
-            mode, item, start, rect = self._drag
-            d = scene_pos - start
-            if mode == "move":
-                item.setRect(rect.translated(d))
-            else:
-                item.setRect(QRectF(rect.topLeft(), rect.bottomRight() + d).normalized())
-            item.update()
+            self._drag_to(scene_pos)
             return
         super().mouseMoveEvent(event)
+
+    def _drag_to(self, scene_pos: QPointF) -> None:
+        assert self._drag is not None
+        mode, item, start, rect = self._drag
+        d = scene_pos - start
+        if mode == "move":
+            item.setRect(rect.translated(d))
+        else:
+            item.setRect(QRectF(rect.topLeft(), rect.bottomRight() + d).normalized())
+        item.update()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001, N802
         if self._band is not None:
@@ -249,6 +253,7 @@ class PageView(QGraphicsView):
                 self.boxDrawn.emit(self.page, box)
             return
         if self._drag is not None:
+            self._drag_to(self.mapToScene(event.position().toPoint()))
             mode, item, start, rect = self._drag
             self._drag = None
             r = item.rect().intersected(self.sceneRect())

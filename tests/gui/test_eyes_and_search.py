@@ -79,3 +79,46 @@ def test_search_and_redact_every_form_in_every_letter(make_window, qtbot):  # no
     # one undo takes the whole search back, in every letter
     ctl.undo.undo()
     assert {id(x): len(x.plan.redactions) for x in ctl.letters} == before
+
+
+def test_manual_box_draw_move_resize_delete_with_the_mouse(make_window, qtbot, tmp_path):  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    page = tmp_path / "handwritten.png"
+    _scribbles(page)
+    win = make_window()
+    ctl, view = win.ctl, win.view
+    win.open_paths([str(page)])
+    qtbot.waitUntil(lambda: ctl.letter is not None and ctl.letter.plan is not None, timeout=120_000)
+    plan = lambda: ctl.letter.plan  # noqa: E731
+
+    def at(x: float, y: float) -> QPoint:
+        return view.mapFromScene(x, y)
+
+    view.fit_page()
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=at(200, 200))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(600, 500))
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    (box,) = [r for r in plan().redactions if r.source == "manual"]
+    assert box.state == "accepted" and abs(box.box.x0 - 200) < 6 and abs(box.box.y1 - 500) < 6
+    # move: drag from the middle
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=at(400, 350))
+    qtbot.mouseMove(view.viewport(), at(450, 400))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(500, 450))
+    moved = plan().get(box.id).box
+    assert abs(moved.x0 - 300) < 8 and abs(moved.y0 - 300) < 8
+    assert abs(moved.width - box.box.width) < 2
+    # resize: drag the bottom-right corner
+    corner = at(moved.x1 - 2, moved.y1 - 2)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=at(moved.x1 + 200, moved.y1 + 100)
+    )
+    resized = plan().get(box.id).box
+    assert abs(resized.x0 - moved.x0) < 2 and resized.width > moved.width + 150
+    # delete (the box is the current one), then undo brings it back
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert not [r for r in plan().redactions if r.source == "manual"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert plan().get(box.id).box == resized
