@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redactor.core.model import Span
 
@@ -153,18 +154,30 @@ def _norm_gap(gap: str) -> str:
 
 
 class _Index:
-    """Symmetric-deletion index over the stems of a text's words."""
+    """Index of a text's words by stem; the symmetric-deletion index that serves fuzzy
+    lookups is built on the first fuzzy lookup only."""
 
     def __init__(self, tokens: Sequence[_Tok]) -> None:
-        self.by_key: dict[str, set[tuple[str, str]]] = {}
-        self.exact: dict[str, list[int]] = {}
         self.forms: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
             self.forms.setdefault(t.folded, []).append(i)
+        self.by_core: dict[str, set[str]] = {}
         for form in self.forms:
-            for core, _ending in _cores(form):
-                for key in _deletes(core) if len(core) >= 4 else {core}:
-                    self.by_key.setdefault(key, set()).add((core, form))
+            for core in _cores(form):
+                self.by_core.setdefault(core, set()).add(form)
+        self._by_key: dict[str, set[str]] | None = None
+
+    def _fuzzy_keys(self) -> dict[str, set[str]]:
+        if self._by_key is None:
+            by_key: dict[str, set[str]] = {}
+            for core in self.by_core:
+                if len(core) >= 4:
+                    for key in _deletes(core):
+                        by_key.setdefault(key, set()).add(core)
+                else:
+                    by_key.setdefault(core, set()).add(core)
+            self._by_key = by_key
+        return self._by_key
 
     def lookup(self, word: str, fuzzy_ok: bool = True) -> list[int]:
         """Indexes of tokens that are a form of the (folded) term word."""
@@ -177,13 +190,15 @@ class _Index:
         fuzzy = fuzzy_ok and sum(c.isalpha() for c in word) >= 5
         hits: set[str] = set()
         for st in {stem, word}:
-            keys = _deletes(st) if fuzzy else {st}
-            for key in keys:
-                for core, form in self.by_key.get(key, ()):
-                    ending = form[len(core) :]
-                    if ending not in endings:
-                        continue
-                    if core == st or (fuzzy and _within_one(core, st)):
+            if fuzzy:
+                by_key = self._fuzzy_keys()
+                cores = {c for key in _deletes(st) for c in by_key.get(key, ())}
+                cores = {c for c in cores if c == st or _within_one(c, st)}
+            else:
+                cores = {st} if st in self.by_core else set()
+            for core in cores:
+                for form in self.by_core[core]:
+                    if form[len(core) :] in endings:
                         hits.add(form)
         if word in self.forms:
             hits.add(word)
@@ -193,21 +208,23 @@ class _Index:
         return out
 
 
-def _cores(form: str) -> list[tuple[str, str]]:
-    """(core, ending) splits of a folded word where ending is a known case ending."""
+@lru_cache(maxsize=65536)
+def _cores(form: str) -> tuple[str, ...]:
+    """Cores of a folded word: the word without each known case ending it ends with."""
     out = []
     for n in range(0, min(_MAX_ENDING, len(form) - 2) + 1):
         ending = form[len(form) - n :] if n else ""
         if ending in _LONG_ENDINGS:
-            out.append((form[: len(form) - n], ending))
-    return out
+            out.append(form[: len(form) - n])
+    return tuple(out)
 
 
-def _split_term(term: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=65536)
+def _split_term(term: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A term's folded words and the normalised gaps between them."""
     ms = list(_WORD_RE.finditer(term))
-    words = [fold(m.group()) for m in ms]
-    gaps = [_norm_gap(term[ms[i].end() : ms[i + 1].start()]) for i in range(len(ms) - 1)]
+    words = tuple(fold(m.group()) for m in ms)
+    gaps = tuple(_norm_gap(term[ms[i].end() : ms[i + 1].start()]) for i in range(len(ms) - 1))
     return words, gaps
 
 
