@@ -105,3 +105,11 @@ def test_proper_noun_after_place_word(detector):
     text = "He was moved to a colony near Zarechny, then from Dolinka to Arkalyk."
     found = {text[s.start : s.end] for s in detector.analyze(text, "en")}
     assert {"Zarechny", "Dolinka", "Arkalyk"} <= found
+
+
+def test_missing_spacy_pipeline_is_a_missing_dependency_not_a_download():
+    from redactor.core.detect.engine import Detector
+    from redactor.core.errors import MissingDependency
+
+    with pytest.raises(MissingDependency):
+        Detector(spacy_model="no_such_pipeline_installed_here")
