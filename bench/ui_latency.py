@@ -68,7 +68,11 @@ def main() -> int:
     timer = QTimer()
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
-    result: dict[str, float | int | None] = {"pages": args.pages, "first_page_s": None}
+    result: dict[str, float | int | None] = {
+        "pages": args.pages,
+        "first_page_s": None,
+        "first_findings_s": None,
+    }
 
     def first_page_check() -> None:
         pix = win.view._pixmap.pixmap()
@@ -82,8 +86,10 @@ def main() -> int:
     deadline = time.monotonic() + args.timeout
     letter = win.ctl.letter
     while (
-        letter is None or letter.plan is None or win.ctl.runner.busy()
+        letter is None or letter.status != "ready" or win.ctl.runner.busy()
     ) and time.monotonic() < deadline:
+        if result.get("first_findings_s") is None and win.findings.model.rowCount() > 0:
+            result["first_findings_s"] = (clock.elapsed() - t_open) / 1000
         app.processEvents()
         time.sleep(0.001)
         letter = win.ctl.letter

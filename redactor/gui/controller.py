@@ -22,7 +22,14 @@ from redactor.core.sources import Source
 
 from .detect_worker import DetectorProcess
 from .i18n import N_, tr
-from .loading import LoadOptions, LoadResult, load_letter, render
+from .loading import (
+    LoadOptions,
+    LoadResult,
+    carry_decisions,
+    load_letter,
+    provisional_plan,
+    render,
+)
 from .tasks import Job, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -44,6 +51,7 @@ class Letter:
     saved: Review | None = None  # a saved review offered for restoring
     job: Job | None = None
     done: int = 0
+    provisional: dict[int, list] = field(default_factory=dict)  # page -> findings while reading
 
     @property
     def name(self) -> str:
@@ -221,12 +229,35 @@ class ReviewController(QObject):
                     .replace("%3", str(total))
                 )
                 self.progress.emit(done, max(total, 1))
+        elif kind == "findings":
+            if letter.status not in ("reading", "analysing"):
+                return
+            letter.provisional[msg[1]] = msg[2]
+            found = [f for fs in letter.provisional.values() for f in fs]
+            plan = provisional_plan(
+                letter.path, letter.page_count, letter.pages_read, found, self.options
+            )
+            if letter.plan is not None:
+                plan = carry_decisions(letter.plan, plan)
+                self.undo.clear()  # the commands refer to the replaced plan
+                self._remap_current(letter, letter.plan, plan)
+            letter.plan = plan
+            self.planChanged.emit(letter)
+            if letter is self.letter:
+                self.currentChanged.emit()
         elif kind == "note":
             self.message.emit(msg[1])
 
     def _loaded(self, letter: Letter, res: LoadResult) -> None:
         letter.opened, letter.source, letter.sha256 = res.opened, res.source, res.sha256
-        letter.plan = res.plan
+        if letter.plan is not None:  # the provisional plan: keep what the editor decided
+            new = carry_decisions(letter.plan, res.plan)
+            self.undo.clear()
+            self._remap_current(letter, letter.plan, new)
+            letter.plan = new
+        else:
+            letter.plan = res.plan
+        letter.provisional = {}
         letter.status = "ready"
         letter.page_count = res.opened.document.page_count
         for p in res.opened.document.pages:
@@ -252,6 +283,23 @@ class ReviewController(QObject):
         if letter is self.letter:
             self.current_id = None
             self.set_page(self.page)
+
+    def _remap_current(self, letter: Letter, old: RedactionPlan, new: RedactionPlan) -> None:
+        """Keep the current finding current when the plan is rebuilt (ids change)."""
+        if letter is not self.letter or self.current_id is None:
+            return
+        try:
+            cur = old.get(self.current_id)
+        except KeyError:
+            self.current_id = None
+            return
+        same = [
+            r.id
+            for r in new.redactions
+            if r.page == cur.page
+            and (r.word_indexes == cur.word_indexes if cur.word_indexes else r.box == cur.box)
+        ]
+        self.current_id = same[0] if same else None
 
     def _load_failed(self, letter: Letter, exc: BaseException) -> None:
         letter.status = "failed"

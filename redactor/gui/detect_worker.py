@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from redactor.core import pipeline
@@ -69,6 +69,12 @@ class DetectorProcess:
 
     def preload(self) -> str:
         return self._get().submit(_ping).result()
+
+    def submit(
+        self, document: Document, deny: Sequence[str] = (), lang: str = "auto"
+    ) -> Future[tuple[list[Finding], str]]:
+        """A find request answered later (the provisional findings of one page)."""
+        return self._get().submit(_find, document, tuple(deny), lang)
 
     def find(
         self, document: Document, deny: Sequence[str] = (), lang: str = "auto"

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 
 from PIL import Image
 from PySide6.QtGui import QImage
 
 from redactor.core import pipeline
-from redactor.core.model import PROFILES, Finding
-from redactor.core.plan import RedactionPlan
+from redactor.core import plan as plan_ops
+from redactor.core.model import PROFILES, Document, Finding, PageText
+from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, file_sha256
 from redactor.core.sources import Source, open_source
 
@@ -80,6 +82,50 @@ def filter_findings(document, findings: Sequence[Finding], opts: LoadOptions) ->
     return out
 
 
+def _provisional(job: Job, index: int, fut: Future) -> None:
+    if job.cancel.cancelled or fut.cancelled() or fut.exception() is not None:
+        return
+    job.report(("findings", index, fut.result()[0]))
+
+
+def carry_decisions(old: RedactionPlan, new: RedactionPlan) -> RedactionPlan:
+    """`new` with the editor's decisions on `old` carried over: the state of each finding over
+    the same words, manual boxes, confirmed pages."""
+
+    def key(r: Redaction) -> tuple[int, tuple[int, ...]] | None:
+        return (r.page, r.word_indexes) if r.word_indexes else None
+
+    decided = {
+        key(r): r.state
+        for r in old.redactions
+        if r.source != "manual" and r.state != "proposed" and key(r) is not None
+    }
+    plan = replace(
+        new,
+        redactions=tuple(replace(r, state=decided.get(key(r), r.state)) for r in new.redactions),
+    )
+    for r in old.redactions:
+        if r.source == "manual" and r.page < len(plan.pages):
+            plan, _ = plan_ops.add_box(plan, r.page, r.box, r.label, r.state)
+    for p in old.pages:
+        if p.eyes_confirmed and p.index < len(plan.pages):
+            plan = plan_ops.confirm_eyes(plan, p.index)
+    return plan
+
+
+def provisional_plan(
+    path: str, count: int, pages: dict[int, PageText], findings: list[Finding], opts: LoadOptions
+) -> RedactionPlan:
+    """A plan over the pages read so far (the others are empty placeholders)."""
+    doc = Document(
+        path=path,
+        kind="",
+        pages=tuple(pages.get(i) or PageText(i, 0, 0, opts.dpi) for i in range(count)),
+    )
+    findings = filter_findings(doc, findings, opts)
+    return pipeline.make_plan(doc, sorted(findings, key=lambda f: (f.page, f.word_indexes)))
+
+
 def load_letter(
     job: Job, path: str, opts: LoadOptions, detector: DetectorProcess, store: ReviewStore
 ) -> LoadResult:
@@ -94,10 +140,15 @@ def load_letter(
     def progress(stage: str, done: int, total: int) -> None:
         job.report(("progress", stage, done, total))
 
+    def on_page(page: PageText) -> None:
+        job.report(("page", page))
+        if count > 1:  # provisional findings of this page, shown before the whole letter is read
+            one = Document(path=path, kind="", pages=(page,))
+            fut = detector.submit(one, opts.deny, opts.lang)
+            fut.add_done_callback(lambda f, i=page.index: _provisional(job, i, f))
+
     read_opts = pipeline.ReadOptions(dpi=opts.dpi, langs=opts.langs)
-    opened = pipeline.read_document(
-        path, read_opts, progress, job.cancel, lambda p: job.report(("page", p))
-    )
+    opened = pipeline.read_document(path, read_opts, progress, job.cancel, on_page)
     job.cancel.check()
     job.report(("progress", "find", 0, 1))
     findings, note = detector.find(opened.document, deny=opts.deny, lang=opts.lang)

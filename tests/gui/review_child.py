@@ -24,7 +24,7 @@ def main() -> None:
     win.show()
     win.open_paths([letter_path])
     deadline = time.monotonic() + 150
-    while win.ctl.letter is None or win.ctl.letter.plan is None:
+    while win.ctl.letter is None or win.ctl.letter.status != "ready":
         app.processEvents()
         time.sleep(0.01)
         if time.monotonic() > deadline:

@@ -37,7 +37,9 @@ def test_needs_eyes_blocks_export_until_confirmed(make_window, qtbot, tmp_path):
     win = make_window()
     ctl = win.ctl
     win.open_paths([str(page)])
-    qtbot.waitUntil(lambda: ctl.letter is not None and ctl.letter.plan is not None, timeout=120_000)
+    qtbot.waitUntil(
+        lambda: ctl.letter is not None and ctl.letter.status == "ready", timeout=120_000
+    )
     letter = ctl.letter
     assert letter.plan.pages_needing_eyes() == [0]
     assert letter.state() == "needs-eyes"
@@ -63,7 +65,7 @@ def test_search_and_redact_every_form_in_every_letter(make_window, qtbot):  # no
     ru, en = LETTERS / "dev-ru-01.typed.pdf", LETTERS / "dev-en-01.typed.pdf"
     win.open_paths([str(ru), str(en)])
     qtbot.waitUntil(
-        lambda: all(x.plan is not None for x in ctl.letters) and len(ctl.letters) == 2,
+        lambda: all(x.status == "ready" for x in ctl.letters) and len(ctl.letters) == 2,
         timeout=180_000,
     )
     before = {id(x): len(x.plan.redactions) for x in ctl.letters}
@@ -89,7 +91,9 @@ def test_manual_box_draw_move_resize_delete_with_the_mouse(make_window, qtbot, t
     win = make_window()
     ctl, view = win.ctl, win.view
     win.open_paths([str(page)])
-    qtbot.waitUntil(lambda: ctl.letter is not None and ctl.letter.plan is not None, timeout=120_000)
+    qtbot.waitUntil(
+        lambda: ctl.letter is not None and ctl.letter.status == "ready", timeout=120_000
+    )
     plan = lambda: ctl.letter.plan  # noqa: E731
 
     def at(x: float, y: float) -> QPoint:

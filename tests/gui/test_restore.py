@@ -52,6 +52,7 @@ def test_killed_mid_review_then_restored(make_window, qtbot, tmp_path):  # noqa:
     win = make_window(store_dir=store_dir)
     win.open_paths([str(LETTER)])
     qtbot.waitUntil(lambda: win.restore_bar.isVisible(), timeout=180_000)
+    assert win.ctl.letter.status == "ready"
     assert "did not close properly" in win.restore_label.text()
     letter = win.ctl.letter
     # before restoring, the fresh analysis has everything proposed

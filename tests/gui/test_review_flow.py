@@ -30,7 +30,9 @@ def test_keyboard_review_manual_box_undo_redo_and_export(make_window, qtbot, tmp
     win = make_window()
     ctl = win.ctl
     win.open_paths([str(SCAN)])
-    qtbot.waitUntil(lambda: ctl.letter is not None and ctl.letter.plan is not None, timeout=180_000)
+    qtbot.waitUntil(
+        lambda: ctl.letter is not None and ctl.letter.status == "ready", timeout=180_000
+    )
     letter = ctl.letter
     doc = letter.document
     texts = {r.id: redaction_text(doc, r) for r in letter.plan.redactions}
