@@ -74,7 +74,12 @@ def luhn_ok(value: str) -> bool:
     return total % 10 == 0
 
 
-VALIDATORS = {"iin": iin_ok, "luhn": luhn_ok}
+def digits11(value: str) -> bool:
+    """A Kazakh/Russian phone number: 11 digits with the country or trunk prefix."""
+    return sum(c.isdigit() for c in value) == 11
+
+
+VALIDATORS = {"iin": iin_ok, "luhn": luhn_ok, "digits11": digits11}
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ POSITIVE = [
     ("phone_kz_ru", "87014401927", "87014401927"),
     ("phone_kz_ru", "8-701-440-19-27", "8-701-440-19-27"),
     ("phone_international", "call +44 20 7946 0958 now", "+44 20 7946 0958"),
+    ("phone_kz_ru_area_code", "тел. 8 (7182) 55-12-34", "8 (7182) 55-12-34"),
+    ("phone_kz_ru_area_code", "+7 71833 2 12 34", "+7 71833 2 12 34"),
     ("phone_us", "(818) 708-8131", "(818) 708-8131"),
     ("phone_by_context", "телефоны: 44-12-90", "44-12-90"),
     # e-mail
@@ -110,6 +112,15 @@ POSITIVE = [
     ),
     ("address_en", "at 18720 Oxnard Street, Tarzana", "18720 Oxnard Street"),
     ("address_unit_en", "in flat 12", "flat 12"),
+    (
+        "address_district_en",
+        "at microdistrict Samal-2, building 5, flat 12",
+        "microdistrict Samal-2, building 5, flat 12",
+    ),
+    ("address_ru", "мкр. Самал-2, д. 5, кв. 12", "мкр. Самал-2, д. 5, кв. 12"),
+    ("address_kk", "Самал-2 шағын ауданы, 5 үй, 12 пәтер", "Самал-2 шағын ауданы, 5 үй, 12 пәтер"),
+    ("region_ru", "ДВД Павлодарской области", "Павлодарской области"),
+    ("region_en", "in the Karaganda region", "Karaganda region"),
     (
         "address_ru",
         "г. Экибастуз, ул. Сатпаева, 33, кв. 8, тел.",
