@@ -115,6 +115,8 @@ def main() -> int:
         }
     )
     win.close()
+    result["load_average_1min"] = round(os.getloadavg()[0], 2)
+    result["cores"] = len(os.sched_getaffinity(0))
     if args.json:
         print(json.dumps(result))
     else:

@@ -145,6 +145,11 @@ class ReviewController(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.save_all)
+        self._prov_pending: set[Letter] = set()
+        self._prov_timer = QTimer(self)
+        self._prov_timer.setSingleShot(True)
+        self._prov_timer.setInterval(500)
+        self._prov_timer.timeout.connect(self._show_provisional)
 
     def set_options(self, options: LoadOptions) -> None:
         """New settings: they apply to letters opened from now on."""
@@ -233,18 +238,9 @@ class ReviewController(QObject):
             if letter.status not in ("reading", "analysing"):
                 return
             letter.provisional[msg[1]] = msg[2]
-            found = [f for fs in letter.provisional.values() for f in fs]
-            plan = provisional_plan(
-                letter.path, letter.page_count, letter.pages_read, found, self.options
-            )
-            if letter.plan is not None:
-                plan = carry_decisions(letter.plan, plan)
-                self.undo.clear()  # the commands refer to the replaced plan
-                self._remap_current(letter, letter.plan, plan)
-            letter.plan = plan
-            self.planChanged.emit(letter)
-            if letter is self.letter:
-                self.currentChanged.emit()
+            self._prov_pending.add(letter)
+            if not self._prov_timer.isActive():  # at most two rebuilds a second
+                self._prov_timer.start()
         elif kind == "note":
             self.message.emit(msg[1])
 
@@ -283,6 +279,24 @@ class ReviewController(QObject):
         if letter is self.letter:
             self.current_id = None
             self.set_page(self.page)
+
+    def _show_provisional(self) -> None:
+        pending, self._prov_pending = self._prov_pending, set()
+        for letter in pending:
+            if letter.status not in ("reading", "analysing") or not letter.provisional:
+                continue
+            found = [f for fs in letter.provisional.values() for f in fs]
+            plan = provisional_plan(
+                letter.path, letter.page_count, letter.pages_read, found, self.options
+            )
+            if letter.plan is not None:
+                plan = carry_decisions(letter.plan, plan)
+                self.undo.clear()  # the commands refer to the replaced plan
+                self._remap_current(letter, letter.plan, plan)
+            letter.plan = plan
+            self.planChanged.emit(letter)
+            if letter is self.letter:
+                self.currentChanged.emit()
 
     def _remap_current(self, letter: Letter, old: RedactionPlan, new: RedactionPlan) -> None:
         """Keep the current finding current when the plan is rebuilt (ids change)."""

@@ -25,6 +25,10 @@ _note = ""
 def _init(profile: str, threshold: float, allow: tuple[str, ...]) -> None:
     global _detector, _note
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:  # the window's process comes first when the cores are busy
+        os.nice(5)
+    except OSError:
+        pass
     try:
         from redactor.core.detect.engine import Detector
     except ImportError:
