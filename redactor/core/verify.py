@@ -241,7 +241,50 @@ def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
     pattern = re.compile(
         b"|".join(re.escape(v) for v in sorted(owner, key=len, reverse=True)), re.IGNORECASE
     )
-    return {owner[m.group().lower()] for m in pattern.finditer(data)}
+    found: set[int] = set()
+    for m in pattern.finditer(data):
+        n = owner[m.group().lower()]
+        if n not in found and not _in_pdf_syntax(data, m.start(), m.end()):
+            found.add(n)
+    return found
+
+
+# PDF keywords and the PostScript words of a CMap: syntax, not text.
+_PDF_WORDS = frozenset(
+    b"""obj endobj stream endstream xref trailer startxref true false null begin end def dict
+    findresource defineresource pop currentdict begincmap endcmap beginbfchar endbfchar
+    beginbfrange endbfrange begincodespacerange endcodespacerange usecmap CIDInit ProcSet
+    beginnotdefchar endnotdefchar begincidchar endcidchar begincidrange endcidrange""".split()
+)
+_NAME_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-_.#")
+_ALNUM = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _in_pdf_syntax(data: _Bytes, start: int, end: int) -> bool:
+    """True when bytes [start, end) sit inside a PDF name (/FontName) or are part of a PDF
+    keyword: the structure scan reads names as text, so the byte scan leaves them out."""
+    i = start
+    while i > 0 and data[i - 1] in _NAME_CHARS and start - i < 128:
+        i -= 1
+    if i > 0 and data[i - 1] == 0x2F:  # '/'
+        return True
+    a, b = start, end
+    while a > 0 and data[a - 1] in _ALNUM and start - a < 32:
+        a -= 1
+    while b < len(data) and data[b] in _ALNUM and b - end < 32:
+        b += 1
+    return bytes(data[a:b]) in _PDF_WORDS
+
+
+_PDF_NAME_RE = re.compile(r"/[^\s/<>\[\]()%{}]+")
+_PDF_WORD_RE = re.compile(
+    r"(?<![^\W_])(" + "|".join(w.decode() for w in sorted(_PDF_WORDS)) + r")(?![^\W_])"
+)
+
+
+def _strip_pdf_syntax(text: str) -> str:
+    """A decompressed stream's text without PDF names and keywords (syntax, not prose)."""
+    return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", text))
 
 
 def _image_header(data: _Bytes) -> bytes:
@@ -316,6 +359,8 @@ class _Collector:
             log.info("verify: %s", problem)
 
     def search(self, text: str, reader: str, where: str, streams: bool = False) -> None:
+        if streams:
+            text = _strip_pdf_syntax(text)
         for n in sorted(find_term_numbers(text, self.terms, streams)):
             self.add(f"{reader} finds hidden item #{n + 1} in {where}")
 
@@ -348,10 +393,30 @@ def _pdf_raw_streams(data: _Bytes, col: _Collector) -> None:
         col.search(_text_views(chunk), "stream scan", "a decompressed stream", streams=True)
 
 
+# Name values that are labels someone chose (a font's name, a destination, a layer's name);
+# every other name value (/Type /Page, /Filter /FlateDecode) is PDF vocabulary, not text.
+_LABEL_NAME_KEYS = frozenset(
+    {"/BaseFont", "/FontName", "/FontFamily", "/Name", "/T", "/D", "/Dest"}
+)
+# Strings that are PDF vocabulary: a CID font's registry and ordering.
+_VOCABULARY_STRING_KEYS = frozenset({"/Registry", "/Ordering"})
+
+
 def _walk_pdf_object(
-    obj: object, where: str, col: _Collector, texts: list[tuple[str, str]], depth: int = 0
+    obj: object,
+    where: str,
+    col: _Collector,
+    texts: list[tuple[str, str]],
+    depth: int = 0,
+    key: str = "",
 ) -> None:
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        IndirectObject,
+        NameObject,
+        StreamObject,
+    )
 
     if depth > 60 or isinstance(obj, IndirectObject):
         return
@@ -366,12 +431,19 @@ def _walk_pdf_object(
                 col.add(f"structure: transparency mask ({k}) in {where} (hidden pixels may remain)")
             if k == "/Type" and str(value) in ("/EmbeddedFile", "/Filespec", "/Annot"):
                 col.add(f"structure: {str(value)[1:]} object in {where}")
-            _walk_pdf_object(value, where, col, texts, depth + 1)
+            if k == "/Dests" and isinstance(value, DictionaryObject):  # old-style named dests
+                texts.extend((where, str(name)) for name in value)
+            _walk_pdf_object(value, where, col, texts, depth + 1, k)
     elif isinstance(obj, ArrayObject):
         for value in obj:
-            _walk_pdf_object(value, where, col, texts, depth + 1)
-    elif isinstance(obj, str):  # TextStringObject, ByteStringObject decoded, NameObject
-        texts.append((where, str(obj)))
+            _walk_pdf_object(value, where, col, texts, depth + 1, key)
+    elif isinstance(obj, NameObject):
+        if key in _LABEL_NAME_KEYS:
+            # a font subset's tag (ABCDEF+) is not part of the name
+            texts.append((where, re.sub(r"^/([A-Z]{6}\+)?", "", str(obj))))
+    elif isinstance(obj, str):  # TextStringObject, ByteStringObject decoded
+        if key not in _VOCABULARY_STRING_KEYS:
+            texts.append((where, str(obj)))
 
 
 _BFCHAR_RE = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)

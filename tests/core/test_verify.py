@@ -400,3 +400,19 @@ def test_ocr_reads_an_image_hidden_under_a_drawn_box(tmp_path: Path) -> None:
     dirty = _image_pdf(tmp_path / "b.pdf", big, cover=True)
     report = verify_file(dirty, [SECRET], ocr=True)
     assert any("in image 1 on page 1" in p for p in report.problems), report.problems
+
+
+@pytest.mark.parametrize("word", ["Name", "Font", "Page", "Adobe", "Identity", "Image", "Length"])
+def test_hidden_words_that_are_pdf_syntax_are_no_leak(tmp_path: Path, word: str) -> None:
+    # our own copy is made of /FontName, /Type /Page, /Image ...: a hidden word "Page" or
+    # "Name" (a surname, a form label) must not be found in the syntax
+    img = Image.new("RGB", (400, 200), "white")
+    out = tmp_path / "a.pdf"
+    write_pdf([ExportPage(img, 200, (Word("Dear", Box(10, 10, 80, 40)),))], out)
+    report = verify_file(out, [word])
+    assert report.ok, report.problems
+
+
+def test_a_name_in_a_pdf_string_is_found_in_the_raw_bytes(tmp_path: Path) -> None:
+    path = _text_pdf(tmp_path / "a.pdf", b"BT ET", _with_info)
+    assert any(p.startswith("bytes: hidden item #1") for p in verify_file(path, [SECRET]).problems)

@@ -198,7 +198,8 @@ def to_unicode_cmap(chars: Sequence[str]) -> bytes:
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
         "begincmap",
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        # strings in hex: the copy holds no readable word but the text of its visible words
+        "/CIDSystemInfo << /Registry <41646F6265> /Ordering <554353> /Supplement 0 >> def",
         "/CMapName /Adobe-Identity-UCS def",
         "/CMapType 2 def",
         "1 begincodespacerange",
@@ -409,7 +410,8 @@ def _write(pages: Iterable[ExportPage], fh: BinaryIO, text_layer: bool, bw: bool
         wr.obj(
             cidfont,
             f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /RedactorInvisible"
-            f" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+            f" /CIDSystemInfo << /Registry <41646F6265> /Ordering <4964656E74697479>"
+            f" /Supplement 0 >>"
             f" /FontDescriptor {descriptor} 0 R /DW {_ADVANCE} /CIDToGIDMap /Identity >>",
         )
         wr.obj(
