@@ -84,24 +84,31 @@ def main() -> int:
     t_open = clock.elapsed()
     win.open_paths([str(scan)])
     deadline = time.monotonic() + args.timeout
-    letter = win.ctl.letter
-    while (
-        letter is None or letter.status != "ready" or win.ctl.runner.busy()
-    ) and time.monotonic() < deadline:
+    state: dict[str, float | None] = {"done": None}
+
+    def check() -> None:  # runs inside the real event loop (app.exec), every 50 ms
+        letter = win.ctl.letter
         if result.get("first_findings_s") is None and win.findings.model.rowCount() > 0:
             result["first_findings_s"] = (clock.elapsed() - t_open) / 1000
-        app.processEvents()
-        time.sleep(0.001)
-        letter = win.ctl.letter
         if letter is not None and letter.status == "failed":
             print("failed:", letter.error, file=sys.stderr)
-            return 2
-    t_done = clock.elapsed()
-    # let the UI settle and keep ticking a little after the findings arrived
-    end = time.monotonic() + 0.5
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.001)
+            app.exit(2)
+        elif state["done"] is None and (
+            (letter is not None and letter.status == "ready" and not win.ctl.runner.busy())
+            or time.monotonic() > deadline
+        ):
+            state["done"] = clock.elapsed()
+            QTimer.singleShot(500, app.quit)  # keep ticking a little after the findings
+
+    checker = QTimer()
+    checker.setInterval(50)
+    checker.timeout.connect(check)
+    checker.start()
+    if app.exec() == 2:
+        return 2
+    checker.stop()
+    letter = win.ctl.letter
+    t_done = state["done"] or clock.elapsed()
     timer.stop()
     gaps = sorted(b - a - 5 for a, b in zip(ticks, ticks[1:], strict=False))
     result.update(
