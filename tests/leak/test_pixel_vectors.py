@@ -387,10 +387,6 @@ def check_shared(path: Path, b: Built) -> list[str]:
     return ocr_images(path, b) + ocr_pages(path, b)
 
 
-VERIFY_IMAGES = (
-    "verify --ocr reads only the rendered page: an image under a drawn box is never OCR'd "
-    "itself, so the name inside it goes unseen"
-)
 VECTORS = [
     Vector("jpeg_metadata_to_png", build_jpeg, check_photo_meta, out="copy.png"),
     Vector("jpeg_metadata_to_pdf", build_jpeg, check_photo_meta),
@@ -416,7 +412,6 @@ VECTORS = [
         build_opaque_box,
         check_box_over_image,
         verify_args=("--ocr",),
-        verify_dirty_xfail=VERIFY_IMAGES,
     ),
     Vector(
         "image_under_85pct_box",
@@ -425,7 +420,6 @@ VECTORS = [
         verify_args=("--ocr",),
         copy_xfail="OCR does not read dark-grey text under an 85% box, so nothing is burnt and the "
         "name shows through in the copy (ocr/pipeline)",
-        verify_dirty_xfail=VERIFY_IMAGES,
     ),
     Vector("blurred_name", build_blurred, check_name_region, verify_args=("--ocr",)),
     Vector("pixelated_name", build_pixelated, check_name_region, verify_args=("--ocr",)),

@@ -68,12 +68,7 @@ REAL = [
     Real("pdfs/pypdf__libre-office-link.pdf", ("martin-thoma.com",), structural=True),
     Real("pdfs/ocrmypdf__tagged.pdf", ("Tagged PDF Demo",), structural=True),
     Real("pdfs/pypdf__crazyones-pdfa.pdf", ("misfits", "troublemakers"), structural=True),
-    Real(
-        "pdfs/pypdf__multicolumn.pdf",
-        ("Your Name",),
-        copy_xfail="export fails closed on its own syntax: the hidden word 'Name' is found in the "
-        "copy's raw bytes (/FontName); verify's byte scan should skip PDF name tokens",
-    ),
+    Real("pdfs/pypdf__multicolumn.pdf", ("Your Name",)),
     Real(
         "pdfs/pypdf__habibi-rotated.pdf",
         ("habibi",),
