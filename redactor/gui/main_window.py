@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
 
         dlg = SettingsDialog(self.settings, self)
         dlg.set_project_lists(self.project_deny, self.project_allow)
+        old_language = self.settings.get("language")
         if dlg.exec():
             self.project_deny, self.project_allow = dlg.project_lists()
             opts = self.settings.load_options(self.project_deny)
@@ -376,10 +377,11 @@ class MainWindow(QMainWindow):
             self.ctl.set_options(replace(opts, allow=opts.allow + self.project_allow))
             from . import i18n
 
-            i18n.install(str(self.settings.get("language")))
-            self.status_text.setText(
-                tr("Settings saved. They apply to letters opened from now on.")
-            )
+            text = tr("Settings saved. They apply to letters opened from now on.")
+            if self.settings.get("language") != old_language:
+                i18n.install(str(self.settings.get("language")))
+                text += " " + tr("The new interface language is used from the next start.")
+            self.status_text.setText(text)
 
     def search_dialog(self) -> None:
         from .search_dialog import SearchDialog

@@ -104,12 +104,12 @@
         <translation>Оқу кезіндегі күтпеген қате: %1</translation>
     </message>
     <message>
-        <source>%1: %2 findings to review.</source>
-        <translation>%1: тексерілетін табылғандар: %2.</translation>
-    </message>
-    <message>
         <source>Could not save the review: %1</source>
         <translation>Тексеруді сақтау мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings to review.</source>
+        <translation>%1: тексерілетін табылғандар: %2.</translation>
     </message>
     <message>
         <source>Looking for names and details in %1…</source>
@@ -440,6 +440,10 @@
         <translation>Хаттарды ашу</translation>
     </message>
     <message>
+        <source>Settings saved. They apply to letters opened from now on.</source>
+        <translation>Баптаулар сақталды. Олар бұдан кейін ашылған хаттарға қолданылады.</translation>
+    </message>
+    <message>
         <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
         <translation>Redactor хаттардағы есімдер мен жеке деректерді тауып жасырады және тексерілген қауіпсіз көшірмелерді экспорттайды. Бағдарлама ешқашан желіге шықпайды.</translation>
     </message>
@@ -452,12 +456,12 @@
         <translation>Әзірге экспорттайтын ештеңе жоқ: хат әлі оқылуда.</translation>
     </message>
     <message>
-        <source>Settings saved. They apply to letters opened from now on.</source>
-        <translation>Баптаулар сақталды. Олар бұдан кейін ашылған хаттарға қолданылады.</translation>
-    </message>
-    <message>
         <source>Look for names the reader could not see, draw boxes over them (B), then confirm.</source>
         <translation>Бағдарлама оқи алмаған есімдерді тауып, оларды жақтаумен жабыңыз (B), содан соң растаңыз.</translation>
+    </message>
+    <message>
+        <source>The new interface language is used from the next start.</source>
+        <translation>Жаңа интерфейс тілі келесі іске қосудан бастап қолданылады.</translation>
     </message>
     <message>
         <source>A review of %1 saved at %2 was found.</source>

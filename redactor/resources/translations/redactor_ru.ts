@@ -104,12 +104,12 @@
         <translation>Непредвиденная ошибка при чтении: %1</translation>
     </message>
     <message>
-        <source>%1: %2 findings to review.</source>
-        <translation>%1: находок для проверки: %2.</translation>
-    </message>
-    <message>
         <source>Could not save the review: %1</source>
         <translation>Не удалось сохранить проверку: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings to review.</source>
+        <translation>%1: находок для проверки: %2.</translation>
     </message>
     <message>
         <source>Looking for names and details in %1…</source>
@@ -440,6 +440,10 @@
         <translation>Открыть письма</translation>
     </message>
     <message>
+        <source>Settings saved. They apply to letters opened from now on.</source>
+        <translation>Настройки сохранены. Они действуют для писем, открытых после этого.</translation>
+    </message>
+    <message>
         <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
         <translation>Redactor находит и скрывает имена и приметы в письмах и экспортирует проверенные безопасные копии. Программа никогда не обращается к сети.</translation>
     </message>
@@ -452,12 +456,12 @@
         <translation>Пока нечего экспортировать: письмо ещё читается.</translation>
     </message>
     <message>
-        <source>Settings saved. They apply to letters opened from now on.</source>
-        <translation>Настройки сохранены. Они действуют для писем, открытых после этого.</translation>
-    </message>
-    <message>
         <source>Look for names the reader could not see, draw boxes over them (B), then confirm.</source>
         <translation>Найдите имена, которые программа не смогла прочитать, закройте их рамками (B) и подтвердите.</translation>
+    </message>
+    <message>
+        <source>The new interface language is used from the next start.</source>
+        <translation>Новый язык интерфейса будет использоваться после перезапуска.</translation>
     </message>
     <message>
         <source>A review of %1 saved at %2 was found.</source>
