@@ -99,9 +99,19 @@ def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tup
     return False, ""
 
 
+def _same_text(a: str, b: str) -> bool:
+    fa = "".join(ch for ch in a.casefold() if ch.isalnum())
+    fb = "".join(ch for ch in b.casefold() if ch.isalnum())
+    if not fa or not fb:
+        return fa == fb
+    return fa == fb or (min(len(fa), len(fb)) >= 4 and (fa in fb or fb in fa))
+
+
 def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[Word, ...]:
-    """Text-layer words, plus OCR words where the text layer has nothing (an image of a
-    name inside a typed PDF). OCR lines and blocks are numbered after the text layer's."""
+    """Text-layer words, plus every OCR word that no text-layer word with the same text sits
+    on: an image of a name inside a typed PDF, or ink an invisible text layer does not line
+    up with (the layer's boxes would put the black box beside the name). OCR lines and blocks
+    are numbered after the text layer's."""
     if not text_words:
         return tuple(ocr_words)
     line0 = max(w.line for w in text_words) + 1
@@ -109,13 +119,21 @@ def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[
     extra: list[Word] = []
     for w in ocr_words:
         area = max(w.box.width * w.box.height, 1.0)
-        overlap = 0.0
+        confirmed = False
         for t in text_words:
-            if t.box.intersects(w.box):
-                ix = min(t.box.x1, w.box.x1) - max(t.box.x0, w.box.x0)
-                iy = min(t.box.y1, w.box.y1) - max(t.box.y0, w.box.y0)
-                overlap += max(0.0, ix) * max(0.0, iy)
-        if overlap < 0.3 * area:
+            if not t.box.intersects(w.box):
+                continue
+            ix = min(t.box.x1, w.box.x1) - max(t.box.x0, w.box.x0)
+            iy = min(t.box.y1, w.box.y1) - max(t.box.y0, w.box.y0)
+            inter = ix * iy
+            union = area + t.box.width * t.box.height - inter
+            # Same text, horizontally where the ink is (a box shifted by a third of a word
+            # would leave a third of the word readable beside it).
+            aligned = ix >= 0.9 * w.box.width and ix >= 0.8 * t.box.width
+            if aligned and inter >= 0.5 * union and _same_text(t.text, w.text):
+                confirmed = True
+                break
+        if not confirmed:
             extra.append(replace(w, line=w.line + line0, block=w.block + block0))
     return tuple(text_words) + tuple(extra)
 

@@ -404,8 +404,6 @@ VECTORS = [
         "invisible_ocr_layer_shifted",
         build_shifted_ocr_layer,
         check_ocr_layer,
-        copy_xfail="the pipeline trusts text-layer word boxes that do not match the ink: part of "
-        "the name stays visible next to the box (sources/pipeline)",
     ),
     Vector(
         "image_under_opaque_box",
