@@ -114,6 +114,7 @@ class PageText:
     needs_eyes: bool = False
     needs_eyes_reason: str = ""
     ocr_conf: float | None = None  # mean OCR word confidence; None when no OCR ran
+    drawn_boxes: tuple[Box, ...] = ()  # dark boxes drawn in the source (earlier redactions)
 
     def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
         """The page as one string (words joined by spaces, lines by newlines, blocks by a

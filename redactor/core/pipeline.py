@@ -149,6 +149,8 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         ocr_words = engine_for(langs).read(image, page_dpi)
         ocr_ran = True
     words = merge_words(text_words, ocr_words)
+    drawn = getattr(source, "drawn_boxes", None)
+    drawn_boxes = tuple(drawn(index, dpi)) if drawn else ()
     needs, reason = assess_page(image, words, ocr_ran)
     conf = sum(w.conf for w in ocr_words) / len(ocr_words) if ocr_words else None
     if needs:
@@ -162,6 +164,7 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         needs_eyes=needs,
         needs_eyes_reason=reason,
         ocr_conf=conf,
+        drawn_boxes=drawn_boxes,
     )
 
 
@@ -508,12 +511,30 @@ def finding_texts(document: Document, findings: Sequence[Finding]) -> list[str]:
     return list(out)
 
 
-def make_plan(document: Document, findings: Sequence[Finding], state: str = "proposed"):
+def make_plan(
+    document: Document, findings: Sequence[Finding], state: str = "proposed"
+) -> plan_ops.RedactionPlan:
+    """The plan for a document's findings, plus the dark boxes drawn in the source, which are
+    always made solid (accepted)."""
     pages = [
         plan_ops.PagePlan(p.index, p.width_px, p.height_px, p.dpi, p.needs_eyes)
         for p in document.pages
     ]
-    return plan_ops.from_findings(Path(document.path).name, pages, findings, state)
+    plan = plan_ops.from_findings(Path(document.path).name, pages, findings, state)
+    for page in document.pages:
+        for box in page.drawn_boxes:
+            red = plan_ops.Redaction(
+                id=plan.next_id(),
+                page=page.index,
+                box=box,
+                label="MANUAL",
+                source="detector",
+                state="accepted",
+                group="drawn",
+                why="a dark box drawn in the source file",
+            )
+            plan = replace(plan, redactions=plan.redactions + (red,))
+    return plan
 
 
 def check_plan_fits(document: Document, plan: plan_ops.RedactionPlan) -> None:

@@ -416,8 +416,6 @@ VECTORS = [
         build_translucent_box,
         check_box_over_image,
         verify_args=("--ocr",),
-        copy_xfail="OCR does not read dark-grey text under an 85% box, so nothing is burnt and the "
-        "name shows through in the copy (ocr/pipeline)",
     ),
     Vector("blurred_name", build_blurred, check_name_region, verify_args=("--ocr",)),
     Vector("pixelated_name", build_pixelated, check_name_region, verify_args=("--ocr",)),

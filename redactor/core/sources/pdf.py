@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
 
 import pypdfium2 as pdfium
@@ -104,6 +105,34 @@ class PdfSource:
 
     def close(self) -> None:
         self._pdf.close()
+
+    def drawn_boxes(self, index: int, dpi: int) -> list[Box]:
+        """Dark filled rectangles drawn on the page: someone's earlier redaction boxes. They
+        are made solid in the copy, since a translucent or misplaced one may let what is
+        under it show (the pixels under every box must be the fill)."""
+        dpi = self.page_dpi(index, dpi)
+        page = self._page(index)
+        w_pt, h_pt = page.get_size()
+        crop = tuple(page.get_cropbox())
+        rotation = page.get_rotation() % 360
+        out: list[Box] = []
+        r, g, b, a = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        for obj in page.get_objects(max_depth=1):
+            if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+                continue
+            if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke) or not fill_mode.value:
+                continue
+            if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a):
+                continue
+            if max(r.value, g.value, b.value) > 80 or a.value < 64:
+                continue
+            left, bottom, right, top = obj.get_bounds()
+            width, height = right - left, top - bottom
+            if width < 6 or height < 4 or width * height > 0.5 * w_pt * h_pt:
+                continue
+            out.append(box_to_pixels((left, bottom, right, top), crop, rotation, dpi / 72))  # type: ignore[arg-type]
+        return out
 
     def has_images(self, index: int) -> bool:
         page = self._page(index)
