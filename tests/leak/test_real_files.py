@@ -69,12 +69,7 @@ REAL = [
     Real("pdfs/ocrmypdf__tagged.pdf", ("Tagged PDF Demo",), structural=True),
     Real("pdfs/pypdf__crazyones-pdfa.pdf", ("misfits", "troublemakers"), structural=True),
     Real("pdfs/pypdf__multicolumn.pdf", ("Your Name",)),
-    Real(
-        "pdfs/pypdf__habibi-rotated.pdf",
-        ("habibi",),
-        copy_xfail="on /Rotate'd pages the term is not (fully) hidden: mutool and pdftotext still "
-        "read 'habibi' in the copy's text layer (sources/pipeline)",
-    ),
+    Real("pdfs/pypdf__habibi-rotated.pdf", ("habibi",)),
     Real("pdfs/pypdf__google-doc-document.pdf", ("Beautiful",)),
     Real("pdfs/pypdf__grayscale-image.pdf", (ABSENT,)),
     Real("pdfs/pypdf__unreadablemetadata.pdf", (ABSENT,), exit_codes=(0, 2)),

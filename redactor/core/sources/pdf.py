@@ -172,11 +172,37 @@ class PdfSource:
                 continue
             box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
             chars.append((ch, box))
-        return _group_words(chars)
+        return _group_words(chars, rotation)
 
 
-def _group_words(chars: list[tuple[str, Box] | None]) -> list[Word]:
-    """Chars (None = line break, " " = space) to words with line and block numbers."""
+def _script(ch: str) -> str:
+    """'w' for Latin, Cyrillic and digits (the letters' scripts), 'o' for other letters,
+    '' for anything else."""
+    if not ch.isalnum():
+        return ""
+    code = ord(ch)
+    if code < 0x0250 or 0x0400 <= code < 0x0530 or 0x1E00 <= code < 0x1F00:
+        return "w"
+    return "o"
+
+
+# Reading direction in pixel space per /Rotate: (axis, sign) of the way text runs, and of
+# the way lines follow each other.
+_RUN = {0: (0, 1), 90: (1, 1), 180: (0, -1), 270: (1, -1)}
+_LINES = {0: (1, 1), 90: (0, -1), 180: (1, -1), 270: (0, 1)}
+
+
+def _span(box: Box, axis: int, sign: int) -> tuple[float, float]:
+    lo, hi = (box.x0, box.x1) if axis == 0 else (box.y0, box.y1)
+    return (lo, hi) if sign > 0 else (-hi, -lo)
+
+
+def _group_words(chars: list[tuple[str, Box] | None], rotation: int = 0) -> list[Word]:
+    """Chars (None = line break, " " = space) to words with line and block numbers. A word
+    also ends where the text layer has no space but the glyphs are apart, or where the script
+    changes between Latin/Cyrillic and another (broken text layers run words together)."""
+    run_axis, run_sign = _RUN.get(rotation, _RUN[0])
+    line_axis, line_sign = _LINES.get(rotation, _LINES[0])
     words: list[Word] = []
     line = 0
     block = 0
@@ -184,6 +210,9 @@ def _group_words(chars: list[tuple[str, Box] | None]) -> list[Word]:
     cur_box: Box | None = None
     line_boxes: list[Box] = []
     prev_line_box: Box | None = None
+
+    def cross(box: Box) -> float:
+        return max(box.height if run_axis == 0 else box.width, 1.0)
 
     def flush() -> None:
         nonlocal cur_text, cur_box
@@ -193,7 +222,7 @@ def _group_words(chars: list[tuple[str, Box] | None]) -> list[Word]:
         cur_text, cur_box = [], None
 
     def end_line() -> None:
-        nonlocal line, block, line_boxes, prev_line_box
+        nonlocal line, line_boxes, prev_line_box
         flush()
         if line_boxes:
             lb = line_boxes[0]
@@ -211,12 +240,24 @@ def _group_words(chars: list[tuple[str, Box] | None]) -> list[Word]:
         if ch == " ":
             flush()
             continue
-        if cur_box is not None and box.x0 < cur_box.x0 - 2 * max(box.height, 1):
-            # Text jumped back left without a line break: a new line in reading order.
-            end_line()
+        if cur_box is not None:
+            start, _ = _span(box, run_axis, run_sign)
+            cur_start, cur_end = _span(cur_box, run_axis, run_sign)
+            if start < cur_start - 2 * cross(box):
+                # Text jumped back without a line break: a new line in reading order.
+                end_line()
+            elif start - cur_end > 0.4 * cross(box):
+                flush()  # glyphs apart with no space between them in the text layer
+            elif cur_text:
+                a, b = _script(cur_text[-1]), _script(ch)
+                if a and b and a != b:
+                    flush()
         if not cur_text and not line_boxes and prev_line_box is not None:
-            gap = box.y0 - prev_line_box.y1
-            if gap > 0.5 * max(prev_line_box.height, 1.0) or gap < -3 * prev_line_box.height:
+            prev_lo, prev_hi = _span(prev_line_box, line_axis, line_sign)
+            lo, _hi = _span(box, line_axis, line_sign)
+            size = max(prev_hi - prev_lo, 1.0)
+            gap = lo - prev_hi
+            if gap > 0.5 * size or gap < -3 * size:
                 block += 1
         cur_text.append(ch)
         cur_box = box if cur_box is None else cur_box.union(box)
