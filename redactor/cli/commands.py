@@ -129,10 +129,11 @@ def redact(args: argparse.Namespace) -> int:
         detector = _load_detector(args, allow, deny)
     worst = 0
     options = pipeline.ReadOptions(dpi=args.dpi, password=args.password)
-    for src, (dst, fmt) in zip(files, pairs, strict=True):
+    folder_mode = len(pairs) > 1 or Path(args.output).is_dir()
+    for n, (src, (dst, fmt)) in enumerate(zip(files, pairs, strict=True), 1):
         progress = StderrProgress(Path(src).name, args.quiet)
         try:
-            _redact_one(src, dst, fmt, args, options, deny, detector, progress)
+            _redact_one(src, dst, fmt, args, options, deny, detector, progress, folder_mode, n)
         except RedactorError as exc:
             print(f"redactor: {exc}", file=sys.stderr)
             worst = max(worst, exc.exit_code)
@@ -150,8 +151,11 @@ def _redact_one(
     deny: list[str],
     detector: Any,
     progress: StderrProgress,
+    folder_mode: bool = False,
+    number: int = 1,
 ) -> None:
     from ..core.export.safe import export_safe
+    from ..core.verify import find_term_numbers
 
     opened = pipeline.read_document(src, options, progress=progress)
     try:
@@ -171,6 +175,10 @@ def _redact_one(
             findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
             plan = pipeline.make_plan(doc, findings, state="accepted")
             terms = list(dict.fromkeys([*deny, *pipeline.finding_texts(doc, findings)]))
+        if folder_mode and find_term_numbers(Path(dst).stem.replace("_", " "), terms):
+            # The copy is named after its input; a hidden item in that name must not travel.
+            dst = _neutral_name(Path(dst).parent, number, fmt)
+            progress.note(f"the file name holds a hidden item: the copy is named {Path(dst).name}")
         if args.save_plan:
             plan_ops.save(plan, args.save_plan)
         count = sum(1 for r in plan.redactions if r.state == "accepted")
@@ -191,6 +199,13 @@ def _redact_one(
             print(dst)
     finally:
         opened.close()
+
+
+def _neutral_name(folder: Path, number: int, fmt: str) -> str:
+    n = number
+    while (folder / f"redacted-{n:03d}.{fmt}").exists():
+        n += 1000
+    return str(folder / f"redacted-{n:03d}.{fmt}")
 
 
 def detect(args: argparse.Namespace) -> int:
@@ -285,7 +300,8 @@ def verify(args: argparse.Namespace) -> int:
     terms = read_terms(args.terms)
     if not os.path.isfile(args.file):
         raise InputError(f"{args.file}: no such file")
-    report = verify_file(args.file, terms, ocr=args.ocr)
+    # A copy's pixels are what a reader sees: with terms to look for, OCR runs by default.
+    report = verify_file(args.file, terms, ocr=bool(terms) and not args.no_ocr)
     if report.ok:
         print(report.summary())
         return 0

@@ -128,7 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     v.add_argument("file", metavar="FILE")
     v.add_argument("--terms", metavar="FILE", help="terms to search for, one a line")
-    v.add_argument("--ocr", action="store_true", help="also OCR the pages (default for images)")
+    v.add_argument(
+        "--ocr", action="store_true", help="OCR the pages and images (the default with --terms)"
+    )
+    v.add_argument("--no-ocr", action="store_true", help="do not OCR (faster, text only)")
     common(v)
     return parser
 

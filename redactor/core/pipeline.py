@@ -195,6 +195,16 @@ def _worker_init(memory_bytes: int) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         os.close(devnull)
+    # A worker must not outlive the app (killed, crashed): it watches its parent.
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch_parent, name="parent-watch", daemon=True).start()
 
 
 def _worker_source(path: str, password: str | None) -> Source:

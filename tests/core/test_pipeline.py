@@ -105,3 +105,45 @@ def test_missing_language_data_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr("redactor.core.ocr.TESSDATA_CANDIDATES", (str(tmp_path),))
     with pytest.raises(OcrError, match="tesseract-ocr-kaz"):
         find_tessdata("rus+kaz+eng")
+
+
+ORPHAN_SCRIPT = """
+import os, sys
+from redactor.core import pipeline
+if __name__ == "__main__":
+    pipeline.read_document(sys.argv[1])
+    print(" ".join(map(str, pipeline._pool._processes)), flush=True)
+    os.kill(os.getpid(), 9)
+"""
+
+
+def test_workers_do_not_outlive_a_killed_app(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "app.py"
+    script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    res = subprocess.run(
+        [sys.executable, str(script), str(LETTERS / "dev-en-01.typed.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    pids = [int(p) for p in res.stdout.split()]
+    assert pids
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.3)
+        alive = [p for p in pids if os.path.exists(f"/proc/{p}") and "Z" not in _state(p)]
+    assert not alive
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

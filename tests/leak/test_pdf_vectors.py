@@ -398,11 +398,6 @@ def test_verify_passes_the_copy(battery: Battery, v: Vector) -> None:
     assert rc == 0, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli names each copy after its input's stem; with a hidden term in it the export now "
-    "stops (exit 4) instead of choosing a neutral name (cli/ is the lead's)",
-)
 def test_folder_output_is_not_named_after_a_hidden_term(tmp_path: Path) -> None:
     """Redacting into a folder names each copy after its input: a name in the input's file name
     must not travel into the published copy's name."""

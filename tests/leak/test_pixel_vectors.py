@@ -453,11 +453,6 @@ def test_verify_passes_the_copy(battery: Battery, v: Vector) -> None:
     assert rc == 0, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`redactor verify --help` says OCR is the default for images, but the command only "
-    "OCRs with --ocr (cli/)",
-)
 def test_verify_ocrs_an_image_by_default(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
     scan().save(path)

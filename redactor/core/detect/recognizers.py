@@ -17,20 +17,20 @@ from typing import Any
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from ..errors import MissingDependency
+
 LANGS: tuple[str, ...] = ("en", "ru", "kk")
 WHY_KEY = "why"
 
 
 def resources_dir() -> Path:
-    """The recognizer data folder: inside the installed package or at the repository root."""
-    here = Path(__file__).resolve()
-    for cand in (
-        here.parents[2] / "resources" / "recognizers",  # redactor/resources/recognizers
-        here.parents[3] / "resources" / "recognizers",  # <repo>/resources/recognizers
-    ):
-        if (cand / "patterns.toml").is_file():
-            return cand
-    raise FileNotFoundError("recognizer data (resources/recognizers/patterns.toml) not found")
+    """The recognizer data folder, shipped inside the package (redactor/resources)."""
+    cand = Path(__file__).resolve().parents[2] / "resources" / "recognizers"
+    if (cand / "patterns.toml").is_file():
+        return cand
+    raise MissingDependency(
+        "recognizer data (redactor/resources/recognizers/patterns.toml) is missing: reinstall"
+    )
 
 
 def read_list(name: str) -> list[str]:
