@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
+from .fileio import atomic_write_text
 from .model import Box, Finding
 
 PLAN_FORMAT = "redactor-plan/1"
@@ -223,15 +223,5 @@ def load(path: str | os.PathLike[str]) -> RedactionPlan:
 
 
 def save(plan: RedactionPlan, path: str | os.PathLike[str]) -> None:
-    """Write atomically: temp file in the same folder, fsync, rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".plan-", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(to_json(plan))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write atomically (temp file in the same folder, fsync, rename)."""
+    atomic_write_text(path, to_json(plan), prefix=".plan-")

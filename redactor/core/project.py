@@ -15,7 +15,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from . import plan as plan_ops
 from .errors import InputError
+from .fileio import atomic_write_text
 from .model import Document
 
 log = logging.getLogger(__name__)
@@ -119,24 +119,7 @@ class ReviewStore:
         target = self.path_for(review.sha256)
         if not review.saved_at:
             review = replace(review, saved_at=time.time())
-        fd, tmp = tempfile.mkstemp(prefix=".review-", suffix=".tmp", dir=self.directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(to_json(review))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        try:  # make the rename itself durable
-            dfd = os.open(self.directory, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
+        atomic_write_text(target, to_json(review), prefix=".review-")
 
     def load(self, sha256: str) -> Review | None:
         """The saved review of a letter, or None. A damaged file is logged and ignored."""
@@ -212,13 +195,4 @@ def write_redaction_log(
         writer.writeheader()
         writer.writerows(rows)
         text = buf.getvalue()
-    fd, tmp = tempfile.mkstemp(prefix=".log-", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(target, text, prefix=".log-")

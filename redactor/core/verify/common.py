@@ -1,0 +1,102 @@
+"""Shared pieces of the verifier: the report and the tables of what may carry text."""
+
+from __future__ import annotations
+
+import logging
+import mmap
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+# Keys that can carry text, files or actions; none may appear in a safe copy.
+SUSPECT_KEYS: dict[str, str] = {
+    "/Annots": "annotation",
+    "/Outlines": "bookmarks",
+    "/Names": "name tree",
+    "/EmbeddedFiles": "attachment",
+    "/EmbeddedFile": "attachment",
+    "/JavaScript": "script",
+    "/JS": "script",
+    "/AcroForm": "form",
+    "/XFA": "form (XFA)",
+    "/Metadata": "XMP metadata",
+    "/OpenAction": "open action",
+    "/AA": "automatic action",
+    "/URI": "link",
+    "/Launch": "launch action",
+    "/PieceInfo": "private application data",
+    "/ActualText": "alternate text (ActualText)",
+    "/Alt": "alternate text (Alt)",
+    "/OCProperties": "optional content (hidden layers)",
+    "/Thumb": "page thumbnail",
+    "/StructTreeRoot": "structure tree (tags)",
+    "/SpiderInfo": "web capture data",
+    "/Threads": "article threads",
+}
+_OK_PNG_CHUNKS = {
+    b"IHDR",
+    b"PLTE",
+    b"IDAT",
+    b"IEND",
+    b"tRNS",
+    b"pHYs",
+    b"gAMA",
+    b"sRGB",
+    b"cHRM",
+    b"sBIT",
+    b"bKGD",
+}
+_TIFF_METADATA_TAGS = {
+    269: "document name",
+    270: "image description",
+    271: "camera make",
+    272: "camera model",
+    285: "page name",
+    305: "software",
+    306: "date",
+    315: "artist",
+    316: "host computer",
+    700: "XMP",
+    33432: "copyright",
+    33723: "IPTC",
+    34377: "Photoshop data",
+    34665: "EXIF",
+    34675: "ICC profile",
+    34853: "GPS",
+    37510: "user comment",
+    42016: "unique id",
+    42033: "serial number",
+}
+_PIXEL_SHRINK_PX = 2
+_Bytes = bytes | mmap.mmap
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+PIXEL_TOLERANCE = 24
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """What the check read and what it found. `problems` never contain a term's text."""
+
+    path: str
+    readers: tuple[str, ...]
+    terms_checked: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        n = len(self.readers)
+        readers = f"{n} reader{'s' if n != 1 else ''}"
+        if self.ok:
+            if self.terms_checked:
+                items = f"item{'s' if self.terms_checked != 1 else ''}"
+                return (
+                    f"Checked with {readers}: nothing of the {self.terms_checked} hidden "
+                    f"{items} can be found"
+                )
+            return f"Checked with {readers}: no hidden text, metadata or leftovers found"
+        shown = "; ".join(self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        return f"Checked with {readers}: {len(self.problems)} problem(s): {shown}{more}"

@@ -1,0 +1,242 @@
+"""Searching for hidden items: in text (forms, hyphenation, case), in bytes and streams."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .common import _Bytes, log
+
+# --- term search -------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    return t.replace("\u00ad", "")
+
+
+def _fallback_find(text: str, terms: Sequence[str], slack: int = 3) -> set[int]:
+    """Case-, whitespace- and hyphenation-insensitive search: the term's letters must start at a
+    word start in the text and end within `slack` letters of a word end (case endings)."""
+    tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(_fold(text))]
+    folded = _fold(text)
+    compact = "".join(folded[s:e] for s, e in tokens)
+    starts: set[int] = set()
+    ends: set[int] = set()
+    pos = 0
+    for s, e in tokens:
+        starts.add(pos)
+        pos += e - s
+        ends.add(pos)
+    found: set[int] = set()
+    for n, term in enumerate(terms):
+        t = "".join(_WORD_RE.findall(_fold(term)))
+        if not t:
+            continue
+        i = compact.find(t)
+        while i >= 0:
+            end = i + len(t)
+            if i in starts and any(end + k in ends for k in range(slack + 1)):
+                found.add(n)
+                break
+            i = compact.find(t, i + 1)
+    return found
+
+
+# A term with fewer letters and digits than this ("№ 6", "Li") is matched exactly, symbols
+# included, and only as a whole (a lone "6" would match every page number).
+SHORT_TERM = 3
+
+
+def _alnum_count(term: str) -> int:
+    return sum(len(w) for w in _WORD_RE.findall(term))
+
+
+def _short_find(text: str, terms: Sequence[tuple[int, str]]) -> set[int]:
+    folded = _fold(text)
+    found: set[int] = set()
+    for n, term in terms:
+        chars = [c for c in _fold(term) if not c.isspace()]
+        if not chars:
+            continue
+        body = r"\s*".join(re.escape(c) for c in chars)
+        if re.search(rf"(?<![^\W_]){body}(?![^\W_])", folded):
+            found.add(n)
+    return found
+
+
+def find_term_numbers(text: str, terms: Sequence[str], streams: bool = False) -> set[int]:
+    """Indexes (0-based) of the terms found in text, in any case, across line breaks and
+    hyphenation and, when the term matcher is available, in their grammatical forms. Terms of
+    one or two letters or digits are matched exactly; `streams` (text that is not prose: PDF
+    operators, numbers, hex codes) leaves them out."""
+    if not text or not terms:
+        return set()
+    short = [(n, t) for n, t in enumerate(terms) if 0 < _alnum_count(t) < SHORT_TERM]
+    long_idx = [n for n, t in enumerate(terms) if _alnum_count(t) >= SHORT_TERM]
+    found = set() if streams else _short_find(text, short)
+    if not long_idx:
+        return found
+    long_terms = [terms[n] for n in long_idx]
+    try:
+        from redactor.core.detect.terms import find_terms
+    except ImportError:  # the detector package is optional for verification
+        return found | {long_idx[k] for k in _fallback_find(text, long_terms, slack=3)}
+    # the term matcher knows the case forms; the fallback adds words split at any break
+    found |= {long_idx[k] for k in _fallback_find(text, long_terms, slack=0)}
+    for span in find_terms(text, long_terms):
+        m = re.search(r"#(\d+)", span.why)
+        if m:
+            found.add(long_idx[int(m.group(1))])
+    return found
+
+
+def _byte_variants(term: str) -> set[bytes]:
+    out: set[bytes] = set()
+    for form in {term, term.lower(), term.upper(), term.title()}:
+        for enc in ("utf-8", "utf-16-be", "utf-16-le", "cp1251", "latin-1"):
+            try:
+                b = form.encode(enc)
+            except UnicodeEncodeError:
+                continue
+            if len(b) >= 3:
+                out.add(b)
+    return out
+
+
+def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
+    """Terms whose bytes (in UTF-8, UTF-16, cp1251 or Latin-1; any ASCII case) are in data."""
+    owner: dict[bytes, int] = {}
+    for n, t in enumerate(terms):
+        for v in _byte_variants(t):
+            owner.setdefault(v.lower(), n)
+    if not owner:
+        return set()
+    pattern = re.compile(
+        b"|".join(re.escape(v) for v in sorted(owner, key=len, reverse=True)), re.IGNORECASE
+    )
+    found: set[int] = set()
+    for m in pattern.finditer(data):
+        n = owner[m.group().lower()]
+        if n not in found and not _in_pdf_syntax(data, m.start(), m.end()):
+            found.add(n)
+    return found
+
+
+# PDF keywords and the PostScript words of a CMap: syntax, not text.
+_PDF_WORDS = frozenset(
+    b"""obj endobj stream endstream xref trailer startxref true false null begin end def dict
+    findresource defineresource pop currentdict begincmap endcmap beginbfchar endbfchar
+    beginbfrange endbfrange begincodespacerange endcodespacerange usecmap CIDInit ProcSet
+    beginnotdefchar endnotdefchar begincidchar endcidchar begincidrange endcidrange""".split()
+)
+_NAME_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-_.#")
+_ALNUM = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _in_pdf_syntax(data: _Bytes, start: int, end: int) -> bool:
+    """True when bytes [start, end) sit inside a PDF name (/FontName) or are part of a PDF
+    keyword: the structure scan reads names as text, so the byte scan leaves them out."""
+    i = start
+    while i > 0 and data[i - 1] in _NAME_CHARS and start - i < 128:
+        i -= 1
+    if i > 0 and data[i - 1] == 0x2F:  # '/'
+        return True
+    a, b = start, end
+    while a > 0 and data[a - 1] in _ALNUM and start - a < 32:
+        a -= 1
+    while b < len(data) and data[b] in _ALNUM and b - end < 32:
+        b += 1
+    return bytes(data[a:b]) in _PDF_WORDS
+
+
+_PDF_NAME_RE = re.compile(r"/[^\s/<>\[\]()%{}]+")
+_PDF_WORD_RE = re.compile(
+    r"(?<![^\W_])(" + "|".join(w.decode() for w in sorted(_PDF_WORDS)) + r")(?![^\W_])"
+)
+
+
+def _strip_pdf_syntax(text: str) -> str:
+    """A decompressed stream's text without PDF names and keywords (syntax, not prose)."""
+    return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", text))
+
+
+def _image_header(data: _Bytes) -> bytes:
+    """The parts of an image file that are not pixel data (where text can hide)."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        parts = []
+        pos = 8
+        while pos + 8 <= len(data):
+            length = int.from_bytes(data[pos : pos + 4], "big")
+            if data[pos + 4 : pos + 8] != b"IDAT":
+                parts.append(bytes(data[pos + 8 : pos + 8 + min(length, 10_000_000)]))
+            pos += 12 + length
+        return b"\n".join(parts)
+    if data[:2] == b"\xff\xd8":
+        sos = data.find(b"\xff\xda")
+        eoi = data.rfind(b"\xff\xd9")
+        tail = bytes(data[eoi + 2 :]) if eoi > 0 else b""  # anything appended after the image
+        return bytes(data[: sos if sos > 0 else 65536]) + b"\n" + tail
+    return bytes(data[:65536])
+
+
+def _outside_image_streams(data: _Bytes) -> bytes:
+    """A PDF's bytes without the bodies of its image streams and of every compressed stream:
+    compressed bytes look random, and a short term turns up in them by chance (a false leak).
+    Compressed streams are searched after decompression instead."""
+    parts: list[bytes] = []
+    pos = 0
+    for m in re.finditer(rb"(?<!end)stream\r?\n", data):
+        if m.start() < pos:
+            continue
+        head = data[max(0, m.start() - 600) : m.start()]
+        k = head.rfind(b"obj")
+        head = head[k:] if k >= 0 else head
+        if b"/Image" not in head and b"/Filter" not in head and not _is_font_program(head):
+            continue
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        parts.append(bytes(data[pos : m.end()]))
+        pos = end
+    parts.append(bytes(data[pos:]))
+    return b"".join(parts)
+
+
+_FONT_PROGRAM_RE = re.compile(rb"/Length[123]\b|/Subtype\s*/(Type1C|CIDFontType0C|OpenType)\b")
+
+
+def _is_font_program(stream_dict: bytes) -> bool:
+    """True for the dictionary of an embedded font program (binary, never searched as text)."""
+    return _FONT_PROGRAM_RE.search(stream_dict) is not None
+
+
+def _text_views(data: bytes) -> str:
+    return "\n".join(
+        data.decode(enc, "ignore") for enc in ("utf-8", "utf-16-be", "utf-16-le", "cp1251")
+    )
+
+
+class _Collector:
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms = list(terms)
+        self.problems: list[str] = []
+        self.readers: list[str] = []
+
+    def reader(self, name: str) -> None:
+        if name not in self.readers:
+            self.readers.append(name)
+
+    def add(self, problem: str) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+            log.info("verify: %s", problem)
+
+    def search(self, text: str, reader: str, where: str, streams: bool = False) -> None:
+        if streams:
+            text = _strip_pdf_syntax(text)
+        for n in sorted(find_term_numbers(text, self.terms, streams)):
+            self.add(f"{reader} finds hidden item #{n + 1} in {where}")
