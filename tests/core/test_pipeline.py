@@ -112,7 +112,8 @@ import os, sys
 from redactor.core import pipeline
 if __name__ == "__main__":
     pipeline.read_document(sys.argv[1])
-    print(" ".join(map(str, pipeline._pool._processes)), flush=True)
+    from redactor.core import workers
+    print(" ".join(map(str, workers._pool._processes)), flush=True)
     os.kill(os.getpid(), 9)
 """
 

@@ -1,0 +1,177 @@
+"""Worker processes: hostile files are parsed and rendered only here, under a memory cap."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from PIL import Image
+
+from .errors import InputError
+from .model import PageText, Word
+from .pages import read_page
+from .sources import Source, open_source
+
+log = logging.getLogger(__name__)
+
+# --- worker processes ---------------------------------------------------------------------
+# Hostile files are parsed and rendered only in worker processes with a memory cap and
+# their stderr discarded (a small PDF can make a renderer write gigabytes of warnings). A
+# worker that crashes, runs out of memory or takes too long costs the file, not the app.
+
+WORKER_MEMORY_BYTES = 1536 * 1024**2  # two workers and the app stay under 3 GB in all
+PAGE_TIMEOUT_S = 300.0
+INFO_TIMEOUT_S = 60.0
+
+_worker_sources: dict[tuple[str, str | None], Source] = {}
+
+
+def _worker_init(memory_bytes: int) -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not POSIX
+        pass
+    if not os.environ.get("REDACTOR_DEBUG"):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    # A worker must not outlive the app (killed, crashed): it watches its parent.
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch_parent, name="parent-watch", daemon=True).start()
+
+
+def _worker_source(path: str, password: str | None) -> Source:
+    key = (path, password)
+    src = _worker_sources.get(key)
+    if src is None:
+        for old in _worker_sources.values():
+            old.close()
+        _worker_sources.clear()
+        src = _worker_sources[key] = open_source(path, password)
+    return src
+
+
+def _worker_info(path: str, password: str | None) -> tuple[str, int]:
+    src = _worker_source(path, password)
+    return src.kind, src.page_count
+
+
+def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: str) -> PageText:
+    return read_page(_worker_source(path, password), index, dpi, langs)
+
+
+def _worker_render(path: str, password: str | None, index: int, dpi: int) -> Image.Image:
+    return _worker_source(path, password).render(index, dpi)
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _get_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            ctx = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(
+                max_workers=workers or default_workers(),
+                mp_context=ctx,
+                initializer=_worker_init,
+                initargs=(WORKER_MEMORY_BYTES,),
+            )
+        return _pool
+
+
+def shutdown_pool(kill: bool = False) -> None:
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is None:
+        return
+    if kill:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.kill()
+    pool.shutdown(wait=kill, cancel_futures=True)
+
+
+atexit.register(shutdown_pool)
+
+
+def _in_worker(fn: Callable[..., Any], *args: Any, timeout: float, what: str) -> Any:
+    """Run fn in a worker; a crash, memory exhaustion or time-out becomes an InputError."""
+    try:
+        return _get_pool().submit(fn, *args).result(timeout=timeout)
+    except TimeoutError:
+        shutdown_pool(kill=True)
+        raise InputError(f"{what}: took longer than {timeout:.0f} s; giving up") from None
+    except BrokenProcessPool:
+        shutdown_pool(kill=True)
+        raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+    except MemoryError:
+        raise InputError(f"{what}: too large to read (out of memory)") from None
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class PooledSource:
+    """A Source whose parsing and rendering happen in the worker processes."""
+
+    def __init__(self, path: str, password: str | None) -> None:
+        self.path = path
+        self._password = password
+        self.kind, self._count = _in_worker(
+            _worker_info, path, password, timeout=INFO_TIMEOUT_S, what=path
+        )
+
+    @property
+    def page_count(self) -> int:
+        return self._count
+
+    def page_dpi(self, index: int, dpi: int) -> int:  # pragma: no cover - not used via pool
+        raise NotImplementedError
+
+    def render(self, index: int, dpi: int) -> Image.Image:
+        return _in_worker(
+            _worker_render,
+            self.path,
+            self._password,
+            index,
+            dpi,
+            timeout=PAGE_TIMEOUT_S,
+            what=f"{self.path}: page {index + 1}",
+        )
+
+    def text_words(self, index: int, dpi: int) -> list[Word] | None:  # pragma: no cover
+        raise NotImplementedError
+
+    def has_images(self, index: int) -> bool:  # pragma: no cover
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
