@@ -44,7 +44,10 @@ def gold_tokens(doc: dict) -> tuple[list[str], list[str]]:
             ident.append(tok)
         elif not any(s < end and start < e for s, e in named) and len(tok) > 1:
             other.append(tok)
-    return ident, other
+    # A token that is also an ordinary word of the letter ("cell" in "cell 9" and in "the
+    # punishment cell") says nothing when read back: it is left out of the identifying ones.
+    common = set(other)
+    return [t for t in ident if t not in common], other
 
 
 def read_back(path: Path, lang: str, tmp: Path, text_layer: bool) -> set[str]:
@@ -55,8 +58,12 @@ def read_back(path: Path, lang: str, tmp: Path, text_layer: bool) -> set[str]:
     if path.suffix == ".pdf":
         subprocess.run(["pdftoppm", "-r", "200", "-png", str(path), str(tmp / "pg")], check=True)
         images = sorted(tmp.glob("pg*.png"))
-    else:
-        images = [path]
+    else:  # as a viewer shows it (a phone photo is stored sideways with an EXIF orientation)
+        from PIL import Image, ImageOps
+
+        with Image.open(path) as im:
+            ImageOps.exif_transpose(im).convert("RGB").save(tmp / "pg-upright.png")
+        images = [tmp / "pg-upright.png"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     for img in images:
         out = subprocess.run(
