@@ -9,7 +9,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -121,7 +121,16 @@ atexit.register(shutdown_pool)
 def _in_worker(fn: Callable[..., Any], *args: Any, timeout: float, what: str) -> Any:
     """Run fn in a worker; a crash, memory exhaustion or time-out becomes an InputError."""
     try:
-        return _get_pool().submit(fn, *args).result(timeout=timeout)
+        future = _get_pool().submit(fn, *args)
+    except BrokenProcessPool:
+        shutdown_pool(kill=True)
+        raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+    return _result(future, timeout, what)
+
+
+def _result(future: Future[Any], timeout: float, what: str) -> Any:
+    try:
+        return future.result(timeout=timeout)
     except TimeoutError:
         shutdown_pool(kill=True)
         raise InputError(f"{what}: took longer than {timeout:.0f} s; giving up") from None
@@ -140,11 +149,17 @@ def default_workers() -> int:
 
 
 class PooledSource:
-    """A Source whose parsing and rendering happen in the worker processes."""
+    """A Source whose parsing and rendering happen in the worker processes. Pages are rendered
+    a little ahead of the one asked for, so an export's burning and encoding on this side
+    overlaps with rendering over there."""
+
+    READ_AHEAD = 2
 
     def __init__(self, path: str, password: str | None) -> None:
         self.path = path
         self._password = password
+        self._ahead: dict[tuple[int, int], Future[Image.Image]] = {}
+        self._lock = threading.Lock()
         self.kind, self._count = _in_worker(
             _worker_info, path, password, timeout=INFO_TIMEOUT_S, what=path
         )
@@ -157,15 +172,20 @@ class PooledSource:
         raise NotImplementedError
 
     def render(self, index: int, dpi: int) -> Image.Image:
-        return _in_worker(
-            _worker_render,
-            self.path,
-            self._password,
-            index,
-            dpi,
-            timeout=PAGE_TIMEOUT_S,
-            what=f"{self.path}: page {index + 1}",
-        )
+        what = f"{self.path}: page {index + 1}"
+        try:
+            with self._lock:
+                future = self._ahead.pop((index, dpi), None) or self._submit(index, dpi)
+                for nxt in range(index + 1, min(index + 1 + self.READ_AHEAD, self._count)):
+                    if (nxt, dpi) not in self._ahead:
+                        self._ahead[(nxt, dpi)] = self._submit(nxt, dpi)
+        except BrokenProcessPool:
+            shutdown_pool(kill=True)
+            raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+        return _result(future, PAGE_TIMEOUT_S, what)
+
+    def _submit(self, index: int, dpi: int) -> Future[Image.Image]:
+        return _get_pool().submit(_worker_render, self.path, self._password, index, dpi)
 
     def text_words(self, index: int, dpi: int) -> list[Word] | None:  # pragma: no cover
         raise NotImplementedError
@@ -174,4 +194,7 @@ class PooledSource:
         raise NotImplementedError
 
     def close(self) -> None:
-        pass
+        with self._lock:
+            for future in self._ahead.values():
+                future.cancel()
+            self._ahead.clear()

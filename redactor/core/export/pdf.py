@@ -224,7 +224,7 @@ def _png_idat(image: Image.Image) -> bytes:
     """The zlib stream of a PNG encoding of the image (rows with PNG filter bytes), which is a
     valid FlateDecode stream with /Predictor 15."""
     buf = io.BytesIO()
-    image.save(buf, format="PNG", compress_level=6)
+    image.save(buf, format="PNG", compress_level=3)  # 2x faster than 6, 15% larger
     data = buf.getvalue()
     pos = 8
     idat = []
