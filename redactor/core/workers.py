@@ -85,43 +85,51 @@ def _worker_render(path: str, password: str | None, index: int, dpi: int) -> Ima
     return _worker_source(path, password).render(index, dpi)
 
 
-_pool: ProcessPoolExecutor | None = None
+# Two pools: "read" (one worker per core: OCR) and "render" (one worker: page images for the
+# screen and the export, so that showing a page never waits behind OCR).
+_pools: dict[str, ProcessPoolExecutor] = {}
 _pool_lock = threading.Lock()
 
 
-def _get_pool(workers: int | None = None) -> ProcessPoolExecutor:
-    global _pool
+def _get_pool(lane: str = "read") -> ProcessPoolExecutor:
     with _pool_lock:
-        if _pool is None:
+        pool = _pools.get(lane)
+        if pool is None:
             ctx = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(
-                max_workers=workers or default_workers(),
+            pool = _pools[lane] = ProcessPoolExecutor(
+                max_workers=default_workers() if lane == "read" else 1,
                 mp_context=ctx,
                 initializer=_worker_init,
                 initargs=(WORKER_MEMORY_BYTES,),
             )
-        return _pool
+        return pool
+
+
+def worker_pids() -> list[int]:
+    with _pool_lock:
+        return [pid for pool in _pools.values() for pid in getattr(pool, "_processes", {})]
 
 
 def shutdown_pool(kill: bool = False) -> None:
-    global _pool
     with _pool_lock:
-        pool, _pool = _pool, None
-    if pool is None:
-        return
-    if kill:
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.kill()
-    pool.shutdown(wait=kill, cancel_futures=True)
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        if kill:
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.kill()
+        pool.shutdown(wait=kill, cancel_futures=True)
 
 
 atexit.register(shutdown_pool)
 
 
-def _in_worker(fn: Callable[..., Any], *args: Any, timeout: float, what: str) -> Any:
+def _in_worker(
+    fn: Callable[..., Any], *args: Any, timeout: float, what: str, lane: str = "read"
+) -> Any:
     """Run fn in a worker; a crash, memory exhaustion or time-out becomes an InputError."""
     try:
-        future = _get_pool().submit(fn, *args)
+        future = _get_pool(lane).submit(fn, *args)
     except BrokenProcessPool:
         shutdown_pool(kill=True)
         raise InputError(f"{what}: the reader crashed or ran out of memory") from None
@@ -161,7 +169,7 @@ class PooledSource:
         self._ahead: dict[tuple[int, int], Future[Image.Image]] = {}
         self._lock = threading.Lock()
         self.kind, self._count = _in_worker(
-            _worker_info, path, password, timeout=INFO_TIMEOUT_S, what=path
+            _worker_info, path, password, timeout=INFO_TIMEOUT_S, what=path, lane="render"
         )
 
     @property
@@ -185,7 +193,7 @@ class PooledSource:
         return _result(future, PAGE_TIMEOUT_S, what)
 
     def _submit(self, index: int, dpi: int) -> Future[Image.Image]:
-        return _get_pool().submit(_worker_render, self.path, self._password, index, dpi)
+        return _get_pool("render").submit(_worker_render, self.path, self._password, index, dpi)
 
     def text_words(self, index: int, dpi: int) -> list[Word] | None:  # pragma: no cover
         raise NotImplementedError

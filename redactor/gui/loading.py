@@ -18,7 +18,8 @@ from redactor.core import plan as plan_ops
 from redactor.core.model import PROFILES, Document, Finding, PageText
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, file_sha256
-from redactor.core.sources import Source, open_source
+from redactor.core.sources import Source
+from redactor.core.workers import PooledSource
 
 from .detect_worker import DetectorProcess
 from .tasks import Job
@@ -130,7 +131,7 @@ def load_letter(
     job: Job, path: str, opts: LoadOptions, detector: DetectorProcess, store: ReviewStore
 ) -> LoadResult:
     with RENDER_LOCK:
-        source = open_source(path)
+        source = PooledSource(path, None)  # parsed and rendered in a capped worker process
         count = source.page_count
         first = source.render(0, opts.dpi) if count else None
     if first is not None:

@@ -113,7 +113,7 @@ from redactor.core import pipeline
 if __name__ == "__main__":
     pipeline.read_document(sys.argv[1])
     from redactor.core import workers
-    print(" ".join(map(str, workers._pool._processes)), flush=True)
+    print(" ".join(map(str, workers.worker_pids())), flush=True)
     os.kill(os.getpid(), 9)
 """
 
