@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
-from redactor.core.errors import RedactorError
+from redactor.core.errors import PasswordRequired, RedactorError
 from redactor.core.model import Box, Document, PageText
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
@@ -48,6 +48,7 @@ class Letter:
     viewed: set[int] = field(default_factory=set)
     exported: bool = False
     error: str = ""
+    password: str | None = None  # in memory only, for an encrypted PDF
     saved: Review | None = None  # a saved review offered for restoring
     job: Job | None = None
     done: int = 0
@@ -117,6 +118,7 @@ class ReviewController(QObject):
     progress = Signal(int, int)  # done, total; (0, 0) when idle
     restoreOffered = Signal(object)  # Letter
     failed = Signal(str)
+    passwordNeeded = Signal(object, str)  # Letter, why
 
     def __init__(
         self,
@@ -188,7 +190,7 @@ class ReviewController(QObject):
         opts = self.options
         store = self.store
         letter.job = self.runner.submit(
-            lambda job: load_letter(job, letter.path, opts, self.detector, store),
+            lambda job: load_letter(job, letter.path, opts, self.detector, store, letter.password),
             on_done=lambda res: self._loaded(letter, res),
             on_error=lambda exc: self._load_failed(letter, exc),
             on_report=lambda msg: self._load_report(letter, msg),
@@ -315,7 +317,20 @@ class ReviewController(QObject):
         ]
         self.current_id = same[0] if same else None
 
+    def retry_with_password(self, letter: Letter, password: str) -> None:
+        letter.password = password
+        letter.error = ""
+        self._start_load(letter)
+        self.lettersChanged.emit()
+
     def _load_failed(self, letter: Letter, exc: BaseException) -> None:
+        if isinstance(exc, PasswordRequired):
+            letter.status = "failed"
+            letter.error = str(exc)
+            self.progress.emit(0, 0)
+            self.lettersChanged.emit()
+            self.passwordNeeded.emit(letter, str(exc))
+            return
         letter.status = "failed"
         letter.error = (
             str(exc)

@@ -128,10 +128,15 @@ def provisional_plan(
 
 
 def load_letter(
-    job: Job, path: str, opts: LoadOptions, detector: DetectorProcess, store: ReviewStore
+    job: Job,
+    path: str,
+    opts: LoadOptions,
+    detector: DetectorProcess,
+    store: ReviewStore,
+    password: str | None = None,
 ) -> LoadResult:
     with RENDER_LOCK:
-        source = PooledSource(path, None)  # parsed and rendered in a capped worker process
+        source = PooledSource(path, password)  # parsed and rendered in a capped worker process
         count = source.page_count
         first = source.render(0, opts.dpi) if count else None
     if first is not None:
@@ -148,7 +153,7 @@ def load_letter(
             fut = detector.submit(one, opts.deny, opts.lang)
             fut.add_done_callback(lambda f, i=page.index: _provisional(job, i, f))
 
-    read_opts = pipeline.ReadOptions(dpi=opts.dpi, langs=opts.langs)
+    read_opts = pipeline.ReadOptions(dpi=opts.dpi, langs=opts.langs, password=password)
     opened = pipeline.read_document(path, read_opts, progress, job.cancel, on_page)
     job.cancel.check()
     job.report(("progress", "find", 0, 1))

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         c.currentChanged.connect(self._current_changed)
         c.message.connect(lambda m: self.status_text.setText(m))
         c.failed.connect(self.show_error)
+        c.passwordNeeded.connect(self.ask_password)
         c.progress.connect(self._progress)
         c.restoreOffered.connect(self._offer_restore)
         c.pageRead.connect(lambda letter, i: self._update_eyes_bar())
@@ -328,6 +331,20 @@ class MainWindow(QMainWindow):
             self.ctl.discard_saved(self._restore_letter)
         self._restore_letter = None
         self.restore_bar.hide()
+
+    def ask_password(self, letter: Letter, why: str) -> None:
+        wrong = letter.password is not None
+        prompt = tr("The password is wrong. Password:") if wrong else tr("Password:")
+        text, ok = QInputDialog.getText(
+            self,
+            trf("%1 is encrypted", letter.name),
+            prompt,
+            QLineEdit.EchoMode.Password,
+        )
+        if ok and text:
+            self.ctl.retry_with_password(letter, text)
+        else:
+            self.show_error(f"{letter.name}: {why}")
 
     def show_error(self, text: str) -> None:
         self.status_text.setText(text)

@@ -436,6 +436,18 @@
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
+        <source>The password is wrong. Password:</source>
+        <translation>Құпиясөз қате. Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted</source>
+        <translation>%1 шифрланған</translation>
+    </message>
+    <message>
         <source>Open letters</source>
         <translation>Хаттарды ашу</translation>
     </message>

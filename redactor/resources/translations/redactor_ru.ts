@@ -436,6 +436,18 @@
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>The password is wrong. Password:</source>
+        <translation>Пароль неверный. Пароль:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted</source>
+        <translation>%1 зашифрован</translation>
+    </message>
+    <message>
         <source>Open letters</source>
         <translation>Открыть письма</translation>
     </message>
