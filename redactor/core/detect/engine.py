@@ -181,12 +181,41 @@ _TRIM_END = " \t\r\n,;:()[]{}\"«»“”'’—–-"
 _TRIM_START = " \t\r\n,;:()[]{}\"«»“”'’—–-"
 
 
+_SENTENCE_END_RE = re.compile(r"[^\W\d_]{2,}[.!?]+[ \t]+")
+_NAME_PARTICLES = frozenset("улы ұлы кызы қызы оглы гызы ибн бин фон ван де ди да дель".split())
+
+
+def _trim_person(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """An NER name does not run across a sentence end ("Сағындым. Ұлың Алмас": the name is what
+    follows) and does not end on a lowercase word ("Асанов мен"), except name particles ("Ахмед
+    оглы"); across a line break it is two names ("Лёха\nРудный")."""
+    for end in _SENTENCE_END_RE.finditer(text, s, e):
+        if end.end() < e:
+            s = end.end()
+    out = []
+    pos = s
+    for line in text[s:e].split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        while True:
+            m = re.search(r"[ \t]+([^\W\d_]+)$", text[ls:le])
+            if not m or not m.group(1).islower() or m.group(1) in _NAME_PARTICLES:
+                break
+            le = ls + m.start()
+        ls, le = _clean(text, ls, le)
+        if le > ls:
+            out.append((ls, le))
+    return out
+
+
 def _skip_not_names(text: str, s: int, e: int) -> int:
     """Move the start of a name past leading words that are never names ("Мен Бауыржан") and
-    roles ("Ағам Ержан")."""
+    roles ("Ағам Ержан"); an initial ("A. S. Bekturova") is kept."""
     while True:
         m = re.match(r"[^\W\d_]+", text[s:e])
         if not m or m.end() >= e - s:
+            return s
+        if len(m.group()) == 1 and text[s + 1 : s + 2] == ".":
             return s
         if not (is_not_name(m.group()) or is_role_word(m.group())):
             return s
@@ -253,19 +282,26 @@ class Detector:
                     continue
                 if why == "spacy" and label == "DATE" and not _DATE_WORD_RE.search(text[s:e]):
                     continue  # "two days", "today": not a date that identifies anyone
+                pieces = [(s, e)]
                 if label == "PERSON" and (why.startswith("natasha") or why == "spacy"):
-                    s = _skip_not_names(text, s, e)
-                    if label == "PERSON" and lg == "kk" and " " not in text[s:e].strip():
-                        w = text[s:e]
-                        if sentence_initial(text, s) and not looks_like_name(w):
-                            continue  # a capitalised Kazakh word at a sentence start
-                if s >= e:
-                    continue
-                if label == "PERSON":
-                    m = _HONORIFIC_RE.search(text, max(0, s - 8), s)
-                    if m and m.end() == s:
-                        s = m.start()  # "Dr. Asel Zhunusova": the title goes with the name
-                spans.append(Span(s, e, label, round(float(r.score), 3), why))
+                    pieces = []
+                    for ps, pe in _trim_person(text, s, e):
+                        ps = _skip_not_names(text, ps, pe)
+                        w = text[ps:pe]
+                        if is_not_name(w):
+                            continue  # "Алло"
+                        if lg == "kk" and " " not in w.strip():
+                            if sentence_initial(text, ps) and not looks_like_name(w):
+                                continue  # a capitalised Kazakh word at a sentence start
+                        pieces.append((ps, pe))
+                for s, e in pieces:
+                    if s >= e:
+                        continue
+                    if label == "PERSON":
+                        m = _HONORIFIC_RE.search(text, max(0, s - 8), s)
+                        if m and m.end() == s:
+                            s = m.start()  # "Dr. Asel Zhunusova": the title goes with the name
+                    spans.append(Span(s, e, label, round(float(r.score), 3), why))
         return spans
 
     def analyze(self, text: str, lang: str = "auto") -> list[Span]:

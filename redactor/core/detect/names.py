@@ -196,9 +196,11 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
             return
         if all(w.strip(".,").lower() in nn for w in words):
             return
-        # drop leading words that are never names ("Мен Бауыржан")
-        while len(words) > 1 and (
-            words[0].strip(".,").lower() in nn or d["role_word"].fullmatch(words[0])
+        # drop leading words that are never names ("Мен Бауыржан"); an initial ("A.") stays
+        while (
+            len(words) > 1
+            and not regex.fullmatch(r"\p{Lu}\.", words[0])
+            and (words[0].strip(".,").lower() in nn or d["role_word"].fullmatch(words[0]))
         ):
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
@@ -272,6 +274,10 @@ def _signature(text: str, d: dict[str, Any]) -> list[tuple[str, int, int, float,
             ls, le = s + lead, s + lead + len(line)
             if caps and all(w.strip(".,!").lower() in d["not_names"] for w in words):
                 continue
+            # "Твой Лёха", "Ұлың Алмас": the closing word before the name is not the name
+            while len(words) > 1 and words[0].strip(".,!").lower() in d["not_names"]:
+                ls = text.index(words[1], ls + len(words[0]))
+                words = words[1:]
             if not caps and not closing_seen:
                 continue
             out.append(("PERSON", ls, le, 0.55, "signature"))

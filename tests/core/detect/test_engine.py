@@ -10,6 +10,7 @@ from redactor.core.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[3]
 LETTERS = ROOT.parent / "shared" / "data" / "letters" / "letters.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "heldout_letters.jsonl"
 
 
 def test_route_per_paragraph():
@@ -113,3 +114,33 @@ def test_missing_spacy_pipeline_is_a_missing_dependency_not_a_download():
 
     with pytest.raises(MissingDependency):
         Detector(spacy_model="no_such_pipeline_installed_here")
+
+
+def test_heldout_letters_floor(detector, tmp_path):
+    """12 letters written to test the detector, not to tune it (4 per language; first look
+    before any fix: recall 0.962, en 0.972, ru 0.946, kk 0.969, precision 0.940)."""
+    out = tmp_path / "pred.jsonl"
+    detect_jsonl(HELDOUT, out, detector=detector)
+    report = Report()
+    for g, p in zip(read_jsonl(HELDOUT), read_jsonl(out), strict=True):
+        score_doc(g["text"], g["spans"], p["spans"], g["lang"], report)
+    for lang in ("en", "ru", "kk"):
+        assert report.total(lang).recall >= 0.97, lang
+    assert report.total().recall >= 0.98
+    assert report.total(None, "*").precision >= 0.92
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "not_in"),
+    [
+        # an NER name never runs across a sentence end, nor ends on a lowercase word
+        ("Бәрін сағындым. Ұлың Алмас", "kk", "Алмас", "сағындым"),
+        ("Бастық Асанов мен прапорщик ұрды.", "kk", "Асанов", "мен"),
+        # a greeting on the phone is not a name
+        ("— Алло, бұл Сәкен бе?", "kk", "Сәкен", "Алло"),
+    ],
+)
+def test_person_boundaries(detector, text, lang, name, not_in):
+    found = [text[s.start : s.end] for s in detector.analyze(text, lang) if s.label == "PERSON"]
+    assert any(name in f for f in found), found
+    assert not any(not_in in f for f in found), found

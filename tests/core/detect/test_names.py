@@ -29,6 +29,8 @@ def persons(text: str) -> list[str]:
         ("подписал Оспанов Д. вчера", "Оспанов Д."),
         ("помощник начальника колонии Морозов С. А. вместе", "Морозов С. А."),
         ("письмо от С.А. Морозова", "С.А. Морозова"),
+        ("A. K. Nurpeisova, advocate", "A. K. Nurpeisova"),  # "A." is an initial, not "a"
+        ("investigator Senior Lieutenant T. Zhumabekov said", "T. Zhumabekov"),
         # patronymics
         ("Куәгер — Асқар Нұрланұлы.", "Асқар Нұрланұлы"),
         ("Иван Петрович пришёл", "Иван Петрович"),
@@ -75,3 +77,17 @@ def test_looks_like_name():
     assert looks_like_name("Нұрланұлы")
     assert looks_like_name("Асқар")
     assert not looks_like_name("Жалпы")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_in"),
+    [
+        ("Дорогая мама!\n\nУ меня всё нормально.\n\nТвой Серёга\n", "Серёга", "Твой"),
+        ("Апа, сәлем!\n\nМен аманмын.\n\nҰлың Ерлан\n", "Ерлан", "Ұлың"),
+        ("Hi Mum,\n\nI am fine here.\n\nYour Daniyar\n", "Daniyar", "Your"),
+    ],
+)
+def test_signature_without_the_closing_word(text, name, not_in):
+    found = persons(text)
+    assert name in found, found
+    assert not any(not_in in p for p in found), found

@@ -141,6 +141,49 @@ POSITIVE = [
     ("city_ru_with_prefix", "в г. Павлодар", "г. Павлодар"),
     ("place_kk", "Шахтинск қаласы", "Шахтинск"),
     ("place_kk", "Ақтөбе облысында", "Ақтөбе облысында"),
+    # a number joined to or before the noun of a cell or detachment
+    ("number_hyphen_noun", "Ол 5-отрядта отыр", "5-отрядта"),
+    ("number_hyphen_noun", "қазір 12-камерадамын", "12-камерадамын"),
+    ("number_hyphen_noun", "перевели в 9-камеру", "9-камеру"),
+    ("number_before_noun_ru", "я в 4-м отряде", "4-м"),
+    ("number_before_noun_ru", "сижу в 12 камере", "12"),
+    ("number_before_noun_ru", "его 3-й барак", "3-й"),
+    # postcodes after the place
+    ("postcode_after_place", "Kostanay 110000, Kazakhstan", "110000"),
+    ("postcode_after_place", "г. Уральск, 090000", "090000"),
+    # a colony by its regime and place
+    (
+        "facility_regime_place_ru",
+        "сидит в колонии общего режима под Экибастузом.",
+        "колонии общего режима под Экибастузом",
+    ),
+    ("facility_regime_place_ru", "в СИЗО в Павлодаре", "СИЗО в Павлодаре"),
+    ("facility_regime_place_ru", "в женской колонии в пос. Жауыр", "женской колонии в пос. Жауыр"),
+    (
+        "facility_regime_place_en",
+        "held in a maximum-security prison near Arkalyk since",
+        "maximum-security prison near Arkalyk",
+    ),
+    (
+        "facility_regime_place_en",
+        "the general regime colony in Rudny",
+        "general regime colony in Rudny",
+    ),
+    (
+        "facility_regime_kk",
+        "Гранитныйдағы қатаң режимдегі колонияда",
+        "Гранитныйдағы қатаң режимдегі колонияда",
+    ),
+    # addresses: settlements, numbered microdistricts, offices
+    (
+        "address_district_en",
+        "at microdistrict 12, building 3, flat 7",
+        "microdistrict 12, building 3, flat 7",
+    ),
+    ("address_ru", "село Бескарагай, ул. Мира, д. 14", "село Бескарагай, ул. Мира, д. 14"),
+    ("address_ru", "пос. Заречный, ул. Садовая, 3", "пос. Заречный, ул. Садовая, 3"),
+    ("address_ru", "ул. Толе би, 59, офис 304", "ул. Толе би, 59, офис 304"),
+    ("address_kk", "Қоянды ауылы, Жамбыл көшесі 4", "Қоянды ауылы, Жамбыл көшесі 4"),
 ]
 
 
@@ -170,6 +213,13 @@ NEGATIVE = [
     ("date_kk", "қазан толы ас"),  # "cauldron"
     ("year_ru", "в 1000 раз"),
     ("time_clock", "счёт 3:1 в пользу"),
+    ("number_before_noun_ru", "через 15 суток"),
+    ("number_hyphen_noun", "2021-2022 жылдары"),
+    ("postcode_after_place", "Case 2-1174/2022"),
+    ("postcode_after_place", "In 2020 he was"),
+    ("facility_regime_place_ru", "начальник колонии пришёл"),
+    ("facility_regime_place_en", "the colony in which he was held"),
+    ("facility_regime_kk", "колонияда отыр"),
 ]
 
 
