@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from .model import PageText, Word
+from .model import Box, PageText, Word
 from .ocr import engine_for
 from .sources import Source
 
@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 # one the editor must look at (handwriting, stamps, photos).
 LOW_CONFIDENCE = 62.0
 INK_LEVEL = 128
+# Dark pixels (counted in 2x2 blocks) outside every text-layer word above which a page with a
+# text layer is OCR'd too: a name drawn as a small image, as vector outlines or in a font
+# without text behind it is ink the text layer does not speak for.
+STRAY_INK_BLOCKS = 40
 
 
 # --- reading a page -------------------------------------------------------------------------
@@ -47,6 +51,18 @@ def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tup
     if outside > 0.35 * ink_total and outside > 0.004 * ink.size:
         return True, "ink outside any word (handwriting, a signature, a stamp or a picture?)"
     return False, ""
+
+
+def stray_ink(image: Image.Image, words: Sequence[Word], boxes: Sequence[Box] = ()) -> int:
+    """Dark 2x2 blocks of the page outside every word (and every given box, e.g. a dark box
+    that is burned anyway), each word grown by a few pixels for glyph overhangs."""
+    gray = np.asarray(image.convert("L").reduce(2), dtype=np.uint8)
+    ink = gray < INK_LEVEL
+    for b in [*(w.box for w in words), *boxes]:
+        y0, y1 = max(0, int(b.y0) // 2 - 2), max(0, int(b.y1) // 2 + 3)
+        x0, x1 = max(0, int(b.x0) // 2 - 2), max(0, int(b.x1) // 2 + 3)
+        ink[y0:y1, x0:x1] = False
+    return int(ink.sum())
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -95,12 +111,16 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     image = source.render(index, dpi)
     ocr_ran = False
     ocr_words: list[Word] = []
-    if source.kind != "text" and (not text_words or source.has_images(index)):
+    drawn = getattr(source, "drawn_boxes", None)
+    drawn_boxes = tuple(drawn(index, dpi)) if drawn else ()
+    if source.kind != "text" and (
+        not text_words
+        or source.has_images(index)
+        or stray_ink(image, text_words, drawn_boxes) > STRAY_INK_BLOCKS
+    ):
         ocr_words = engine_for(langs).read(image, page_dpi)
         ocr_ran = True
     words = merge_words(text_words, ocr_words)
-    drawn = getattr(source, "drawn_boxes", None)
-    drawn_boxes = tuple(drawn(index, dpi)) if drawn else ()
     needs, reason = assess_page(image, words, ocr_ran)
     conf = sum(w.conf for w in ocr_words) / len(ocr_words) if ocr_words else None
     if needs:
