@@ -290,13 +290,35 @@ def _burned_pages(
         burned = burn(image, cover, fill)
         if bw:
             burned = to_bw(burned)
-        visible = tuple(visible_words(words, cover)) if text_layer else ()
+        visible = (
+            tuple(_layer_words(words, reds_by_page[page.index], cover, image)) if text_layer else ()
+        )
         covers[n] = cover
         dpis[n] = dpi
         log.info("export: page %d, %d box(es) burned", page.index + 1, len(cover))
         yield ExportPage(burned, dpi, visible)
         if progress is not None:
             progress(n + 1, total)
+
+
+def _layer_words(
+    words: Sequence[Word], reds: Sequence[Redaction], cover: Sequence[Box], image: Image.Image
+) -> list[Word]:
+    """The words that may go into the copy's invisible text layer: those lying wholly on the
+    page, listed by no redaction and touching no burned box. A word outside the page or the
+    CropBox was never visible (and a box over it is clipped away to nothing), so it stays out."""
+    listed = {i for r in reds for i in r.word_indexes}
+    w_px, h_px = image.width + 1.0, image.height + 1.0
+    on_page = [
+        w
+        for i, w in enumerate(words)
+        if i not in listed
+        and w.box.x0 >= -1.0
+        and w.box.y0 >= -1.0
+        and w.box.x1 <= w_px
+        and w.box.y1 <= h_px
+    ]
+    return visible_words(on_page, cover)
 
 
 def _check(
