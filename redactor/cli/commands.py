@@ -24,14 +24,22 @@ def read_terms(path: str | None) -> list[str]:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the term list ({exc.strerror})") from None
-    for enc in ("utf-8-sig", "cp1251"):
+    # Windows Notepad's "Unicode" is UTF-16 with a byte-order mark; read as cp1251 it would give
+    # terms that match nothing, and the copy would go out with every name in it.
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    for enc in ("utf-16",) if utf16 else ("utf-8-sig", "cp1251"):
         try:
             text = data.decode(enc)
             break
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError(f"{path}: the term list is neither UTF-8 nor cp1251")
+        raise InputError(f"{path}: the term list is neither UTF-8, UTF-16 nor cp1251")
+    if any(ord(ch) < 32 and ch not in "\t\r\n\f\v" for ch in text):
+        raise InputError(
+            f"{path}: the term list holds control characters (is it UTF-16 without a byte-order "
+            "mark?); save it as UTF-8"
+        )
     terms = [" ".join(line.split()) for line in text.splitlines()]
     return [t for t in terms if t and not t.startswith("#")]
 
