@@ -8,8 +8,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 from ..core.errors import RedactorError, UsageError
 from . import commands
@@ -144,6 +147,24 @@ def _setup_logging(verbose: bool) -> None:
     )
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    """`kill` (SIGTERM) and a closed terminal (SIGHUP) end a run like Ctrl+C does: through
+    the same clean-up, so no temporary copy is left in the output folder. Returns the handlers
+    it replaced."""
+    old: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return old
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            old[sig] = signal.signal(sig, _interrupt)
+    return old
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
@@ -153,6 +174,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"redactor: the desktop app cannot start ({exc})", file=sys.stderr)
             return 3
         return run(args_list)
+    old_handlers = _stop_on_signals()
+    try:
+        return _run(args_list)
+    finally:
+        for sig, handler in old_handlers.items():
+            signal.signal(sig, handler)
+
+
+def _run(args_list: list[str]) -> int:
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:
