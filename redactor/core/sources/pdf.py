@@ -167,7 +167,14 @@ class PdfSource:
                 if chars and chars[-1] is not None:
                     chars.append(None)
                 continue
-            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            if ch == "\ufffe":
+                # pdfium's line-end hyphen, with no line break after it: a hyphen ending its
+                # line, so "Ospa-" / "nov" still reads as one hyphenated word to the finder
+                box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
+                chars.append(("-", box))
+                chars.append(None)
+                continue
+            if ch.isspace() or ch == "\x00":
                 chars.append((" ", Box(0, 0, 0, 0)))
                 continue
             box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
