@@ -185,10 +185,12 @@ _SENTENCE_END_RE = re.compile(r"[^\W\d_]{2,}[.!?]+[ \t]+")
 _NAME_PARTICLES = frozenset("улы ұлы кызы қызы оглы гызы ибн бин фон ван де ди да дель".split())
 
 
-def _trim_person(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _trim_person(text: str, s: int, e: int, cased: bool = True) -> list[tuple[int, int]]:
     """An NER name does not run across a sentence end ("Сағындым. Ұлың Алмас": the name is what
-    follows) and does not end on a lowercase word ("Асанов мен"), except name particles ("Ахмед
-    оглы"); across a line break it is two names ("Лёха\nРудный")."""
+    follows); across a line break it is two names ("Лёха\nРудный"). With cased=True (natasha,
+    which only finds capitalised names) a name written with a capital does not end on a
+    lowercase word ("Асанов мен"), except name particles ("Ахмед оглы"); spaCy also finds names
+    written all in lowercase ("paul walker"), so those are left alone."""
     for end in _SENTENCE_END_RE.finditer(text, s, e):
         if end.end() < e:
             s = end.end()
@@ -197,9 +199,11 @@ def _trim_person(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for line in text[s:e].split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
-        while True:
+        while cased:
             m = re.search(r"[ \t]+([^\W\d_]+)$", text[ls:le])
             if not m or not m.group(1).islower() or m.group(1) in _NAME_PARTICLES:
+                break
+            if not text[ls:le].lstrip()[:1].isupper():
                 break
             le = ls + m.start()
         ls, le = _clean(text, ls, le)
@@ -285,7 +289,7 @@ class Detector:
                 pieces = [(s, e)]
                 if label == "PERSON" and (why.startswith("natasha") or why == "spacy"):
                     pieces = []
-                    for ps, pe in _trim_person(text, s, e):
+                    for ps, pe in _trim_person(text, s, e, why != "spacy"):
                         ps = _skip_not_names(text, ps, pe)
                         w = text[ps:pe]
                         if is_not_name(w):

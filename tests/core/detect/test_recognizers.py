@@ -174,6 +174,11 @@ POSITIVE = [
         "Гранитныйдағы қатаң режимдегі колонияда",
         "Гранитныйдағы қатаң режимдегі колонияда",
     ),
+    (
+        "facility_of_place_kk",
+        "Күдікті Қостанай қаласының тергеу изоляторына қамалды",
+        "Қостанай қаласының тергеу изоляторына",
+    ),
     # addresses: settlements, numbered microdistricts, offices
     (
         "address_district_en",
