@@ -105,3 +105,24 @@ def test_name_in_a_font_whose_text_layer_lies_is_hidden(tmp_path: Path) -> None:
     res = run_cli("redact", src, "-o", out, "--deny", terms_file(tmp_path, [NAME]), "--no-detect")
     assert res.returncode == 0, res.stderr
     assert fold(NAME) not in _page_ocr(out)
+
+
+def test_lying_text_layer_stops_the_export(tmp_path: Path) -> None:
+    """Until the page is read right, the export gate must at least fail closed: the copy's
+    verify OCRs pages whose words came from the text layer alone."""
+    need_tools()
+    src = _typed_page_with_lying_font(tmp_path / "letter.pdf")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    res = run_cli(
+        "redact",
+        src,
+        "-o",
+        out_dir / "copy.pdf",
+        "--deny",
+        terms_file(tmp_path, [NAME]),
+        "--no-detect",
+    )
+    assert res.returncode == 4, res.stderr
+    assert "tesseract" in res.stderr
+    assert list(out_dir.iterdir()) == []

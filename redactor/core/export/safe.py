@@ -155,6 +155,17 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def needs_ocr_check(document: Document, fmt: str) -> bool:
+    """Whether the copy's verify should OCR its pages: when a PDF page's words came from its
+    text layer alone. That layer was trusted to say what the ink shows; a font whose ToUnicode
+    map spells something else would otherwise let a visible name pass every check."""
+    return (
+        fmt.lower().lstrip(".") != "txt"
+        and document.kind == "pdf"
+        and any(p.ocr_conf is None and p.words for p in document.pages)
+    )
+
+
 def png_targets(out_path: Path, page_count: int) -> list[Path]:
     """Where a PNG export goes: out_path for one page, `<stem>-001.png`, ... for several."""
     if page_count == 1:
@@ -174,7 +185,7 @@ def export_safe(
     progress: Callable[[int, int], None] | None = None,
     fill: tuple[int, int, int] = (0, 0, 0),
     check_hidden_words: bool = True,
-    ocr: bool = False,
+    ocr: bool | None = None,
 ) -> VerifyReport:
     """Export a safe copy of `document` with the plan's accepted redactions burned in.
 
@@ -188,6 +199,8 @@ def export_safe(
     fmt 'png' writes `out_path` for a one-page document, otherwise `<stem>-001.png`, ... (all
     verified before any is renamed). fmt 'txt' writes the letter's text with placeholders."""
     fmt = fmt.lower().lstrip(".")
+    if ocr is None:
+        ocr = needs_ocr_check(document, fmt)
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r} (use pdf, png or txt)")
     if not document.pages:
