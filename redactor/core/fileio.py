@@ -3,9 +3,24 @@ A crash leaves either the old file or the new one, never half of one."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+from .errors import InputError
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a file's bytes (a letter's identity for plans and saved reviews)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return h.hexdigest()
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, prefix: str = ".tmp-") -> None:

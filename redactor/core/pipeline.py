@@ -22,6 +22,7 @@ from PIL import Image
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
+from .fileio import file_sha256
 from .model import Box, Document, Finding, PageText
 from .ocr import DEFAULT_LANGS
 from .pages import assess_page, merge_words, read_page  # noqa: F401 - the reading step
@@ -281,6 +282,8 @@ def make_plan(
         for p in document.pages
     ]
     plan = plan_ops.from_findings(Path(document.path).name, pages, findings, state)
+    if os.path.isfile(document.path):
+        plan = replace(plan, sha256=file_sha256(document.path))
     for page in document.pages:
         for box in page.drawn_boxes:
             red = plan_ops.Redaction(
@@ -299,6 +302,12 @@ def make_plan(
 
 def check_plan_fits(document: Document, plan: plan_ops.RedactionPlan) -> None:
     """A plan made for another file or other page sizes must not be applied."""
+    if not plan.sha256:
+        raise InputError("the plan does not say which file it was made for; save it again")
+    if plan.sha256 != file_sha256(document.path):
+        raise InputError(
+            f"the plan was made for another file ({plan.document}), not {Path(document.path).name}"
+        )
     if len(plan.pages) != len(document.pages):
         raise InputError(
             f"the plan has {len(plan.pages)} pages but {Path(document.path).name} has "

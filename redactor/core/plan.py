@@ -55,6 +55,7 @@ class RedactionPlan:
     document: str  # file name of the input (not a path)
     pages: tuple[PagePlan, ...]
     redactions: tuple[Redaction, ...] = ()
+    sha256: str = ""  # of the input file: a plan is only ever applied to the file it was made for
 
     # --- queries -------------------------------------------------------------------------
     def on_page(self, page: int, states: Iterable[str] = ("accepted",)) -> list[Redaction]:
@@ -186,6 +187,7 @@ def to_json(plan: RedactionPlan) -> str:
     data = {
         "format": PLAN_FORMAT,
         "document": plan.document,
+        "sha256": plan.sha256,
         "pages": [asdict(p) for p in plan.pages],
         "redactions": [
             {**asdict(r), "box": r.box.as_list(), "word_indexes": list(r.word_indexes)}
@@ -209,7 +211,12 @@ def from_json(text: str) -> RedactionPlan:
             if red.state not in STATES or red.source not in SOURCES:
                 raise ValueError("bad state or source")
             reds.append(red)
-        return RedactionPlan(document=str(data["document"]), pages=pages, redactions=tuple(reds))
+        return RedactionPlan(
+            document=str(data["document"]),
+            pages=pages,
+            redactions=tuple(reds),
+            sha256=str(data.get("sha256", "")),
+        )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"the plan file is not a valid redaction plan ({exc})") from None
 

@@ -11,7 +11,6 @@ previous review intact.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -47,17 +46,6 @@ class Review:
             or any(r.state != "proposed" or r.source == "manual" for r in self.plan.redactions)
             or any(p.eyes_confirmed for p in self.plan.pages)
         )
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return h.hexdigest()
 
 
 def default_dir() -> Path:

@@ -15,9 +15,10 @@ from PySide6.QtGui import QImage
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
+from redactor.core.fileio import file_sha256
 from redactor.core.model import PROFILES, Document, Finding, PageText
 from redactor.core.plan import Redaction, RedactionPlan
-from redactor.core.project import Review, ReviewStore, file_sha256
+from redactor.core.project import Review, ReviewStore
 from redactor.core.sources import Source
 from redactor.core.workers import PooledSource
 

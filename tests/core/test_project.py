@@ -8,11 +8,11 @@ import pytest
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
+from redactor.core.fileio import file_sha256
 from redactor.core.model import Box
 from redactor.core.project import (
     Review,
     ReviewStore,
-    file_sha256,
     redacted_texts,
     write_redaction_log,
 )

@@ -13,7 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main() -> None:
     letter_path, store_dir, settings_path = sys.argv[1:4]
-    from redactor.core.project import ReviewStore, file_sha256
+    from redactor.core.fileio import file_sha256
+    from redactor.core.project import ReviewStore
     from redactor.gui.app import make_app
     from redactor.gui.main_window import MainWindow
     from redactor.gui.settings import AppSettings

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from redactor.core.project import ReviewStore, file_sha256
+from redactor.core.fileio import file_sha256
+from redactor.core.project import ReviewStore
 from tests.conftest import LETTERS, ROOT
 
 pytestmark = pytest.mark.slow

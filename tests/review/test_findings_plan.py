@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.leak.conftest import RawPdf, pdftotext, run_cli, terms_file, text_has, text_ops
 
 
@@ -20,11 +18,6 @@ def _letter(path: Path, lines: list[tuple[float, float, str]]) -> Path:
     return pdf.write(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a plan carries no fingerprint of its document; check_plan_fits compares sizes only "
-    "(plan.py is the lead's: needs a content hash in the plan format)",
-)
 def test_plan_of_another_letter_is_refused(tmp_path: Path) -> None:
     a = _letter(tmp_path / "a.pdf", [(60, 780, "Dear editor, this is from Ospanov today.")])
     b = _letter(tmp_path / "b.pdf", [(60, 700, "Hello, Kairat Bekov writes from cell 14.")])
