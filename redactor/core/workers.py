@@ -17,6 +17,7 @@ from PIL import Image
 
 from .errors import InputError
 from .model import PageText, Word
+from .ocr import DEFAULT_LANGS, engine_for
 from .pages import read_page
 from .sources import Source, open_source
 
@@ -79,6 +80,15 @@ def _worker_info(path: str, password: str | None) -> tuple[str, int]:
 
 def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: str) -> PageText:
     return read_page(_worker_source(path, password), index, dpi, langs)
+
+
+def _worker_ocr(image: Image.Image, dpi: int, langs: str) -> str:
+    return " ".join(w.text for w in engine_for(langs).read(image, dpi))
+
+
+def submit_ocr(image: Image.Image, dpi: int, langs: str = DEFAULT_LANGS) -> Future[str]:
+    """OCR text of an image, read by a worker process (a fresh read: the verifier's)."""
+    return _get_pool("read").submit(_worker_ocr, image, dpi, langs)
 
 
 def _worker_render(path: str, password: str | None, index: int, dpi: int) -> Image.Image:

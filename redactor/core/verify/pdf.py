@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Box
 from .common import _PIXEL_SHRINK_PX, SUSPECT_KEYS, _Bytes
-from .image import _jpeg_markers, _ocr_search, _pixels_under
+from .image import _jpeg_markers, _pixels_under
 from .search import _Collector, _is_font_program, _outside_image_streams, _scan_bytes, _text_views
 
 # --- PDF ---------------------------------------------------------------------------------------
@@ -304,7 +304,9 @@ def _image_objects_under(
                 )
 
 
-def _ocr_page_images(page: Any, index: int, col: _Collector) -> bool:
+def _ocr_page_images(
+    page: Any, index: int, col: _Collector, pending: list[tuple[Any, str]]
+) -> bool:
     """OCR every image drawn on the page by itself (what a drawn box or a mask hides inside an
     image is still in it). True when the page is nothing but one full-page image (and invisible
     text), so OCR of the rendered page would read the same pixels again."""
@@ -329,7 +331,7 @@ def _ocr_page_images(page: Any, index: int, col: _Collector) -> bool:
         x0, y0, x1, y1 = obj.get_bounds()
         width_pt = max(x1 - x0, 1.0)
         dpi = max(70, min(600, round(w_img / width_pt * 72)))
-        _ocr_search(img, col, f"image {k + 1} on page {index + 1}", dpi)
+        pending.append((_ocr_text_async(img, dpi), f"image {k + 1} on page {index + 1}"))
     if len(images) != 1 or others:
         return False
     x0, y0, x1, y1 = images[0].get_bounds()
@@ -350,6 +352,7 @@ def _pdfium(
 
     col.reader("pdfium")
     doc = pdfium.PdfDocument(path)
+    pending: list[tuple[Any, str]] = []  # page OCR running in the worker processes
     try:
         for i in range(len(doc)):
             page = doc[i]
@@ -378,19 +381,32 @@ def _pdfium(
                 _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
             only_image = False
             if ocr:
-                only_image = _ocr_page_images(page, i, col)
+                only_image = _ocr_page_images(page, i, col, pending)
             if boxes or (ocr and not only_image):
                 bitmap = page.render(scale=page_dpi / 72.0)
                 img = bitmap.to_pil()
                 if boxes:
                     _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance)
                 if ocr and not only_image:
-                    _ocr_search(img, col, f"page {i + 1}", page_dpi)
+                    pending.append((_ocr_text_async(img.convert("L"), page_dpi), f"page {i + 1}"))
                 bitmap.close()
             tp.close()
             page.close()
+        for future, where in pending:
+            col.reader("tesseract")
+            col.search(future.result(timeout=600), "tesseract", where)
     finally:
+        for future, _ in pending:
+            future.cancel()
         doc.close()
+
+
+def _ocr_text_async(img: Any, dpi: int) -> Any:
+    """The OCR text of a rendered page, as a future: pages are read in parallel by the
+    pipeline's worker processes while this side renders the next one."""
+    from redactor.core.workers import submit_ocr
+
+    return submit_ocr(img, dpi)
 
 
 def _verify_pdf(
