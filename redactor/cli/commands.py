@@ -162,7 +162,7 @@ def _redact_one(
     folder_mode: bool = False,
     number: int = 1,
 ) -> None:
-    from ..core.export.safe import export_safe
+    from ..core.export.safe import export_safe, png_targets
     from ..core.verify import find_term_numbers
 
     opened = pipeline.read_document(src, options, progress=progress)
@@ -204,7 +204,11 @@ def _redact_one(
         )
         progress.note(report.summary())
         if not args.quiet:
-            print(dst)
+            written = [Path(dst)]
+            if fmt == "png":
+                written = png_targets(Path(dst), doc.page_count)
+            for path in written:
+                print(path)
     finally:
         opened.close()
 
