@@ -6,108 +6,31 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
+from PySide6.QtGui import QImage, QUndoStack
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
-from redactor.core.errors import PasswordRequired, RedactorError
-from redactor.core.model import Box, Document, PageText
+from redactor.core.model import Box
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
-from redactor.core.sources import Source
 
 from .detect_worker import DetectorProcess
-from .i18n import N_, tr
+from .i18n import tr
+from .letter import Letter, PlanCommand, reading_order  # noqa: F401 - re-exported
 from .loading import (
     LoadOptions,
-    LoadResult,
-    carry_decisions,
-    load_letter,
-    provisional_plan,
     render,
 )
+from .opening import OpeningMixin
 from .tasks import Job, TaskRunner
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(eq=False)
-class Letter:
-    path: str
-    status: str = "waiting"  # waiting, reading, analysing, ready, failed, cancelled
-    page_count: int = 0
-    pages_read: dict[int, PageText] = field(default_factory=dict)
-    opened: pipeline.OpenedDocument | None = None
-    source: Source | None = None
-    plan: RedactionPlan | None = None
-    sha256: str = ""
-    viewed: set[int] = field(default_factory=set)
-    exported: bool = False
-    error: str = ""
-    password: str | None = None  # in memory only, for an encrypted PDF
-    saved: Review | None = None  # a saved review offered for restoring
-    job: Job | None = None
-    done: int = 0
-    provisional: dict[int, list] = field(default_factory=dict)  # page -> findings while reading
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-    @property
-    def document(self) -> Document | None:
-        return self.opened.document if self.opened else None
-
-    def state(self) -> str:
-        """not-analysed, analysing, failed, needs-eyes, to-review, reviewed, exported."""
-        if self.status in ("waiting", "cancelled"):
-            return "not-analysed"
-        if self.status in ("reading", "analysing"):
-            return "analysing"
-        if self.status == "failed" or self.plan is None:
-            return "failed"
-        if self.plan.pages_needing_eyes():
-            return "needs-eyes"
-        if self.plan.undecided():
-            return "to-review"
-        return "exported" if self.exported else "reviewed"
-
-
-STATE_TEXT = {
-    "not-analysed": N_("not analysed"),
-    "analysing": N_("analysing"),
-    "failed": N_("could not be read"),
-    "needs-eyes": N_("needs eyes"),
-    "to-review": N_("to review"),
-    "reviewed": N_("reviewed"),
-    "exported": N_("exported"),
-}
-
-
-def reading_order(r: Redaction) -> tuple[int, float, float]:
-    return (r.page, round(r.box.y0 / 20), r.box.x0)
-
-
-class PlanCommand(QUndoCommand):
-    def __init__(
-        self, ctl: ReviewController, letter: Letter, new: RedactionPlan, text: str
-    ) -> None:
-        super().__init__(text)
-        assert letter.plan is not None
-        self.ctl, self.letter, self.old, self.new = ctl, letter, letter.plan, new
-
-    def redo(self) -> None:
-        self.ctl._set_plan(self.letter, self.new)
-
-    def undo(self) -> None:
-        self.ctl._set_plan(self.letter, self.old)
-
-
-class ReviewController(QObject):
+class ReviewController(OpeningMixin, QObject):
     lettersChanged = Signal()  # a letter was added or its state changed
     planChanged = Signal(object)  # Letter
     pageRead = Signal(object, int)  # Letter, page index
@@ -169,193 +92,6 @@ class ReviewController(QObject):
     def preload_detector(self) -> None:
         det = self.detector
         self.runner.submit(lambda job: det.preload(), lane="detector", name="detector")
-
-    # --- opening --------------------------------------------------------------------------
-    def open_paths(self, paths: list[str]) -> None:
-        known = {str(Path(x.path).resolve()) for x in self.letters}
-        added: list[Letter] = []
-        for p in paths:
-            if str(Path(p).resolve()) in known:
-                continue
-            letter = Letter(path=str(Path(p)))
-            self.letters.append(letter)
-            added.append(letter)
-            self._start_load(letter)
-        self.lettersChanged.emit()
-        if added and self.letter is None:
-            self.set_letter(added[0])
-
-    def _start_load(self, letter: Letter) -> None:
-        letter.status = "reading"
-        opts = self.options
-        store = self.store
-        letter.job = self.runner.submit(
-            lambda job: load_letter(job, letter.path, opts, self.detector, store, letter.password),
-            on_done=lambda res: self._loaded(letter, res),
-            on_error=lambda exc: self._load_failed(letter, exc),
-            on_report=lambda msg: self._load_report(letter, msg),
-            lane="load",
-            name="load",
-        )
-
-    def cancel_loading(self) -> None:
-        for letter in self.letters:
-            if letter.job is not None and not letter.job.finished:
-                letter.job.cancel.cancel()
-                letter.status = "cancelled"
-        self.progress.emit(0, 0)
-        self.message.emit(tr("Cancelled."))
-        self.lettersChanged.emit()
-
-    def _load_report(self, letter: Letter, msg: tuple) -> None:
-        kind = msg[0]
-        if kind == "first":
-            letter.page_count = msg[1]
-            self._images[(id(letter), 0)] = msg[2]
-            self.lettersChanged.emit()
-            if letter is self.letter:
-                self.pageImage.emit(letter, 0, msg[2])
-                self.currentChanged.emit()
-        elif kind == "page":
-            page: PageText = msg[1]
-            letter.pages_read[page.index] = page
-            self.pageRead.emit(letter, page.index)
-        elif kind == "progress":
-            _, stage, done, total = msg
-            if stage == "find":
-                letter.status = "analysing"
-                self.message.emit(
-                    tr("Looking for names and details in %1…").replace("%1", letter.name)
-                )
-                self.lettersChanged.emit()
-            else:
-                self.message.emit(
-                    tr("Reading %1: page %2 of %3")
-                    .replace("%1", letter.name)
-                    .replace("%2", str(done))
-                    .replace("%3", str(total))
-                )
-                self.progress.emit(done, max(total, 1))
-        elif kind == "findings":
-            if letter.status not in ("reading", "analysing"):
-                return
-            letter.provisional[msg[1]] = msg[2]
-            self._prov_pending.add(letter)
-            if not self._prov_timer.isActive():  # at most two rebuilds a second
-                self._prov_timer.start()
-        elif kind == "note":
-            self.message.emit(msg[1])
-
-    def _loaded(self, letter: Letter, res: LoadResult) -> None:
-        letter.opened, letter.source, letter.sha256 = res.opened, res.source, res.sha256
-        if letter.plan is not None:  # the provisional plan: keep what the editor decided
-            new = carry_decisions(letter.plan, res.plan)
-            self.undo.clear()
-            self._remap_current(letter, letter.plan, new)
-            letter.plan = new
-        else:
-            letter.plan = res.plan
-        letter.provisional = {}
-        letter.status = "ready"
-        letter.page_count = res.opened.document.page_count
-        for p in res.opened.document.pages:
-            letter.pages_read[p.index] = p
-        self.progress.emit(0, 0)
-        n = len(res.plan.redactions)
-        self.message.emit(
-            tr("%1: %2 findings to review.").replace("%1", letter.name).replace("%2", str(n))
-        )
-        if res.saved is not None and res.saved.has_decisions():
-            try:
-                pipeline.check_plan_fits(res.opened.document, res.saved.plan)
-                letter.saved = res.saved
-            except RedactorError:
-                letter.saved = None
-        self.planChanged.emit(letter)
-        self.lettersChanged.emit()
-        if letter.saved is not None:
-            self.restoreOffered.emit(letter)
-        else:
-            self._mark_dirty(letter)
-        self._start_thumbnails(letter)
-        if letter is self.letter:
-            self.current_id = None
-            self.set_page(self.page)
-
-    def _show_provisional(self) -> None:
-        pending, self._prov_pending = self._prov_pending, set()
-        for letter in pending:
-            if letter.status not in ("reading", "analysing") or not letter.provisional:
-                continue
-            found = [f for fs in letter.provisional.values() for f in fs]
-            plan = provisional_plan(
-                letter.path, letter.page_count, letter.pages_read, found, self.options
-            )
-            if letter.plan is not None:
-                plan = carry_decisions(letter.plan, plan)
-                self.undo.clear()  # the commands refer to the replaced plan
-                self._remap_current(letter, letter.plan, plan)
-            letter.plan = plan
-            self.planChanged.emit(letter)
-            if letter is self.letter:
-                self.currentChanged.emit()
-
-    def _remap_current(self, letter: Letter, old: RedactionPlan, new: RedactionPlan) -> None:
-        """Keep the current finding current when the plan is rebuilt (ids change)."""
-        if letter is not self.letter or self.current_id is None:
-            return
-        try:
-            cur = old.get(self.current_id)
-        except KeyError:
-            self.current_id = None
-            return
-        same = [
-            r.id
-            for r in new.redactions
-            if r.page == cur.page
-            and (r.word_indexes == cur.word_indexes if cur.word_indexes else r.box == cur.box)
-        ]
-        self.current_id = same[0] if same else None
-
-    def retry_with_password(self, letter: Letter, password: str) -> None:
-        letter.password = password
-        letter.error = ""
-        self._start_load(letter)
-        self.lettersChanged.emit()
-
-    def _load_failed(self, letter: Letter, exc: BaseException) -> None:
-        if isinstance(exc, PasswordRequired):
-            letter.status = "failed"
-            letter.error = str(exc)
-            self.progress.emit(0, 0)
-            self.lettersChanged.emit()
-            self.passwordNeeded.emit(letter, str(exc))
-            return
-        letter.status = "failed"
-        letter.error = (
-            str(exc)
-            if isinstance(exc, RedactorError)
-            else tr("Unexpected error while reading: %1").replace("%1", type(exc).__name__)
-        )
-        self.progress.emit(0, 0)
-        self.lettersChanged.emit()
-        self.failed.emit(f"{letter.name}: {letter.error}")
-
-    # --- restore ------------------------------------------------------------------------
-    def restore(self, letter: Letter) -> None:
-        saved = letter.saved
-        if saved is None or letter.plan is None:
-            return
-        letter.saved = None
-        self.undo.clear()
-        letter.viewed = set(saved.viewed_pages)
-        letter.exported = saved.exported
-        self._set_plan(letter, saved.plan)
-        self.message.emit(tr("The saved review was restored."))
-
-    def discard_saved(self, letter: Letter) -> None:
-        letter.saved = None
-        self._mark_dirty(letter)
 
     # --- pages and images -------------------------------------------------------------------
     def set_letter(self, letter: Letter) -> None:

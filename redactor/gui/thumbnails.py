@@ -7,8 +7,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from .controller import STATE_TEXT, Letter, ReviewController
+from .controller import ReviewController
 from .i18n import N_, tr
+from .letter import STATE_TEXT, Letter
 
 THUMB_W = 96
 THUMB_H = 132
