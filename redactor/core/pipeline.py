@@ -23,12 +23,10 @@ from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
 from .fileio import file_sha256
-from .model import Box, Document, Finding, PageText
+from .model import Document, Finding, PageText
 from .ocr import DEFAULT_LANGS
-from .pages import assess_page, merge_words, read_page  # noqa: F401 - the reading step
 from .sources import DEFAULT_DPI
-from .workers import (  # noqa: F401 - re-exported for callers
-    INFO_TIMEOUT_S,
+from .workers import (
     PAGE_TIMEOUT_S,
     PooledSource,
     _get_pool,
@@ -319,11 +317,3 @@ def check_plan_fits(document: Document, plan: plan_ops.RedactionPlan) -> None:
                 f"the plan's page {pp.index + 1} is {pp.width_px}x{pp.height_px} px but the "
                 f"document's is {page.width_px}x{page.height_px}: was it made at another DPI?"
             )
-
-
-def plan_boxes(plan: plan_ops.RedactionPlan) -> dict[int, list[Box]]:
-    out: dict[int, list[Box]] = {}
-    for r in plan.redactions:
-        if r.state == "accepted":
-            out.setdefault(r.page, []).append(r.box)
-    return out

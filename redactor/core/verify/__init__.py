@@ -20,6 +20,7 @@ import mmap
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import LeakDetected
 from ..model import Box
@@ -75,18 +76,10 @@ def verify_file(
     return VerifyReport(p, tuple(col.readers), len(terms), tuple(col.problems))
 
 
-def check_file(
-    path: str | os.PathLike[str],
-    terms: Sequence[str] = (),
-    boxes_by_page: Mapping[int, Sequence[Box]] | None = None,
-    fill: tuple[int, int, int] = (0, 0, 0),
-    ocr: bool = False,
-    dpi: int | Mapping[int, int] = 200,
-    tolerance: int = PIXEL_TOLERANCE,
-    forbidden_ids: Iterable[bytes] = (),
-) -> VerifyReport:
-    """As verify_file, but raises LeakDetected (with the problems) when anything is found."""
-    report = verify_file(path, terms, boxes_by_page, fill, ocr, dpi, tolerance, forbidden_ids)
+def check_file(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> VerifyReport:
+    """verify_file (same arguments), but raises LeakDetected with the problems when anything
+    is found."""
+    report = verify_file(path, *args, **kwargs)
     if not report.ok:
         raise LeakDetected(report.summary(), list(report.problems))
     return report
