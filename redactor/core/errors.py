@@ -45,6 +45,17 @@ class LeakDetected(RedactorError):
         self.leaks = list(leaks or [])
 
 
+class UnreadInk(RedactorError):
+    """A page has ink that no reader could read (a region big enough to hold a word) and the
+    editor has not said it was looked at (`--accept-unread`, or confirming the page in the app)."""
+
+    exit_code = 6
+
+    def __init__(self, message: str, regions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.regions = list(regions or [])
+
+
 class Cancelled(RedactorError):
     """The user cancelled a running job."""
 

@@ -19,6 +19,11 @@ IDENTIFYING_LABELS: tuple[str, ...] = (
 )
 OTHER_LABELS: tuple[str, ...] = ("ORGANIZATION", "PUBLIC", "OTHER")
 ALL_LABELS: tuple[str, ...] = IDENTIFYING_LABELS + OTHER_LABELS
+# Findings that are not a kind of identifying detail but something the editor must see about the
+# file itself: source text that is not visible on the page (never carried into a copy), a word
+# that mixes scripts (look-alike letters, the classic way to dodge a search), and ink no reader
+# could read. They are in no profile: the editor decides on each.
+NOTICE_LABELS: tuple[str, ...] = ("HIDDEN_TEXT", "MIXED_SCRIPT", "UNREAD")
 PROFILES: dict[str, frozenset[str]] = {
     "strict": frozenset(IDENTIFYING_LABELS),
     "names": frozenset({"PERSON"}),
@@ -38,6 +43,9 @@ LABEL_PLACEHOLDER: dict[str, str] = {
     "OTHER": "[REDACTED]",
     "TERM": "[REDACTED]",
     "MANUAL": "[REDACTED]",
+    "HIDDEN_TEXT": "[REDACTED]",
+    "MIXED_SCRIPT": "[REDACTED]",
+    "UNREAD": "[REDACTED]",
 }
 
 
@@ -115,6 +123,15 @@ class PageText:
     needs_eyes_reason: str = ""
     ocr_conf: float | None = None  # mean OCR word confidence; None when no OCR ran
     drawn_boxes: tuple[Box, ...] = ()  # dark boxes drawn in the source (earlier redactions)
+    # Text-layer words whose ink is not visible on the rendered page (white on white, render
+    # mode 3/7, under an image, clipped away, a layer that is off, too small to see). They are
+    # never part of `words`: no detector, text layer or text export sees them; the editor is
+    # shown them as HIDDEN_TEXT findings.
+    hidden_words: tuple[Word, ...] = ()
+    # Regions of ink that no word explains after every reading (other orientations, mirrored,
+    # per colour channel), big enough to hold a word: the export is gated until the editor has
+    # looked (or `--accept-unread` says so).
+    unread_regions: tuple[Box, ...] = ()
 
     def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
         """The page as one string (words joined by spaces, lines by newlines, blocks by a
