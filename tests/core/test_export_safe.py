@@ -21,9 +21,7 @@ from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import PagePlan, Redaction, RedactionPlan
 from redactor.core.verify import verify_file
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("REDACTOR_TEST_DATA", ROOT.parent / "shared" / "data"))
-LETTERS = DATA / "letters"
+from tests.conftest import DATA, LETTERS  # noqa: E402
 DPI = 200
 
 pytestmark = pytest.mark.skipif(

@@ -8,8 +8,9 @@ from redactor.core.detect.corpus import Report, detect_jsonl, read_jsonl, score_
 from redactor.core.detect.engine import route
 from redactor.core.errors import UsageError
 
-ROOT = Path(__file__).resolve().parents[3]
-LETTERS = ROOT.parent / "shared" / "data" / "letters" / "letters.jsonl"
+from tests.conftest import HAVE_DATA, LETTERS, NO_DATA_REASON, ROOT  # noqa: E402
+
+GOLD = LETTERS / "letters.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "heldout_letters.jsonl"
 
 
@@ -23,12 +24,12 @@ def test_route_per_paragraph():
     assert route(text, "ru") == [(0, len(text), "ru")]
 
 
-@pytest.mark.skipif(not LETTERS.exists(), reason="shared dev letters not present")
+@pytest.mark.skipif(not HAVE_DATA, reason=NO_DATA_REASON)
 def test_dev_letters_recall_floor(detector, tmp_path):
     out = tmp_path / "pred.jsonl"
-    detect_jsonl(LETTERS, out, detector=detector)
+    detect_jsonl(GOLD, out, detector=detector)
     report = Report()
-    gold = list(read_jsonl(LETTERS))
+    gold = list(read_jsonl(GOLD))
     pred = list(read_jsonl(out))
     assert [d["id"] for d in gold] == [d["id"] for d in pred]
     for g, p in zip(gold, pred, strict=True):
