@@ -20,8 +20,8 @@ from redactor.core.export.safe import export_safe, png_targets
 from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import PagePlan, Redaction, RedactionPlan
 from redactor.core.verify import verify_file
+from tests.conftest import LETTERS
 
-from tests.conftest import DATA, LETTERS  # noqa: E402
 DPI = 200
 
 pytestmark = pytest.mark.skipif(
