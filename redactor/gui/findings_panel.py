@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.core.model import ALL_LABELS
+from redactor.core.model import ALL_LABELS, NOTICE_LABELS
 
 from .controller import ReviewController
 from .i18n import tr
@@ -46,7 +46,7 @@ class FindingsPanel(QWidget):
         self.group_by.addItem(tr("By label"), "label")
         self.label_filter = QComboBox()
         self.label_filter.addItem(tr("All labels"), "")
-        for lab in (*ALL_LABELS, "TERM", "MANUAL"):
+        for lab in (*ALL_LABELS, "TERM", "MANUAL", *NOTICE_LABELS):
             self.label_filter.addItem(lab, lab)
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr("All states"), "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemMo
 from redactor.core.model import Document
 from redactor.core.plan import Redaction, RedactionPlan
 
-from .i18n import tr
+from .i18n import tr, trf
 from .style import STATE_MARK, label_color
 
 ROLE_IDS = Qt.ItemDataRole.UserRole + 1  # list of redaction ids under the row
@@ -19,11 +20,44 @@ ROLE_LABEL = Qt.ItemDataRole.UserRole + 3
 
 
 def redaction_text(document: Document | None, r: Redaction) -> str:
+    """What the finding covers, for the screen only (never logged or saved)."""
+    if r.label == "UNREAD":
+        return tr("unread ink")
     if r.source == "manual" or document is None or r.page >= len(document.pages):
         return tr("manual box")
-    words = document.pages[r.page].words
+    page = document.pages[r.page]
+    # A HIDDEN_TEXT finding's word indexes point into the page's hidden words (text in the
+    # source that is not visible on the page), the others' into its words.
+    words = page.hidden_words if r.label == "HIDDEN_TEXT" else page.words
     text = " ".join(words[i].text for i in r.word_indexes if i < len(words))
-    return text.strip(" ,.;:!?()[]«»\"'") or tr("(no text)")
+    text = text.strip(" ,.;:!?()[]«»\"'")
+    if not text:
+        return tr("(no text)")
+    if r.label == "HIDDEN_TEXT":
+        return trf("hidden in the source: %1", text)
+    if r.label == "MIXED_SCRIPT":
+        return trf("%1 (letters of several scripts)", mark_scripts(text))
+    return text
+
+
+def _script(ch: str) -> str:
+    if not ch.isalpha():
+        return ""
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if name else ""
+
+
+def mark_scripts(text: str) -> str:
+    """The word with the letters of its less used script in brackets: "Osp[а]nov"."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        s = _script(ch)
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    if len(counts) < 2:
+        return text
+    main = max(counts, key=lambda k: counts[k])
+    return "".join(f"[{ch}]" if _script(ch) not in ("", main) else ch for ch in text)
 
 
 def state_text(state: str) -> str:

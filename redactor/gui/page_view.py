@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from redactor.core.model import Box, PageText
 from redactor.core.plan import Redaction
 
-from .style import label_color, label_pen_style
+from .style import HATCHED_LABELS, label_color, label_pen_style
 
 HANDLE_PX = 14  # screen pixels of the resize corner
 
@@ -58,7 +58,12 @@ class RedactionItem(QGraphicsRectItem):
             pen = QPen(color, width, label_pen_style(red.label))
             pen.setCosmetic(True)
             painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if red.label in HATCHED_LABELS:
+                hatch = QBrush(color, Qt.BrushStyle.BDiagPattern)
+                hatch.setTransform(painter.transform().inverted()[0])  # hatch in screen pixels
+                painter.setBrush(hatch)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(r)
         if self.current and red.source == "manual":
             painter.setBrush(QBrush(color))

@@ -24,7 +24,14 @@ LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
     "OTHER": ("#333333", _P.DashLine),
     "TERM": ("#B8004F", _P.SolidLine),
     "MANUAL": ("#000000", _P.SolidLine),
+    # Notices about the file itself (drawn hatched on the page, see page_view).
+    "HIDDEN_TEXT": ("#C40000", _P.DashDotLine),  # dark red
+    "MIXED_SCRIPT": ("#006D5B", _P.DashDotDotLine),  # dark teal
+    "UNREAD": ("#B35900", _P.DotLine),  # dark orange
 }
+# Notices are filled with a hatch while proposed, so that a region no reader could read, or text
+# hidden in the source, stands out from ordinary findings even in grey scale.
+HATCHED_LABELS = frozenset({"HIDDEN_TEXT", "UNREAD"})
 
 STATE_MARK = {"proposed": "?", "accepted": "■", "rejected": "✕"}
 

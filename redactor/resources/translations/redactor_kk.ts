@@ -4,42 +4,6 @@
 <context>
     <name>redactor</name>
     <message>
-        <source>not analysed</source>
-        <translation>тексерілмеген</translation>
-    </message>
-    <message>
-        <source>analysing</source>
-        <translation>тексерілуде</translation>
-    </message>
-    <message>
-        <source>could not be read</source>
-        <translation>оқу мүмкін болмады</translation>
-    </message>
-    <message>
-        <source>needs eyes</source>
-        <translation>қарап шығу керек</translation>
-    </message>
-    <message>
-        <source>to review</source>
-        <translation>тексеруді күтуде</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>тексерілді</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>экспортталды</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Тоқтатылды.</translation>
-    </message>
-    <message>
-        <source>The saved review was restored.</source>
-        <translation>Сақталған тексеру қалпына келтірілді.</translation>
-    </message>
-    <message>
         <source>Draw box</source>
         <translation>Жақтау салу</translation>
     </message>
@@ -100,24 +64,8 @@
         <translation>Қарап шығуды қажет ететін бет қалмады.</translation>
     </message>
     <message>
-        <source>Unexpected error while reading: %1</source>
-        <translation>Оқу кезіндегі күтпеген қате: %1</translation>
-    </message>
-    <message>
         <source>Could not save the review: %1</source>
         <translation>Тексеруді сақтау мүмкін болмады: %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 findings to review.</source>
-        <translation>%1: тексерілетін табылғандар: %2.</translation>
-    </message>
-    <message>
-        <source>Looking for names and details in %1…</source>
-        <translation>%1 ішінен есімдер мен деректер ізделуде…</translation>
-    </message>
-    <message>
-        <source>Reading %1: page %2 of %3</source>
-        <translation>%1 оқылуда: %3 беттің %2-і</translation>
     </message>
     <message>
         <source>Format</source>
@@ -290,6 +238,34 @@
     <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
         <translation>Табылғандар: %1; шешім күтуде: %2, қабылданды: %3, қабылданбады: %4</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>тексерілмеген</translation>
+    </message>
+    <message>
+        <source>analysing</source>
+        <translation>тексерілуде</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>оқу мүмкін болмады</translation>
+    </message>
+    <message>
+        <source>needs eyes</source>
+        <translation>қарап шығу керек</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>тексеруді күтуде</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>тексерілді</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>экспортталды</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -488,12 +464,24 @@
         <translation>аралас</translation>
     </message>
     <message>
+        <source>unread ink</source>
+        <translation>оқылмаған сия</translation>
+    </message>
+    <message>
         <source>manual box</source>
         <translation>қолмен салынған жақтау</translation>
     </message>
     <message>
         <source>(no text)</source>
         <translation>(мәтінсіз)</translation>
+    </message>
+    <message>
+        <source>hidden in the source: %1</source>
+        <translation>бастапқы файлда жасырылған: %1</translation>
+    </message>
+    <message>
+        <source>%1 (letters of several scripts)</source>
+        <translation>%1 (әртүрлі әліпби әріптері)</translation>
     </message>
     <message>
         <source>detector</source>
@@ -522,6 +510,30 @@
     <message>
         <source>page %1</source>
         <translation>%1-бет</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
+    </message>
+    <message>
+        <source>The saved review was restored.</source>
+        <translation>Сақталған тексеру қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading: %1</source>
+        <translation>Оқу кезіндегі күтпеген қате: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings to review.</source>
+        <translation>%1: тексерілетін табылғандар: %2.</translation>
+    </message>
+    <message>
+        <source>Looking for names and details in %1…</source>
+        <translation>%1 ішінен есімдер мен деректер ізделуде…</translation>
+    </message>
+    <message>
+        <source>Reading %1: page %2 of %3</source>
+        <translation>%1 оқылуда: %3 беттің %2-і</translation>
     </message>
     <message>
         <source>A name, number or word to hide everywhere</source>

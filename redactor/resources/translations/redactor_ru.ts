@@ -4,42 +4,6 @@
 <context>
     <name>redactor</name>
     <message>
-        <source>not analysed</source>
-        <translation>не проверено</translation>
-    </message>
-    <message>
-        <source>analysing</source>
-        <translation>идёт проверка</translation>
-    </message>
-    <message>
-        <source>could not be read</source>
-        <translation>не удалось прочитать</translation>
-    </message>
-    <message>
-        <source>needs eyes</source>
-        <translation>нужен просмотр</translation>
-    </message>
-    <message>
-        <source>to review</source>
-        <translation>ждёт проверки</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>проверено</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>экспортировано</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Отменено.</translation>
-    </message>
-    <message>
-        <source>The saved review was restored.</source>
-        <translation>Сохранённая проверка восстановлена.</translation>
-    </message>
-    <message>
         <source>Draw box</source>
         <translation>Нарисовать рамку</translation>
     </message>
@@ -100,24 +64,8 @@
         <translation>Страниц, требующих просмотра, не осталось.</translation>
     </message>
     <message>
-        <source>Unexpected error while reading: %1</source>
-        <translation>Непредвиденная ошибка при чтении: %1</translation>
-    </message>
-    <message>
         <source>Could not save the review: %1</source>
         <translation>Не удалось сохранить проверку: %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 findings to review.</source>
-        <translation>%1: находок для проверки: %2.</translation>
-    </message>
-    <message>
-        <source>Looking for names and details in %1…</source>
-        <translation>Ищу имена и приметы в %1…</translation>
-    </message>
-    <message>
-        <source>Reading %1: page %2 of %3</source>
-        <translation>Чтение %1: страница %2 из %3</translation>
     </message>
     <message>
         <source>Format</source>
@@ -290,6 +238,34 @@
     <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
         <translation>Находок: %1; ждут решения: %2, принято: %3, отклонено: %4</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <source>analysing</source>
+        <translation>идёт проверка</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>needs eyes</source>
+        <translation>нужен просмотр</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>ждёт проверки</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>экспортировано</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -488,12 +464,24 @@
         <translation>по-разному</translation>
     </message>
     <message>
+        <source>unread ink</source>
+        <translation>непрочитанные чернила</translation>
+    </message>
+    <message>
         <source>manual box</source>
         <translation>рамка вручную</translation>
     </message>
     <message>
         <source>(no text)</source>
         <translation>(без текста)</translation>
+    </message>
+    <message>
+        <source>hidden in the source: %1</source>
+        <translation>скрыто в исходном файле: %1</translation>
+    </message>
+    <message>
+        <source>%1 (letters of several scripts)</source>
+        <translation>%1 (буквы разных алфавитов)</translation>
     </message>
     <message>
         <source>detector</source>
@@ -522,6 +510,30 @@
     <message>
         <source>page %1</source>
         <translation>стр. %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>The saved review was restored.</source>
+        <translation>Сохранённая проверка восстановлена.</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading: %1</source>
+        <translation>Непредвиденная ошибка при чтении: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings to review.</source>
+        <translation>%1: находок для проверки: %2.</translation>
+    </message>
+    <message>
+        <source>Looking for names and details in %1…</source>
+        <translation>Ищу имена и приметы в %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1: page %2 of %3</source>
+        <translation>Чтение %1: страница %2 из %3</translation>
     </message>
     <message>
         <source>A name, number or word to hide everywhere</source>
