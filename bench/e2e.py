@@ -56,7 +56,10 @@ def gold(doc: dict) -> tuple[list[str], list[str], list[str]]:
             other.append(tok)
     # A token that is also an ordinary word of the letter ("cell" in "cell 9" and in "the
     # punishment cell") says nothing when read back: it is left out of the identifying ones.
+    # A single letter or digit (an initial, "№ 6") read back is no leak either: prepositions
+    # and page numbers are read everywhere.
     common = set(other)
+    ident = [t for t in ident if len(t) > 1]
     terms = list(dict.fromkeys(doc["text"][s:e] for s, e in spans))
     return [t for t in ident if t not in common], other, terms
 
