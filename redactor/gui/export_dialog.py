@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from redactor.core.errors import LeakDetected, RedactorError
 from redactor.core.project import write_redaction_log
 
 from .controller import Letter, ReviewController
+from .file_dialogs import save_file_name
 from .i18n import tr
 from .settings import AppSettings
 
@@ -135,7 +135,7 @@ class ExportDialog(QDialog):
         self.out.setText(str(p.with_name(stem + ".safe" + SUFFIX[fmt])))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save the safe copy as"), self.out.text())
+        path = save_file_name(self, tr("Save the safe copy as"), self.out.text())
         if path:
             self.out.setText(path)
 
