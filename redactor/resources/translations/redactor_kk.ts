@@ -4,42 +4,6 @@
 <context>
     <name>redactor</name>
     <message>
-        <source>not analysed</source>
-        <translation>тексерілмеген</translation>
-    </message>
-    <message>
-        <source>analysing</source>
-        <translation>тексерілуде</translation>
-    </message>
-    <message>
-        <source>could not be read</source>
-        <translation>оқу мүмкін болмады</translation>
-    </message>
-    <message>
-        <source>needs eyes</source>
-        <translation>қарап шығу керек</translation>
-    </message>
-    <message>
-        <source>to review</source>
-        <translation>тексеруді күтуде</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>тексерілді</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>экспортталды</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Тоқтатылды.</translation>
-    </message>
-    <message>
-        <source>The saved review was restored.</source>
-        <translation>Сақталған тексеру қалпына келтірілді.</translation>
-    </message>
-    <message>
         <source>Draw box</source>
         <translation>Жақтау салу</translation>
     </message>
@@ -100,24 +64,8 @@
         <translation>Қарап шығуды қажет ететін бет қалмады.</translation>
     </message>
     <message>
-        <source>Unexpected error while reading: %1</source>
-        <translation>Оқу кезіндегі күтпеген қате: %1</translation>
-    </message>
-    <message>
         <source>Could not save the review: %1</source>
         <translation>Тексеруді сақтау мүмкін болмады: %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 findings to review.</source>
-        <translation>%1: тексерілетін табылғандар: %2.</translation>
-    </message>
-    <message>
-        <source>Looking for names and details in %1…</source>
-        <translation>%1 ішінен есімдер мен деректер ізделуде…</translation>
-    </message>
-    <message>
-        <source>Reading %1: page %2 of %3</source>
-        <translation>%1 оқылуда: %3 беттің %2-і</translation>
     </message>
     <message>
         <source>Format</source>
@@ -130,6 +78,10 @@
     <message>
         <source>Black and white (removes printer tracking dots)</source>
         <translation>Ақ-қара (принтердің бақылау нүктелерін жояды)</translation>
+    </message>
+    <message>
+        <source>Keep the colours as they are (printer tracking dots too)</source>
+        <translation>Түстерді сол күйінде сақтау (принтердің бақылау нүктелерімен бірге)</translation>
     </message>
     <message>
         <source>Also write the private redaction log (keep it private)</source>
@@ -198,6 +150,10 @@
     <message>
         <source>Nothing was saved: the check found something of a hidden item.</source>
         <translation>Ештеңе сақталмады: тексеру жасырылған бөліктің ізін тапты.</translation>
+    </message>
+    <message>
+        <source>Kept as asked: %1</source>
+        <translation>Таңдауыңыз бойынша қалдырылды: %1</translation>
     </message>
     <message>
         <source>Pages that need your eyes are not confirmed yet: %1</source>
@@ -290,6 +246,34 @@
     <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
         <translation>Табылғандар: %1; шешім күтуде: %2, қабылданды: %3, қабылданбады: %4</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>тексерілмеген</translation>
+    </message>
+    <message>
+        <source>analysing</source>
+        <translation>тексерілуде</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>оқу мүмкін болмады</translation>
+    </message>
+    <message>
+        <source>needs eyes</source>
+        <translation>қарап шығу керек</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>тексеруді күтуде</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>тексерілді</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>экспортталды</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -452,6 +436,14 @@
         <translation>Хаттарды ашу</translation>
     </message>
     <message>
+        <source>Clear the list</source>
+        <translation>Тізімді тазалау</translation>
+    </message>
+    <message>
+        <source>The list of recent letters is cleared.</source>
+        <translation>Соңғы хаттар тізімі тазаланды.</translation>
+    </message>
+    <message>
         <source>Settings saved. They apply to letters opened from now on.</source>
         <translation>Баптаулар сақталды. Олар бұдан кейін ашылған хаттарға қолданылады.</translation>
     </message>
@@ -462,6 +454,10 @@
     <message>
         <source>The app did not close properly last time.</source>
         <translation>Өткен жолы бағдарлама дұрыс жабылмады.</translation>
+    </message>
+    <message>
+        <source>Not remembered (see Settings)</source>
+        <translation>Есте сақталмайды (Баптауларды қараңыз)</translation>
     </message>
     <message>
         <source>Nothing to export yet: the letter is still being read.</source>
@@ -522,6 +518,30 @@
     <message>
         <source>page %1</source>
         <translation>%1-бет</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
+    </message>
+    <message>
+        <source>The saved review was restored.</source>
+        <translation>Сақталған тексеру қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading: %1</source>
+        <translation>Оқу кезіндегі күтпеген қате: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings to review.</source>
+        <translation>%1: тексерілетін табылғандар: %2.</translation>
+    </message>
+    <message>
+        <source>Looking for names and details in %1…</source>
+        <translation>%1 ішінен есімдер мен деректер ізделуде…</translation>
+    </message>
+    <message>
+        <source>Reading %1: page %2 of %3</source>
+        <translation>%1 оқылуда: %3 беттің %2-і</translation>
     </message>
     <message>
         <source>A name, number or word to hide everywhere</source>
@@ -624,6 +644,10 @@
         <translation>Жүйе тілі</translation>
     </message>
     <message>
+        <source>Remember recently opened letters (their names and folders stay in the settings)</source>
+        <translation>Жақында ашылған хаттарды есте сақтау (олардың атаулары мен қалталары баптауларда қалады)</translation>
+    </message>
+    <message>
         <source>Box padding (px)</source>
         <translation>Жақтау шеті (пикс.)</translation>
     </message>
@@ -642,6 +666,10 @@
     <message>
         <source>Reviewer name (private log)</source>
         <translation>Тексерушінің аты (жабық журнал)</translation>
+    </message>
+    <message>
+        <source>Recent letters</source>
+        <translation>Соңғы хаттар</translation>
     </message>
     <message>
         <source>Export and interface</source>

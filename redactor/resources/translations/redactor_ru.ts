@@ -4,42 +4,6 @@
 <context>
     <name>redactor</name>
     <message>
-        <source>not analysed</source>
-        <translation>не проверено</translation>
-    </message>
-    <message>
-        <source>analysing</source>
-        <translation>идёт проверка</translation>
-    </message>
-    <message>
-        <source>could not be read</source>
-        <translation>не удалось прочитать</translation>
-    </message>
-    <message>
-        <source>needs eyes</source>
-        <translation>нужен просмотр</translation>
-    </message>
-    <message>
-        <source>to review</source>
-        <translation>ждёт проверки</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>проверено</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>экспортировано</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Отменено.</translation>
-    </message>
-    <message>
-        <source>The saved review was restored.</source>
-        <translation>Сохранённая проверка восстановлена.</translation>
-    </message>
-    <message>
         <source>Draw box</source>
         <translation>Нарисовать рамку</translation>
     </message>
@@ -100,24 +64,8 @@
         <translation>Страниц, требующих просмотра, не осталось.</translation>
     </message>
     <message>
-        <source>Unexpected error while reading: %1</source>
-        <translation>Непредвиденная ошибка при чтении: %1</translation>
-    </message>
-    <message>
         <source>Could not save the review: %1</source>
         <translation>Не удалось сохранить проверку: %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 findings to review.</source>
-        <translation>%1: находок для проверки: %2.</translation>
-    </message>
-    <message>
-        <source>Looking for names and details in %1…</source>
-        <translation>Ищу имена и приметы в %1…</translation>
-    </message>
-    <message>
-        <source>Reading %1: page %2 of %3</source>
-        <translation>Чтение %1: страница %2 из %3</translation>
     </message>
     <message>
         <source>Format</source>
@@ -130,6 +78,10 @@
     <message>
         <source>Black and white (removes printer tracking dots)</source>
         <translation>Чёрно-белый (убирает следящие точки принтера)</translation>
+    </message>
+    <message>
+        <source>Keep the colours as they are (printer tracking dots too)</source>
+        <translation>Сохранить цвета как есть (вместе со следящими точками принтера)</translation>
     </message>
     <message>
         <source>Also write the private redaction log (keep it private)</source>
@@ -198,6 +150,10 @@
     <message>
         <source>Nothing was saved: the check found something of a hidden item.</source>
         <translation>Ничего не сохранено: проверка нашла след скрытого фрагмента.</translation>
+    </message>
+    <message>
+        <source>Kept as asked: %1</source>
+        <translation>Оставлено по вашему выбору: %1</translation>
     </message>
     <message>
         <source>Pages that need your eyes are not confirmed yet: %1</source>
@@ -290,6 +246,34 @@
     <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
         <translation>Находок: %1; ждут решения: %2, принято: %3, отклонено: %4</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <source>analysing</source>
+        <translation>идёт проверка</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>needs eyes</source>
+        <translation>нужен просмотр</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>ждёт проверки</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>экспортировано</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -452,6 +436,14 @@
         <translation>Открыть письма</translation>
     </message>
     <message>
+        <source>Clear the list</source>
+        <translation>Очистить список</translation>
+    </message>
+    <message>
+        <source>The list of recent letters is cleared.</source>
+        <translation>Список недавних писем очищен.</translation>
+    </message>
+    <message>
         <source>Settings saved. They apply to letters opened from now on.</source>
         <translation>Настройки сохранены. Они действуют для писем, открытых после этого.</translation>
     </message>
@@ -462,6 +454,10 @@
     <message>
         <source>The app did not close properly last time.</source>
         <translation>В прошлый раз программа закрылась некорректно.</translation>
+    </message>
+    <message>
+        <source>Not remembered (see Settings)</source>
+        <translation>Не запоминаются (см. Настройки)</translation>
     </message>
     <message>
         <source>Nothing to export yet: the letter is still being read.</source>
@@ -522,6 +518,30 @@
     <message>
         <source>page %1</source>
         <translation>стр. %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>The saved review was restored.</source>
+        <translation>Сохранённая проверка восстановлена.</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading: %1</source>
+        <translation>Непредвиденная ошибка при чтении: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings to review.</source>
+        <translation>%1: находок для проверки: %2.</translation>
+    </message>
+    <message>
+        <source>Looking for names and details in %1…</source>
+        <translation>Ищу имена и приметы в %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1: page %2 of %3</source>
+        <translation>Чтение %1: страница %2 из %3</translation>
     </message>
     <message>
         <source>A name, number or word to hide everywhere</source>
@@ -624,6 +644,10 @@
         <translation>Язык системы</translation>
     </message>
     <message>
+        <source>Remember recently opened letters (their names and folders stay in the settings)</source>
+        <translation>Запоминать недавно открытые письма (их имена и папки остаются в настройках)</translation>
+    </message>
+    <message>
         <source>Box padding (px)</source>
         <translation>Поля рамки (пикс.)</translation>
     </message>
@@ -642,6 +666,10 @@
     <message>
         <source>Reviewer name (private log)</source>
         <translation>Имя проверяющего (закрытый журнал)</translation>
+    </message>
+    <message>
+        <source>Recent letters</source>
+        <translation>Недавние письма</translation>
     </message>
     <message>
         <source>Export and interface</source>
