@@ -22,7 +22,8 @@ YELLOW_DELTA = 8
 LIGHT_MIN = 165
 DARK_MAX = 150  # ink: specks this close to it are colour fringes, not dots
 MAX_SIDE_PX = 2400  # a larger page is checked on a central crop (the pattern covers the page)
-MIN_SPECKS = 20
+MIN_SPECKS = 200  # speck pixels, and at least MIN_DENSITY per mm² of the page looked at
+MIN_DENSITY = 0.02  # a real grid gives about one dot (1 to 6 px) per 2 mm²
 MIN_PEAK = 0.2  # share of specks with a partner at the same lag
 MIN_CONTRAST = 8.0  # peak over the mean of the lags looked at
 
@@ -95,7 +96,8 @@ def find_dot_pattern(image: Image.Image, dpi: float) -> DotPattern | None:
     rgb = _crop(np.asarray(image.convert("RGB")))
     specks = speck_mask(rgb, dpi, near_ink=False)
     n = int(specks.sum())
-    if n < MIN_SPECKS:
+    area_mm2 = specks.size * (25.4 / dpi) ** 2
+    if n < max(MIN_SPECKS, MIN_DENSITY * area_mm2):
         return None
     grown = _grow(specks, 3).astype(np.float32)  # one pixel of tolerance for resampling
     spectrum = np.fft.rfft2(grown)
