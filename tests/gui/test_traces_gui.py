@@ -75,3 +75,34 @@ def test_file_dialogs_leave_no_history(qtbot, tmp_path):  # noqa: ANN001
         assert "other-app" in text  # and another app's history is left as it was
     finally:
         QSettings.setPath(fmt, scope, home)
+
+
+def test_recent_menu_clears_the_list(make_window, tmp_path):  # noqa: ANN001
+    win = make_window(remember_recent=True)
+    win.settings.add_recent(str(tmp_path / NAME))
+    win._fill_recent()
+    texts = [a.text() for a in win.recent_menu.actions()]
+    assert str(tmp_path / NAME) in texts
+    clear = next(a for a in win.recent_menu.actions() if a.text() == "Clear the list")
+    assert clear.isEnabled()
+    clear.trigger()
+    assert win.settings.recent() == []
+    assert "Ospanov" not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+
+
+def test_export_dialog_offers_colour_next_to_black_and_white(make_window, qtbot, tmp_path):  # noqa: ANN001
+    from redactor.gui.export_dialog import ExportDialog
+    from redactor.gui.letter import Letter
+
+    win = make_window()
+    dlg = ExportDialog(win.ctl, Letter(path=str(tmp_path / "a.pdf")), win.settings, win)
+    qtbot.addWidget(dlg)
+    assert not dlg.color.isChecked() and not dlg.bw.isChecked()  # default: grey or cleaned
+    dlg.color.setChecked(True)
+    dlg.bw.setChecked(True)
+    assert not dlg.color.isChecked()  # one or the other
+    dlg.color.setChecked(True)
+    assert not dlg.bw.isChecked()
+    txt = next(b for b in dlg.fmt.buttons() if b.property("fmt") == "txt")
+    txt.setChecked(True)
+    assert not dlg.color.isEnabled() and not dlg.bw.isEnabled()
