@@ -82,18 +82,19 @@ def speck_mask(
     return specks
 
 
-def _crop(rgb: np.ndarray) -> np.ndarray:
-    h, w = rgb.shape[:2]
-    y0 = max(0, (h - MAX_SIDE_PX) // 2)
-    x0 = max(0, (w - MAX_SIDE_PX) // 2)
-    return rgb[y0 : y0 + MAX_SIDE_PX, x0 : x0 + MAX_SIDE_PX]
+def _crop(image: Image.Image) -> np.ndarray:
+    """The page's centre, at most MAX_SIDE_PX square, as RGB."""
+    w, h = image.size
+    x0, y0 = max(0, (w - MAX_SIDE_PX) // 2), max(0, (h - MAX_SIDE_PX) // 2)
+    box = (x0, y0, min(w, x0 + MAX_SIDE_PX), min(h, y0 + MAX_SIDE_PX))
+    return np.asarray(image.crop(box).convert("RGB"))
 
 
 def find_dot_pattern(image: Image.Image, dpi: float) -> DotPattern | None:
     """The yellow dot pattern of a page image, or None."""
     if image.mode in ("1", "L", "LA", "I", "F"):
         return None  # no colour, no yellow
-    rgb = _crop(np.asarray(image.convert("RGB")))
+    rgb = _crop(image)
     specks = speck_mask(rgb, dpi, near_ink=False)
     n = int(specks.sum())
     area_mm2 = specks.size * (25.4 / dpi) ** 2
