@@ -43,7 +43,7 @@ def key_path() -> Path:
 
 def _read_key(path: Path) -> bytes | None:
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, os.O_RDONLY)  # a symlink is fine (a key kept on another volume)
     except FileNotFoundError:
         return None
     except OSError as exc:
