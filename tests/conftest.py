@@ -7,15 +7,25 @@ that says so, and every other test runs. CI runs them with the data.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import inspect
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from types import CodeType, ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The installation key (core/fingerprint.py) of a test run lives in a temp folder, never in the
+# user's data folder; the CLI tests' subprocesses inherit it.
+if not os.environ.get("REDACTOR_KEY_FILE"):
+    _KEY_DIR = tempfile.mkdtemp(prefix="redactor-test-key-")
+    os.environ["REDACTOR_KEY_FILE"] = os.path.join(_KEY_DIR, "install.key")
+    atexit.register(shutil.rmtree, _KEY_DIR, True)
 
 
 def _find_data() -> Path:

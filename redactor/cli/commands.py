@@ -199,10 +199,13 @@ def _redact_one(
             fmt=fmt,
             text_layer=not args.no_text_layer,
             bw=args.bw,
+            color=args.color,
             terms=terms,
             progress=lambda done, total: progress("write", done, total),
         )
         progress.note(report.summary())
+        for warning in report.warnings:
+            print(f"redactor: warning: {warning} (kept as --color asked)", file=sys.stderr)
         if not args.quiet:
             written = [Path(dst)]
             if fmt == "png":

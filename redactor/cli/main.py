@@ -87,8 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no invisible text layer (by default the words outside every box)",
     )
-    r.add_argument(
+    look = r.add_mutually_exclusive_group()
+    look.add_argument(
         "--bw", action="store_true", help="black-and-white pages (removes printer tracking dots)"
+    )
+    look.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        action="store_true",
+        help="keep the pages' colours exactly as they are, printer tracking dots included "
+        "(by default pages are greyscale, or colour with the yellow dot pattern cleaned when "
+        "they have colour worth keeping: a pen, a stamp, a photo)",
     )
     r.add_argument("--dpi", type=int, default=200, help="working resolution (default 200)")
     r.add_argument(
@@ -127,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
         "verify",
         help="independent leak check of any PDF or image",
         description="Re-read a file with several independent readers, report hidden structures "
-        "and metadata, and search for the given terms and their forms. Exit 4 on any finding.",
+        "and metadata, a printer's yellow tracking-dot pattern, and search for the given terms "
+        "and their forms. Exit 4 on any finding.",
     )
     v.add_argument("file", metavar="FILE")
     v.add_argument("--terms", metavar="FILE", help="terms to search for, one a line")

@@ -12,7 +12,8 @@ from .errors import InputError
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of a file's bytes (a letter's identity for plans and saved reviews)."""
+    """The plain SHA-256 of a file's bytes. Never stored: plans and reviews name a letter by its
+    keyed fingerprint (fingerprint.py); this only finds reviews saved by older versions."""
     h = hashlib.sha256()
     try:
         with open(path, "rb") as fh:

@@ -22,7 +22,7 @@ from PIL import Image
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
-from .fileio import file_sha256
+from .fingerprint import fingerprint_file, key_id, load_key
 from .model import Document, Finding, PageText
 from .ocr import DEFAULT_LANGS
 from .sources import DEFAULT_DPI
@@ -281,7 +281,8 @@ def make_plan(
     ]
     plan = plan_ops.from_findings(Path(document.path).name, pages, findings, state)
     if os.path.isfile(document.path):
-        plan = replace(plan, sha256=file_sha256(document.path))
+        key = load_key()
+        plan = replace(plan, fingerprint=fingerprint_file(document.path, key), key_id=key_id(key))
     for page in document.pages:
         for box in page.drawn_boxes:
             red = plan_ops.Redaction(
@@ -299,13 +300,19 @@ def make_plan(
 
 
 def check_plan_fits(document: Document, plan: plan_ops.RedactionPlan) -> None:
-    """A plan made for another file or other page sizes must not be applied."""
-    if not plan.sha256:
+    """A plan made for another file, on another installation or for other page sizes must not
+    be applied. Files are compared by their keyed fingerprints (fingerprint.py)."""
+    if not plan.fingerprint:
         raise InputError("the plan does not say which file it was made for; save it again")
-    if plan.sha256 != file_sha256(document.path):
+    key = load_key()
+    if plan.key_id != key_id(key):
         raise InputError(
-            f"the plan was made for another file ({plan.document}), not {Path(document.path).name}"
+            "the plan was made by another installation of Redactor (another computer or user, "
+            "or before its key was deleted), so it cannot be matched to any file here; make the "
+            "plan again on this computer"
         )
+    if plan.fingerprint != fingerprint_file(document.path, key):
+        raise InputError(f"the plan was made for another file, not {Path(document.path).name}")
     if len(plan.pages) != len(document.pages):
         raise InputError(
             f"the plan has {len(plan.pages)} pages but {Path(document.path).name} has "

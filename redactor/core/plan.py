@@ -2,7 +2,10 @@
 operations on it. Saved as JSON (`--plan FILE`, the app's hand-over to the exporter).
 
 The plan never stores the redacted text: findings of the same term share an opaque group id
-("g3"), which says which boxes belong together and nothing about what they hide.
+("g3"), which says which boxes belong together and nothing about what they hide. Nor does a
+saved plan name its letter: no file name and no plain hash, only the letter's keyed
+fingerprint and the id of the installation's key (fingerprint.py), so a plan found on a seized
+machine says neither whom the letter was about nor, without the key, which file it was.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from .errors import InputError
 from .fileio import atomic_write_text
 from .model import Box, Finding
 
-PLAN_FORMAT = "redactor-plan/1"
+PLAN_FORMAT = "redactor-plan/2"
+LEGACY_PLAN_FORMAT = "redactor-plan/1"  # named the letter by file name and plain SHA-256
 STATES = ("proposed", "accepted", "rejected")
 SOURCES = ("term", "detector", "manual")
 
@@ -52,10 +56,13 @@ class PagePlan:
 
 @dataclass(frozen=True)
 class RedactionPlan:
-    document: str  # file name of the input (not a path)
+    document: str  # file name of the input, in memory only: never written to a plan file
     pages: tuple[PagePlan, ...]
     redactions: tuple[Redaction, ...] = ()
-    sha256: str = ""  # of the input file: a plan is only ever applied to the file it was made for
+    # The input's keyed fingerprint (HMAC-SHA256 under the installation key) and that key's id:
+    # a plan is only ever applied to the file it was made for, on the installation that made it.
+    fingerprint: str = ""
+    key_id: str = ""
 
     # --- queries -------------------------------------------------------------------------
     def on_page(self, page: int, states: Iterable[str] = ("accepted",)) -> list[Redaction]:
@@ -186,8 +193,8 @@ def from_findings(
 def to_json(plan: RedactionPlan) -> str:
     data = {
         "format": PLAN_FORMAT,
-        "document": plan.document,
-        "sha256": plan.sha256,
+        "fingerprint": plan.fingerprint,
+        "key_id": plan.key_id,
         "pages": [asdict(p) for p in plan.pages],
         "redactions": [
             {**asdict(r), "box": r.box.as_list(), "word_indexes": list(r.word_indexes)}
@@ -197,11 +204,24 @@ def to_json(plan: RedactionPlan) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
-def from_json(text: str) -> RedactionPlan:
+OLD_PLAN_MESSAGE = (
+    "the plan file was saved by an older Redactor, which wrote the letter's file name and plain "
+    "SHA-256 into it; this version refuses such plans. Make the plan again, and delete the old "
+    "plan file"
+)
+
+
+def from_json(text: str, allow_legacy: bool = False) -> RedactionPlan:
+    """A plan from its JSON. An old plan (redactor-plan/1) is refused unless `allow_legacy`
+    (a saved review being migrated): its file name and plain hash are then dropped."""
     try:
         data = json.loads(text)
-        if data.get("format") != PLAN_FORMAT:
+        fmt = data.get("format")
+        if fmt == LEGACY_PLAN_FORMAT and not allow_legacy:
+            raise InputError(OLD_PLAN_MESSAGE)
+        if fmt not in (PLAN_FORMAT, LEGACY_PLAN_FORMAT):
             raise ValueError("not a redaction plan")
+        legacy = fmt == LEGACY_PLAN_FORMAT
         pages = tuple(PagePlan(**p) for p in data["pages"])
         reds = []
         for r in data["redactions"]:
@@ -212,10 +232,11 @@ def from_json(text: str) -> RedactionPlan:
                 raise ValueError("bad state or source")
             reds.append(red)
         return RedactionPlan(
-            document=str(data["document"]),
+            document="",
             pages=pages,
             redactions=tuple(reds),
-            sha256=str(data.get("sha256", "")),
+            fingerprint="" if legacy else str(data.get("fingerprint", "")),
+            key_id="" if legacy else str(data.get("key_id", "")),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"the plan file is not a valid redaction plan ({exc})") from None

@@ -365,17 +365,16 @@ class ReviewController(OpeningMixin, QObject):
 
     # --- autosave -----------------------------------------------------------------------------
     def _mark_dirty(self, letter: Letter) -> None:
-        if letter.plan is None or not letter.sha256:
+        if letter.plan is None or not letter.fingerprint:
             return
         self._dirty.add(id(letter))
         self._autosave.start()
 
     def review_of(self, letter: Letter, clean_exit: bool = False) -> Review | None:
-        if letter.plan is None or not letter.sha256:
+        if letter.plan is None or not letter.fingerprint:
             return None
         return Review(
-            sha256=letter.sha256,
-            name=letter.name,
+            fingerprint=letter.fingerprint,
             plan=letter.plan,
             viewed_pages=tuple(sorted(letter.viewed)),
             saved_at=time.time(),

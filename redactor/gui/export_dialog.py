@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from redactor.core.errors import LeakDetected, RedactorError
 from redactor.core.project import write_redaction_log
 
 from .controller import Letter, ReviewController
+from .file_dialogs import save_file_name
 from .i18n import tr
 from .settings import AppSettings
 
@@ -72,9 +72,14 @@ class ExportDialog(QDialog):
         self.text_layer = QCheckBox(tr("Invisible text layer (only the words left visible)"))
         self.text_layer.setChecked(True)
         self.bw = QCheckBox(tr("Black and white (removes printer tracking dots)"))
+        # By default pages are greyscale, or colour with the tracking dots cleaned.
+        self.color = QCheckBox(tr("Keep the colours as they are (printer tracking dots too)"))
+        self.bw.toggled.connect(lambda on: on and self.color.setChecked(False))
+        self.color.toggled.connect(lambda on: on and self.bw.setChecked(False))
         self.log = QCheckBox(tr("Also write the private redaction log (keep it private)"))
         fl.addWidget(self.text_layer)
         fl.addWidget(self.bw)
+        fl.addWidget(self.color)
         fl.addWidget(self.log)
         self.fmt.buttonToggled.connect(lambda *_: self._fmt_changed())
         # output
@@ -130,12 +135,13 @@ class ExportDialog(QDialog):
         fmt = self.format()
         self.text_layer.setEnabled(fmt == "pdf")
         self.bw.setEnabled(fmt in ("pdf", "png"))
+        self.color.setEnabled(fmt in ("pdf", "png"))
         p = Path(self.out.text())
         stem = p.stem[: -len(".safe")] if p.stem.endswith(".safe") else p.stem
         self.out.setText(str(p.with_name(stem + ".safe" + SUFFIX[fmt])))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save the safe copy as"), self.out.text())
+        path = save_file_name(self, tr("Save the safe copy as"), self.out.text())
         if path:
             self.out.setText(path)
 
@@ -193,6 +199,7 @@ class ExportDialog(QDialog):
             return
         fmt = self.format()
         text_layer, bw = self.text_layer.isChecked(), self.bw.isChecked()
+        color = self.color.isChecked() and not bw
         terms = self.ctl.export_terms(letter)
         document, opened = letter.opened.document, letter.opened
         fill = _hex_rgb(str(self.settings.get("fill")))
@@ -211,6 +218,7 @@ class ExportDialog(QDialog):
                 fmt=fmt,
                 text_layer=text_layer,
                 bw=bw,
+                color=color,
                 terms=terms,
                 progress=lambda d, t: job.report((d, t)),
                 fill=fill,
@@ -239,6 +247,8 @@ class ExportDialog(QDialog):
             self._show_failure(report.summary())
             return
         text = tr("Saved %1.").replace("%1", self.out_path) + "\n" + report.summary() + "."
+        for warning in report.warnings:
+            text += "\n" + tr("Kept as asked: %1").replace("%1", warning)
         if self.want_log and self.letter.plan is not None:
             log_path = str(Path(self.out_path).with_suffix("")) + ".private-log.csv"
             reviewer = str(self.settings.get("reviewer")) or getpass.getuser()

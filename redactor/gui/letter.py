@@ -30,7 +30,7 @@ class Letter:
     opened: pipeline.OpenedDocument | None = None
     source: Source | None = None
     plan: RedactionPlan | None = None
-    sha256: str = ""
+    fingerprint: str = ""  # keyed (fingerprint.py): names the letter's saved review
     viewed: set[int] = field(default_factory=set)
     exported: bool = False
     error: str = ""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
 from redactor.core.fileio import file_sha256
+from redactor.core.fingerprint import fingerprint_file
 from redactor.core.model import PROFILES, Document, Finding, PageText
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
@@ -62,7 +63,7 @@ class LoadResult:
     source: Source  # for page rasters (the UI's own handle)
     plan: RedactionPlan
     findings: list[Finding]
-    sha256: str
+    fingerprint: str
     saved: Review | None
 
 
@@ -163,7 +164,10 @@ def load_letter(
         job.report(("note", note))
     findings = filter_findings(opened.document, findings, opts)
     plan = pipeline.make_plan(opened.document, findings)
-    sha = file_sha256(path)
-    saved = store.load(sha)
+    fingerprint = plan.fingerprint or fingerprint_file(path)
+    # A review saved by an older version is found by the plain hash (and migrated) only when
+    # such files remain: otherwise no plain hash of the letter is ever computed.
+    legacy = file_sha256(path) if store.has_legacy() else ""
+    saved = store.load(fingerprint, legacy)
     job.report(("progress", "find", 1, 1))
-    return LoadResult(opened, source, plan, findings, sha, saved)
+    return LoadResult(opened, source, plan, findings, fingerprint, saved)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from redactor.core.project import ReviewStore
 
 from .controller import Letter, ReviewController
+from .file_dialogs import open_file_names
 from .findings_panel import FindingsPanel
 from .i18n import tr, trf
 from .page_view import PageView
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         self.ctl.open_paths(paths)
 
     def open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Open letters"), "", OPEN_FILTER)
+        paths = open_file_names(self, tr("Open letters"), OPEN_FILTER)
         if paths:
             self.open_paths(paths)
 
@@ -369,6 +369,16 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for p in self.settings.recent():
             self.recent_menu.addAction(p, lambda p=p: self.open_paths([p]))
+        if not self.settings.remembers_recent():
+            off = self.recent_menu.addAction(tr("Not remembered (see Settings)"))
+            off.setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(tr("Clear the list"), self.clear_recent)
+        clear.setEnabled(bool(self.settings.recent()))
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.status_text.setText(tr("The list of recent letters is cleared."))
 
     def export_dialog(self) -> None:
         from .export_dialog import ExportDialog

@@ -101,7 +101,7 @@ class OpeningMixin:
             self.message.emit(msg[1])
 
     def _loaded(self, letter: Letter, res: LoadResult) -> None:
-        letter.opened, letter.source, letter.sha256 = res.opened, res.source, res.sha256
+        letter.opened, letter.source, letter.fingerprint = res.opened, res.source, res.fingerprint
         if letter.plan is not None:  # the provisional plan: keep what the editor decided
             new = carry_decisions(letter.plan, res.plan)
             self.undo.clear()

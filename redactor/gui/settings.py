@@ -19,6 +19,9 @@ DEFAULTS: dict[str, object] = {
     "dpi": 200,
     "language": "",  # "" = the system's
     "reviewer": "",
+    # Off by default: the list holds the letters' full paths (file names say whom a letter is
+    # about), in the settings file, where anyone with the computer can read them.
+    "remember_recent": False,
 }
 
 
@@ -60,9 +63,24 @@ class AppSettings:
             return [value]
         return [str(v) for v in (value or [])]
 
+    def remembers_recent(self) -> bool:
+        return bool(self.get("remember_recent"))
+
     def add_recent(self, path: str) -> None:
+        """Remember an opened letter's path, only when the editor turned that on."""
+        if not self.remembers_recent():
+            return
         items = [path] + [p for p in self.recent() if p != path]
         self.set("recent", items[:10])
+
+    def clear_recent(self) -> None:
+        self.q.remove("recent")
+        self.q.sync()
+
+    def set_remember_recent(self, on: bool) -> None:
+        self.set("remember_recent", bool(on))
+        if not on:
+            self.clear_recent()
 
     def load_options(self, project_deny: tuple[str, ...] = ()) -> LoadOptions:
         return LoadOptions(

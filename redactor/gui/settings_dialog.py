@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -106,11 +107,16 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
         self.reviewer = QLineEdit(str(settings.get("reviewer")))
+        self.remember_recent = QCheckBox(
+            tr("Remember recently opened letters (their names and folders stay in the settings)")
+        )
+        self.remember_recent.setChecked(settings.remembers_recent())
         form.addRow(tr("Box padding (px)"), self.padding)
         form.addRow(tr("Fill colour"), self.fill)
         form.addRow(tr("Label style"), self.label_style)
         form.addRow(tr("Interface language"), self.language)
         form.addRow(tr("Reviewer name (private log)"), self.reviewer)
+        form.addRow(tr("Recent letters"), self.remember_recent)
         tabs.addTab(page, tr("Export and interface"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -145,4 +151,5 @@ class SettingsDialog(QDialog):
         s.set("label_style", self.label_style.currentData())
         s.set("language", self.language.currentData())
         s.set("reviewer", self.reviewer.text().strip())
+        s.set_remember_recent(self.remember_recent.isChecked())
         super().accept()

@@ -9,12 +9,13 @@ there), so callbacks may touch widgets. Tests can make the runner synchronous.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from redactor.core.errors import Cancelled
+from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.pipeline import CancelToken
 
 log = logging.getLogger(__name__)
@@ -87,8 +88,15 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(self.job)
         except BaseException as exc:  # delivered to the UI thread, never lost
-            if not isinstance(exc, Cancelled):
-                log.exception("background job %s failed", self.job.name)
+            if not isinstance(exc, (Cancelled, RedactorError)):
+                # The frames only: an exception's message may hold a letter's path, and a
+                # desktop session keeps the app's stderr (~/.xsession-errors, the journal).
+                log.error(
+                    "background job %s failed (%s)\n%s",
+                    self.job.name,
+                    type(exc).__name__,
+                    "".join(traceback.format_tb(exc.__traceback__)),
+                )
             self.job._failed.emit(exc)
         else:
             self.job._finished.emit(result)

@@ -66,7 +66,7 @@ def test_autosave_on_a_full_disk_keeps_the_last_good_review(small_disk):
     plan = plan_ops.RedactionPlan("letter.pdf", tuple(pages))
     plan, _ = plan_ops.add_box(plan, 0, Box(1, 2, 3, 4))
     sha = "a" * 64
-    store.save(Review(sha, "letter.pdf", plan, saved_at=1.0))
+    store.save(Review(sha, plan, saved_at=1.0))
     filler = small_disk / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
     try:  # fill the disk to the last byte
@@ -80,7 +80,7 @@ def test_autosave_on_a_full_disk_keeps_the_last_good_review(small_disk):
     for i in range(400):  # a review larger than what is left
         big, _ = plan_ops.add_box(big, 0, Box(i, i, i + 10, i + 10), label=f"L{uuid.uuid4().hex}")
     with pytest.raises(OSError):
-        store.save(Review(sha, "letter.pdf", big, saved_at=2.0))
+        store.save(Review(sha, big, saved_at=2.0))
     kept = store.load(sha)
     assert kept is not None and kept.saved_at == 1.0
     assert sorted(p.name for p in Path(small_disk).iterdir()) == sorted(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from redactor.core import plan as P
@@ -65,7 +67,7 @@ def test_json_round_trip_without_text(tmp_path):
     P.save(plan, path)
     raw = path.read_text(encoding="utf-8")
     assert "ospanov" not in raw.lower()
-    assert P.load(path) == plan
+    assert P.load(path) == replace(plan, document="")  # the file name is never saved
 
 
 @pytest.mark.parametrize("text", ["", "{}", "[1,2]", '{"format": "redactor-plan/1"}', "not json"])

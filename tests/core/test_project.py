@@ -8,7 +8,7 @@ import pytest
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
-from redactor.core.fileio import file_sha256
+from redactor.core.fingerprint import fingerprint_file
 from redactor.core.model import Box
 from redactor.core.project import (
     Review,
@@ -39,11 +39,11 @@ def reviewed():
 def test_round_trip_and_no_clear_text(tmp_path, reviewed):  # noqa: ANN001
     doc, plan = reviewed
     store = ReviewStore(tmp_path)
-    sha = file_sha256(TYPED)
-    review = Review(sha256=sha, name=TYPED.name, plan=plan, viewed_pages=(0,), saved_at=1.0)
+    sha = fingerprint_file(TYPED)
+    review = Review(fingerprint=sha, plan=plan, viewed_pages=(0,), saved_at=1.0)
     store.save(review)
     files = list(tmp_path.iterdir())
-    assert [f.name for f in files] == [f"{sha}.review.json"]  # no temp file left behind
+    assert [f.name for f in files] == [f"{sha}.rev.json"]  # no temp file left behind
     raw = files[0].read_text(encoding="utf-8")
     for name in NAMES:
         assert name.casefold() not in raw.casefold()
@@ -51,19 +51,14 @@ def test_round_trip_and_no_clear_text(tmp_path, reviewed):  # noqa: ANN001
         assert text.casefold() not in raw.casefold()
     back = store.load(sha)
     assert plan_ops.to_json(back.plan) == plan_ops.to_json(plan)  # boxes kept to 0.01 px
-    assert (back.sha256, back.name, back.viewed_pages, back.saved_at) == (
-        sha,
-        TYPED.name,
-        (0,),
-        1.0,
-    )
+    assert (back.fingerprint, back.viewed_pages, back.saved_at) == (sha, (0,), 1.0)
     assert back.has_decisions()
 
 
 def test_fresh_review_has_no_decisions(reviewed):  # noqa: ANN001
     doc, _ = reviewed
     fresh = pipeline.make_plan(doc, pipeline.find_in_document(doc, deny=NAMES))
-    assert not Review("0" * 64, "x", fresh).has_decisions()
+    assert not Review("0" * 64, fresh).has_decisions()
 
 
 def test_redacted_texts_covers_findings_and_manual_boxes(reviewed):  # noqa: ANN001
@@ -93,14 +88,14 @@ def test_save_survives_a_failed_write(tmp_path, reviewed, monkeypatch):  # noqa:
     _, plan = reviewed
     store = ReviewStore(tmp_path)
     sha = "b" * 64
-    store.save(Review(sha, "x", plan, saved_at=1.0))
+    store.save(Review(sha, plan, saved_at=1.0))
 
     def boom(*a, **k):  # noqa: ANN002, ANN003, ANN202
         raise OSError("disk full")
 
     monkeypatch.setattr("redactor.core.project.os.replace", boom)
     with pytest.raises(OSError):
-        store.save(Review(sha, "x", plan_ops.remove(plan, [plan.redactions[0].id]), saved_at=2.0))
+        store.save(Review(sha, plan_ops.remove(plan, [plan.redactions[0].id]), saved_at=2.0))
     monkeypatch.undo()
     assert store.load(sha).saved_at == 1.0  # the previous review is intact
     assert len(list(tmp_path.iterdir())) == 1

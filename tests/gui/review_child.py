@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main() -> None:
     letter_path, store_dir, settings_path = sys.argv[1:4]
-    from redactor.core.fileio import file_sha256
+    from redactor.core.fingerprint import fingerprint_file
     from redactor.core.project import ReviewStore
     from redactor.gui.app import make_app
     from redactor.gui.main_window import MainWindow
@@ -36,7 +36,7 @@ def main() -> None:
     ctl.decide_current("rejected")
     second = ctl.current()
     ctl.decide_current("accepted")
-    sha = file_sha256(letter_path)
+    sha = fingerprint_file(letter_path)
     while True:  # wait for the autosave to hold both decisions
         app.processEvents()
         saved = store.load(sha)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from redactor.core.fileio import file_sha256
+from redactor.core.fingerprint import fingerprint_file
 from redactor.core.project import ReviewStore
 from tests.conftest import LETTERS, ROOT
 
@@ -47,7 +47,7 @@ def test_killed_mid_review_then_restored(make_window, qtbot, tmp_path):  # noqa:
         child.wait(30)
     assert child.returncode == -signal.SIGKILL
 
-    saved = ReviewStore(store_dir).load(file_sha256(LETTER))
+    saved = ReviewStore(store_dir).load(fingerprint_file(LETTER))
     assert saved is not None and not saved.clean_exit
 
     win = make_window(store_dir=store_dir)
@@ -66,6 +66,6 @@ def test_killed_mid_review_then_restored(make_window, qtbot, tmp_path):  # noqa:
     assert len(letter.plan.undecided()) == undecided_before
     # the restored review keeps being saved; a clean close marks it so
     win.close()
-    again = ReviewStore(store_dir).load(file_sha256(LETTER))
+    again = ReviewStore(store_dir).load(fingerprint_file(LETTER))
     assert again is not None and again.clean_exit
     assert again.plan.get(decided["rejected"]).state == "rejected"

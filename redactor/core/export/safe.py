@@ -22,6 +22,7 @@ from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
+from .dots import without_tracking_dots
 from .pdf import ExportPage, write_pdf
 from .png import write_png
 from .txt import write_txt
@@ -186,6 +187,7 @@ def export_safe(
     fill: tuple[int, int, int] = (0, 0, 0),
     check_hidden_words: bool = True,
     ocr: bool | None = None,
+    color: bool = False,
 ) -> VerifyReport:
     """Export a safe copy of `document` with the plan's accepted redactions burned in.
 
@@ -196,6 +198,10 @@ def export_safe(
     metadata and structure) and only then renamed onto `out_path`. On any failure, LeakDetected
     included, the temporary files are removed and the error re-raised.
 
+    Pages are written in greyscale, or in colour with the printer's yellow tracking dots cleaned
+    when they have colour worth keeping (dots.py); `color` keeps them exactly as rendered (the
+    verifier then reports a dot pattern as a warning, not a failure); `bw` writes 1-bit pages.
+
     fmt 'png' writes `out_path` for a one-page document, otherwise `<stem>-001.png`, ... (all
     verified before any is renamed). fmt 'txt' writes the letter's text with placeholders."""
     fmt = fmt.lower().lstrip(".")
@@ -203,6 +209,9 @@ def export_safe(
         ocr = needs_ocr_check(document, fmt)
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r} (use pdf, png or txt)")
+    if bw and color:
+        raise UsageError("choose black-and-white or colour, not both")
+    look = "bw" if bw else "color" if color else "auto"
     if not document.pages:
         raise ExportError("the document has no pages to export")
     target = Path(out_path)
@@ -252,7 +261,7 @@ def export_safe(
                 target,
                 folder,
                 text_layer,
-                bw,
+                look,
                 all_terms,
                 progress,
                 fill,
@@ -266,7 +275,7 @@ def export_safe(
                 render_page,
                 target,
                 folder,
-                bw,
+                look,
                 all_terms,
                 progress,
                 fill,
@@ -286,7 +295,7 @@ def _burned_pages(
     document: Document,
     reds_by_page: Mapping[int, Sequence[Redaction]],
     render_page: Callable[[int], Image.Image],
-    bw: bool,
+    look: str,
     text_layer: bool,
     fill: tuple[int, int, int],
     covers: dict[int, list[Box]],
@@ -297,11 +306,13 @@ def _burned_pages(
     for n, page in enumerate(document.pages):
         image = render_page(page.index)
         factor, dpi = _scaled_page(page, image)
+        if look == "auto":  # before burning: the fill stays exactly the fill
+            image = without_tracking_dots(image, dpi)
         words = [_scale_word(w, factor) for w in page.words]
         boxes = [r.box.scaled(factor) if factor != 1.0 else r.box for r in reds_by_page[page.index]]
         cover = cover_boxes(boxes, words, image.width, image.height)
         burned = burn(image, cover, fill)
-        if bw:
+        if look == "bw":
             burned = to_bw(burned)
         visible = (
             tuple(_layer_words(words, reds_by_page[page.index], cover, image)) if text_layer else ()
@@ -342,8 +353,18 @@ def _check(
     fill: tuple[int, int, int],
     ocr: bool,
     forbidden_ids: Sequence[bytes] = (),
+    look: str = "auto",
 ) -> VerifyReport:
-    report = verify_file(path, terms, covers, fill, ocr=ocr, dpi=dpis, forbidden_ids=forbidden_ids)
+    report = verify_file(
+        path,
+        terms,
+        covers,
+        fill,
+        ocr=ocr,
+        dpi=dpis,
+        forbidden_ids=forbidden_ids,
+        tracking_dots="warning" if look == "color" else "problem",
+    )
     if not report.ok:
         raise LeakDetected(
             "The export was stopped and nothing was written: " + report.summary(),
@@ -364,7 +385,7 @@ def _export_pdf(
     target: Path,
     folder: Path,
     text_layer: bool,
-    bw: bool,
+    look: str,
     terms: Sequence[str],
     progress: _Progress,
     fill: tuple[int, int, int],
@@ -376,18 +397,19 @@ def _export_pdf(
     covers: dict[int, list[Box]] = {}
     dpis: dict[int, int] = {}
     pages = _burned_pages(
-        document, reds_by_page, render_page, bw, text_layer, fill, covers, dpis, progress
+        document, reds_by_page, render_page, look, text_layer, fill, covers, dpis, progress
     )
+    bw = look == "bw"
     with open(tmp, "wb") as fh:
         write_pdf(pages, fh, text_layer=text_layer, bw=bw)
         fh.flush()
         os.fsync(fh.fileno())
     check_fill = _bw_fill(fill) if bw else fill
-    report = _check(tmp, terms, covers, dpis, check_fill, ocr, _source_ids(document))
+    report = _check(tmp, terms, covers, dpis, check_fill, ocr, _source_ids(document), look)
     _publish(tmp, target)
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(target), report.readers, report.terms_checked, ())
+    return VerifyReport(str(target), report.readers, report.terms_checked, (), report.warnings)
 
 
 def _export_png(
@@ -396,7 +418,7 @@ def _export_png(
     render_page: _Render,
     target: Path,
     folder: Path,
-    bw: bool,
+    look: str,
     terms: Sequence[str],
     progress: _Progress,
     fill: tuple[int, int, int],
@@ -408,17 +430,19 @@ def _export_png(
     dpis: dict[int, int] = {}
     readers: list[str] = []
     done: list[tuple[Path, Path]] = []
-    check_fill = _bw_fill(fill) if bw else fill
+    check_fill = _bw_fill(fill) if look == "bw" else fill
+    warnings: list[str] = []
     pages = _burned_pages(
-        document, reds_by_page, render_page, bw, False, fill, covers, dpis, progress
+        document, reds_by_page, render_page, look, False, fill, covers, dpis, progress
     )
     for n, page in enumerate(pages):
         tmp = _temp_in(folder, ".png")
         temps.append(tmp)
         write_png(page.image, tmp)
         _fsync(tmp)
-        report = _check(tmp, terms, {0: covers[n]}, {0: dpis[n]}, check_fill, ocr)
+        report = _check(tmp, terms, {0: covers[n]}, {0: dpis[n]}, check_fill, ocr, (), look)
         readers += [r for r in report.readers if r not in readers]
+        warnings += [w.replace("page 1", f"page {n + 1}") for w in report.warnings]
         done.append((tmp, targets[n]))
     renamed: list[Path] = []
     try:
@@ -431,7 +455,7 @@ def _export_png(
         raise
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(targets[0]), tuple(readers), len(terms), ())
+    return VerifyReport(str(targets[0]), tuple(readers), len(terms), (), tuple(warnings))
 
 
 def _export_txt(

@@ -41,15 +41,20 @@ def verify_file(
     dpi: int | Mapping[int, int] = 200,
     tolerance: int = PIXEL_TOLERANCE,
     forbidden_ids: Iterable[bytes] = (),
+    tracking_dots: str = "problem",
 ) -> VerifyReport:
     """Re-read a PDF, image or text file and list every problem found. Never raises for a leak.
 
     `boxes_by_page` (0-based page -> boxes in page pixels at `dpi`, per page if a mapping) are
     checked for solid `fill` pixels and for text under them. `ocr` also OCRs each page.
-    `forbidden_ids`: trailer /ID values of the input, which the copy must not reuse."""
+    `forbidden_ids`: trailer /ID values of the input, which the copy must not reuse.
+    `tracking_dots`: a printer's yellow dot pattern on a page is a "problem" (the default), a
+    "warning" (kept on request: --color) or not looked for ("off")."""
     p = os.fspath(path)
     terms = [t for t in (s.strip() for s in terms) if t]
     col = _Collector(terms)
+    col.dots_are_problems = tracking_dots == "problem"
+    col.dots_wanted = tracking_dots != "off"
     try:
         fh = open(p, "rb")  # noqa: SIM115 (closed below)
         size = os.fstat(fh.fileno()).st_size
@@ -73,7 +78,7 @@ def verify_file(
         fh.close()
     if not head:
         col.add("the file is empty")
-    return VerifyReport(p, tuple(col.readers), len(terms), tuple(col.problems))
+    return VerifyReport(p, tuple(col.readers), len(terms), tuple(col.problems), tuple(col.warnings))
 
 
 def check_file(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> VerifyReport:

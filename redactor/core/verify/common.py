@@ -81,6 +81,9 @@ class VerifyReport:
     readers: tuple[str, ...]
     terms_checked: int
     problems: tuple[str, ...]
+    # What the copy keeps because it was asked to (a tracking-dot pattern under --color): no
+    # failure, but said.
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -107,6 +107,27 @@ def _ocr_search(img: Image.Image, col: _Collector, where: str, dpi: int = 300) -
     col.search(text, "tesseract", where)
 
 
+def _image_dpi(im: Image.Image) -> float:
+    """The image's resolution, or (none given, as in a safe copy) that of an A4 page."""
+    try:
+        dpi = float(im.info.get("dpi", (0, 0))[0])
+    except (TypeError, ValueError, IndexError):
+        dpi = 0.0
+    if 50 <= dpi <= 2400:
+        return dpi
+    return max(50.0, max(im.size) / 11.69)
+
+
+def tracking_dots_in(img: Image.Image, dpi: float, where: str, col: _Collector) -> None:
+    from .dots import find_dot_pattern
+
+    if not col.dots_wanted or img.mode in ("1", "L", "LA", "I", "I;16", "F"):
+        return
+    pattern = find_dot_pattern(img, dpi)
+    if pattern is not None:
+        col.tracking_dots(where, pattern)
+
+
 def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance, ocr) -> None:
     col.reader("bytes")
     col.reader("metadata")
@@ -138,6 +159,7 @@ def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance,
                     col.add(f"metadata: {key} in {fwhere}")
             if im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info:
                 col.add(f"pixels: {fwhere} has transparency (hidden colour data may remain)")
+            tracking_dots_in(im, _image_dpi(im), fwhere, col)
             boxes = list((boxes_by_page or {}).get(frame, ()))
             if boxes or ocr:
                 img = im.convert("RGB")

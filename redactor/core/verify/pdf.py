@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Box
 from .common import _PIXEL_SHRINK_PX, SUSPECT_KEYS, _Bytes
-from .image import _jpeg_markers, _pixels_under
+from .image import _jpeg_markers, _pixels_under, tracking_dots_in
 from .search import _Collector, _is_font_program, _outside_image_streams, _scan_bytes, _text_views
 
 # --- PDF ---------------------------------------------------------------------------------------
@@ -304,6 +304,25 @@ def _image_objects_under(
                 )
 
 
+def _dots_in_page_images(page: Any, index: int, col: _Collector) -> None:
+    """A printer's yellow dot pattern in any image drawn on the page, at its own resolution."""
+    import pypdfium2.raw as pdfium_c
+
+    if not col.dots_wanted:
+        return
+    for k, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])):
+        w_img, h_img = obj.get_px_size()
+        if w_img < 64 or h_img < 64:
+            continue
+        try:
+            img = obj.get_bitmap(render=False).to_pil()
+        except Exception:
+            continue  # an undecodable image is reported by the other checks
+        x0, _y0, x1, _y1 = obj.get_bounds()
+        dpi = max(50.0, min(2400.0, w_img / max(x1 - x0, 1.0) * 72))
+        tracking_dots_in(img, dpi, f"image {k + 1} on page {index + 1}", col)
+
+
 def _ocr_page_images(
     page: Any, index: int, col: _Collector, pending: list[tuple[Any, str]]
 ) -> bool:
@@ -358,6 +377,7 @@ def _pdfium(
             page = doc[i]
             tp = page.get_textpage()
             col.search(tp.get_text_range(), "pdfium", f"the text of page {i + 1}")
+            _dots_in_page_images(page, i, col)
             boxes = list((boxes_by_page or {}).get(i, ()))
             page_dpi = _dpi_for(dpi, i)
             if boxes:

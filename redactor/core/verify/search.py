@@ -225,6 +225,22 @@ class _Collector:
         self.terms = list(terms)
         self.problems: list[str] = []
         self.readers: list[str] = []
+        self.warnings: list[str] = []
+        self.dots_are_problems = True
+        self.dots_wanted = True
+
+    def tracking_dots(self, where: str, pattern: object) -> None:
+        """A printer's yellow dot pattern on a page: a problem, or a warning when the copy was
+        asked to keep its colours."""
+        period = getattr(pattern, "period_mm", 0.0)
+        text = (
+            f"tracking dots: {where} carries a yellow dot pattern (repeating about every "
+            f"{period} mm), which can identify the printer and when it printed"
+        )
+        if self.dots_are_problems:
+            self.add(text)
+        elif text not in self.warnings:
+            self.warnings.append(text)
 
     def reader(self, name: str) -> None:
         if name not in self.readers:

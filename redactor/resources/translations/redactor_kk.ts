@@ -80,6 +80,10 @@
         <translation>Ақ-қара (принтердің бақылау нүктелерін жояды)</translation>
     </message>
     <message>
+        <source>Keep the colours as they are (printer tracking dots too)</source>
+        <translation>Түстерді сол күйінде сақтау (принтердің бақылау нүктелерімен бірге)</translation>
+    </message>
+    <message>
         <source>Also write the private redaction log (keep it private)</source>
         <translation>Жасырудың жабық журналын да жазу (жарияламаңыз)</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
         <source>Nothing was saved: the check found something of a hidden item.</source>
         <translation>Ештеңе сақталмады: тексеру жасырылған бөліктің ізін тапты.</translation>
+    </message>
+    <message>
+        <source>Kept as asked: %1</source>
+        <translation>Таңдауыңыз бойынша қалдырылды: %1</translation>
     </message>
     <message>
         <source>Pages that need your eyes are not confirmed yet: %1</source>
@@ -428,6 +436,14 @@
         <translation>Хаттарды ашу</translation>
     </message>
     <message>
+        <source>Clear the list</source>
+        <translation>Тізімді тазалау</translation>
+    </message>
+    <message>
+        <source>The list of recent letters is cleared.</source>
+        <translation>Соңғы хаттар тізімі тазаланды.</translation>
+    </message>
+    <message>
         <source>Settings saved. They apply to letters opened from now on.</source>
         <translation>Баптаулар сақталды. Олар бұдан кейін ашылған хаттарға қолданылады.</translation>
     </message>
@@ -438,6 +454,10 @@
     <message>
         <source>The app did not close properly last time.</source>
         <translation>Өткен жолы бағдарлама дұрыс жабылмады.</translation>
+    </message>
+    <message>
+        <source>Not remembered (see Settings)</source>
+        <translation>Есте сақталмайды (Баптауларды қараңыз)</translation>
     </message>
     <message>
         <source>Nothing to export yet: the letter is still being read.</source>
@@ -636,6 +656,10 @@
         <translation>Жүйе тілі</translation>
     </message>
     <message>
+        <source>Remember recently opened letters (their names and folders stay in the settings)</source>
+        <translation>Жақында ашылған хаттарды есте сақтау (олардың атаулары мен қалталары баптауларда қалады)</translation>
+    </message>
+    <message>
         <source>Box padding (px)</source>
         <translation>Жақтау шеті (пикс.)</translation>
     </message>
@@ -654,6 +678,10 @@
     <message>
         <source>Reviewer name (private log)</source>
         <translation>Тексерушінің аты (жабық журнал)</translation>
+    </message>
+    <message>
+        <source>Recent letters</source>
+        <translation>Соңғы хаттар</translation>
     </message>
     <message>
         <source>Export and interface</source>

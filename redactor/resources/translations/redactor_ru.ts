@@ -80,6 +80,10 @@
         <translation>Чёрно-белый (убирает следящие точки принтера)</translation>
     </message>
     <message>
+        <source>Keep the colours as they are (printer tracking dots too)</source>
+        <translation>Сохранить цвета как есть (вместе со следящими точками принтера)</translation>
+    </message>
+    <message>
         <source>Also write the private redaction log (keep it private)</source>
         <translation>Также записать закрытый журнал скрытия (не публиковать)</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
         <source>Nothing was saved: the check found something of a hidden item.</source>
         <translation>Ничего не сохранено: проверка нашла след скрытого фрагмента.</translation>
+    </message>
+    <message>
+        <source>Kept as asked: %1</source>
+        <translation>Оставлено по вашему выбору: %1</translation>
     </message>
     <message>
         <source>Pages that need your eyes are not confirmed yet: %1</source>
@@ -428,6 +436,14 @@
         <translation>Открыть письма</translation>
     </message>
     <message>
+        <source>Clear the list</source>
+        <translation>Очистить список</translation>
+    </message>
+    <message>
+        <source>The list of recent letters is cleared.</source>
+        <translation>Список недавних писем очищен.</translation>
+    </message>
+    <message>
         <source>Settings saved. They apply to letters opened from now on.</source>
         <translation>Настройки сохранены. Они действуют для писем, открытых после этого.</translation>
     </message>
@@ -438,6 +454,10 @@
     <message>
         <source>The app did not close properly last time.</source>
         <translation>В прошлый раз программа закрылась некорректно.</translation>
+    </message>
+    <message>
+        <source>Not remembered (see Settings)</source>
+        <translation>Не запоминаются (см. Настройки)</translation>
     </message>
     <message>
         <source>Nothing to export yet: the letter is still being read.</source>
@@ -636,6 +656,10 @@
         <translation>Язык системы</translation>
     </message>
     <message>
+        <source>Remember recently opened letters (their names and folders stay in the settings)</source>
+        <translation>Запоминать недавно открытые письма (их имена и папки остаются в настройках)</translation>
+    </message>
+    <message>
         <source>Box padding (px)</source>
         <translation>Поля рамки (пикс.)</translation>
     </message>
@@ -654,6 +678,10 @@
     <message>
         <source>Reviewer name (private log)</source>
         <translation>Имя проверяющего (закрытый журнал)</translation>
+    </message>
+    <message>
+        <source>Recent letters</source>
+        <translation>Недавние письма</translation>
     </message>
     <message>
         <source>Export and interface</source>
