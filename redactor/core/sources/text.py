@@ -11,6 +11,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from ..errors import InputError, MissingDependency
+from ..lookalike import drop_format
 from ..model import Box, Word
 from .base import MAX_PAGES
 
@@ -71,6 +72,9 @@ def _layout(text: str, dpi: int) -> tuple[tuple[Word, ...], ...]:
             continue
         x = float(margin)
         for token in raw.split():
+            token = drop_format(token)  # zero-width spaces, soft hyphens: read as shown
+            if not token:
+                continue
             width = font.getlength(token)
             if x > margin and x + width > page_w - margin:
                 x = float(margin)
