@@ -38,11 +38,15 @@ VARIANTS = {
     "greek_alpha": ("Osp\u03b1nov", "Ospanov"),
     "kazakh_I": ("\u0406lyasov", "Ilyasov"),
     "letter_spaced": ("O s p a n o v", "Ospanov"),
+    "soft_hyphen_at_line_end": ("Ospa\u00ad\nnov", "Ospanov"),
+    "tracked": ("Ospanov", "Ospanov"),  # letter-spaced by the PDF's character spacing (Tc)
 }
+PDF_ONLY = {"tracked"}
 # Every spelling in a typed PDF and in a plain-text letter; grey ink and turned pages with the
 # spellings that take different paths (a look-alike letter, a Greek letter that once split the
 # word, letter-spacing).
-CASES = [(style, v) for style in ("black", "text") for v in VARIANTS] + [
+CASES = [(s, v) for s in ("black", "text") for v in VARIANTS if s != "text" or v not in PDF_ONLY]
+CASES += [
     (style, v)
     for style in ("grey", "rotate180", "rotate270")
     for v in ("cyrillic_a", "greek_alpha", "letter_spaced")
@@ -53,7 +57,7 @@ DENY = ["Ospanov", "Ilyasov"]
 def letter_lines(name: str) -> list[str]:
     return [
         "Dear editor,",
-        f"greetings from {name} and his friends.",
+        *f"greetings from {name} and his friends.".split("\n"),
         "The guards took our letters again last week.",
         "Please write about the colony.",
     ]
@@ -67,7 +71,9 @@ def _pdf_string(text: str) -> bytes:
     return b"(" + body + b")"
 
 
-def typed_pdf(path: Path, lines: list[str], grey: bool = False, rotate: int = 0) -> Path:
+def typed_pdf(
+    path: Path, lines: list[str], grey: bool = False, rotate: int = 0, tracking: float = 0.0
+) -> Path:
     """A typed page in Helvetica whose ToUnicode map gives the look-alike letters: the ink
     shows the Latin letter, the text layer holds the other script's (as a Word file typed on
     two keyboard layouts does)."""
@@ -93,6 +99,7 @@ def typed_pdf(path: Path, lines: list[str], grey: bool = False, rotate: int = 0)
     )
     ops = (b"0.5 g " if grey else b"") + b"BT /F1 13 Tf "
     for k, line in enumerate(lines):
+        ops += b"%g Tc " % (tracking if k == 1 else 0.0)  # the name's line, spaced out
         ops += b"1 0 0 1 72 %d Tm %s Tj " % (760 - 20 * k, _pdf_string(line))
     extra = b"/Rotate %d" % rotate if rotate else b""
     pdf.page(ops + b"ET\n", size=(595, 842), extra=extra)
@@ -107,7 +114,8 @@ def make_letter(folder: Path, style: str, variant: str) -> Path:
         return path
     rotate = {"rotate180": 180, "rotate270": 270}.get(style, 0)
     path = folder / f"{style}-{variant}.pdf"
-    return typed_pdf(path, lines, grey=style == "grey", rotate=rotate)
+    tracking = 9.0 if variant == "tracked" else 0.0
+    return typed_pdf(path, lines, grey=style == "grey", rotate=rotate, tracking=tracking)
 
 
 # --- reading a copy back, with look-alikes folded ------------------------------------------------
@@ -170,8 +178,22 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("lookalikes")
 
 
-@pytest.mark.parametrize(("style", "variant"), CASES)
-@pytest.mark.parametrize("mode", ["deny", "detect"])
+_NOT_YET = pytest.mark.xfail(
+    strict=True,
+    reason="detection alone does not read a name spaced out by the PDF's character spacing: the "
+    "page's words are single letters and the page text no longer says where the words end (the "
+    "word grouping in sources/pdf.py would have to join evenly spaced glyphs)",
+)
+PARAMS = [
+    pytest.param(
+        mode, style, variant, marks=[_NOT_YET] if (mode, variant) == ("detect", "tracked") else []
+    )
+    for mode in ("deny", "detect")
+    for style, variant in CASES
+]
+
+
+@pytest.mark.parametrize(("mode", "style", "variant"), PARAMS)
 def test_lookalike_name_is_hidden(root: Path, mode: str, style: str, variant: str) -> None:
     _code, stderr, out = batch(mode, root)
     name = lookalike_fold(VARIANTS[variant][1])
@@ -200,7 +222,7 @@ def test_the_source_letters_show_the_name(tmp_path: Path, style: str) -> None:
     for variant, (_, plain) in VARIANTS.items():
         src = make_letter(tmp_path, style, variant)
         assert lookalike_fold(plain) in lookalike_fold(page_ocr(src, style)), variant
-        if variant != "letter_spaced":
+        if variant not in ("letter_spaced", "tracked", "soft_hyphen_at_line_end"):
             assert lookalike_fold(plain) in lookalike_fold(pdftotext(src)), variant
 
 

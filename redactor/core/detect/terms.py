@@ -138,10 +138,17 @@ def _tok(start: int, end: int, folded: str) -> _Tok:
     return _Tok(start, end, folded, skel(folded))
 
 
+# Letter-spaced runs: a run of this many letters or fewer is read from every letter on, a longer
+# one from its capitals only; a word read from a run has at most _RUN_WORD letters.
+_RUN_ALL_STARTS = 60
+_RUN_WORD = 32
+
+
 def _letter_runs(text: str, toks: Sequence[_Tok]) -> list[_Tok]:
     """Letter-spaced words ("O s p a n o v"): three or more one-letter words in a row, one
-    space or tab apart, joined; a run is also cut where a capital follows a small letter
-    ("D a u l e t O s p a n o v" gives "Daulet" and "Ospanov" besides the whole run)."""
+    space or tab apart. The page text does not say where one spaced-out word ends and the next
+    begins ("g r e e t i n g s f r o m O s p a n o v"), so every stretch of three letters or
+    more of the run is a word to compare (from each capital only, in a long run)."""
     out: list[_Tok] = []
     i = 0
     n = len(toks)
@@ -156,16 +163,15 @@ def _letter_runs(text: str, toks: Sequence[_Tok]) -> list[_Tok]:
             j += 1
         if j - i >= 3:
             run = toks[i:j]
-            out.append(_tok(run[0].start, run[-1].end, "".join(t.folded for t in run)))
-            cuts = [0]
-            for k in range(1, len(run)):
-                if text[run[k].start].isupper() and text[run[k - 1].start].islower():
-                    cuts.append(k)
-            cuts.append(len(run))
-            if len(cuts) > 2:
-                for a, b in zip(cuts, cuts[1:], strict=False):
-                    seg = run[a:b]
-                    out.append(_tok(seg[0].start, seg[-1].end, "".join(t.folded for t in seg)))
+            every = len(run) <= _RUN_ALL_STARTS
+            for a in range(len(run)):
+                if not (every or a == 0 or text[run[a].start].isupper()):
+                    continue
+                folded = ""
+                for b in range(a, min(len(run), a + _RUN_WORD)):
+                    folded += run[b].folded
+                    if b - a >= 2:
+                        out.append(_tok(run[a].start, run[b].end, folded))
             i = j
         else:
             i = max(j, i + 1)
@@ -201,19 +207,28 @@ class _SkelIndex:
         for i, t in enumerate(tokens):
             if t.skel:
                 self.forms.setdefault(t.skel, []).append(i)
-        self.by_core: dict[str, set[str]] = {}
-        for form in self.forms:
-            if form.isascii():
-                continue
-            for k in range(1, min(_MAX_SKEL_ENDING, len(form) - 3) + 1):
-                if form[len(form) - k :] in _SKEL_ENDINGS:
-                    self.by_core.setdefault(form[: len(form) - k], set()).add(form)
+        self._by_core: dict[str, set[str]] | None = None
+
+    def _cores(self) -> dict[str, set[str]]:
+        """Non-ASCII forms by their part before a case ending (built on first use)."""
+        if self._by_core is None:
+            by_core: dict[str, set[str]] = {}
+            for form in self.forms:
+                if form.isascii():
+                    continue
+                for k in range(1, min(_MAX_SKEL_ENDING, len(form) - 3) + 1):
+                    if form[len(form) - k :] in _SKEL_ENDINGS:
+                        by_core.setdefault(form[: len(form) - k], set()).add(form)
+            self._by_core = by_core
+        return self._by_core
 
     def lookup(self, word_skel: str) -> list[int]:
+        if not self.forms:
+            return []
         out = list(self.forms.get(word_skel, []))
         if sum(c.isalpha() for c in word_skel) >= 3:
             endings = _SKEL_ENDINGS if len(word_skel) >= 4 else _SKEL_SHORT_ENDINGS
-            for form in self.by_core.get(word_skel, ()):
+            for form in self._cores().get(word_skel, ()):
                 if form[len(word_skel) :] in endings:
                     out.extend(self.forms[form])
         return out

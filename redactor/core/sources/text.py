@@ -71,8 +71,12 @@ def _layout(text: str, dpi: int) -> tuple[tuple[Word, ...], ...]:
                 y += line_h // 2
             continue
         x = float(margin)
-        for token in raw.split():
-            token = drop_format(token)  # zero-width spaces, soft hyphens: read as shown
+        tokens = raw.split()
+        for k, token in enumerate(tokens):
+            # zero-width spaces, soft hyphens: read as shown (a soft hyphen ending its line
+            # shows as a hyphen)
+            hyphen = "-" if k == len(tokens) - 1 and token.endswith("\u00ad") else ""
+            token = drop_format(token) + hyphen
             if not token:
                 continue
             width = font.getlength(token)
