@@ -108,6 +108,20 @@ def is_mixed_script(word: str) -> bool:
     return len(scripts(word)) > 1
 
 
+def is_suspect_mix(word: str) -> bool:
+    """is_mixed_script, less the one mix that is a writing habit, not a trick: a Cyrillic word
+    whose only Latin letters are i/I, typed for the Kazakh or Ukrainian і on keyboards without
+    it ("мемлекеттiк"). Such a word is still folded and matched like any mixed word."""
+    if not is_mixed_script(word):
+        return False
+    counts = scripts(word)
+    if set(counts) == {"CYRILLIC", "LATIN"}:
+        latin = {c for c in word if script_of(c) == "LATIN"}
+        if latin <= {"i", "I"}:
+            return False
+    return True
+
+
 def mixed_scripts_named(word: str) -> str:
     """'Latin and Cyrillic' for a mixed word (for a finding's or a warning's `why`)."""
     names = sorted(scripts(word), key=lambda s: (-scripts(word)[s], s))
@@ -236,7 +250,7 @@ def mixed_script_spans(text: str) -> list[Span]:
     out = []
     for m in _FINDING_WORD_RE.finditer(text):
         word = m.group()
-        if is_mixed_script(word):
+        if is_suspect_mix(word):
             why = f"a word mixing {mixed_scripts_named(word)} letters (look-alike letters?)"
             out.append(Span(m.start(), m.end(), "MIXED_SCRIPT", 1.0, why))
     return out

@@ -13,6 +13,7 @@ from redactor.core.detect.terms import find_terms, fold
 from redactor.core.lookalike import (
     drop_format,
     is_mixed_script,
+    is_suspect_mix,
     mixed_script_spans,
     reader_view,
     skeleton,
@@ -99,6 +100,22 @@ def test_to_main_script_keeps_length_and_case(word: str, main: str) -> None:
 )
 def test_mixed_script(word: str, mixed: bool) -> None:
     assert is_mixed_script(word) is mixed
+
+
+@pytest.mark.parametrize(
+    ("word", "suspect"),
+    [
+        ("мемлекеттiк", False),  # a Latin i for the Kazakh і: a keyboard habit, not a trick
+        ("Петрiв", False),
+        ("cемейліктерге", True),  # a Latin c: a look-alike
+        (f"Osp{CYR_A}nov", True),
+        (f"{KK_I}lyasov", True),
+    ],
+)
+def test_latin_i_in_a_cyrillic_word_is_no_notice(word: str, suspect: bool) -> None:
+    assert is_mixed_script(word)  # still folded and matched as a mixed word ...
+    assert is_suspect_mix(word) is suspect  # ... but a finding only when it is a look-alike
+    assert bool(mixed_script_spans(f"from {word} here")) is suspect
 
 
 def test_drop_format() -> None:
@@ -269,5 +286,5 @@ def test_a_page_against_fifty_terms_stays_fast() -> None:
         find_terms(page, terms)
         find_term_numbers(page, terms)
     warm = (time.perf_counter() - t0) / 5
-    assert cold < 0.25, cold
-    assert warm < 0.05, warm
+    assert cold < 0.5, cold
+    assert warm < 0.1, warm  # both searches; about 20 ms on an idle machine

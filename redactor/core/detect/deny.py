@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from redactor.core.detect.terms import find_terms
 from redactor.core.detect.translit import variants
-from redactor.core.lookalike import drop_format, is_mixed_script, mixed_scripts_named
+from redactor.core.lookalike import drop_format, is_suspect_mix, mixed_scripts_named
 from redactor.core.lookalike import to_main_script as _main
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def expand_deny(deny: Sequence[str]) -> tuple[list[str], list[int]]:
 
 def mixed_terms(deny: Sequence[str]) -> tuple[int, ...]:
     """Numbers (0-based) of the deny terms with a word that mixes scripts."""
-    return tuple(n for n, t in enumerate(deny) if any(is_mixed_script(w) for w in t.split()))
+    return tuple(n for n, t in enumerate(deny) if any(is_suspect_mix(w) for w in t.split()))
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class DenyReport:
         scripts are named, never the term's text)."""
         out = []
         for n in self.mixed:
-            word = next(w for w in deny[n].split() if is_mixed_script(w))
+            word = next(w for w in deny[n].split() if is_suspect_mix(w))
             scripts = mixed_scripts_named(word)
             out.append(
                 f"deny term #{n + 1} mixes {scripts} letters (typed on another keyboard "
