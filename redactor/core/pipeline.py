@@ -179,9 +179,11 @@ def find_in_document(
     # Deny terms are also searched in the other script and in their main script.
     terms = list(dict.fromkeys([*expand_deny(deny)[0], *extra_terms]))
     findings += _term_findings(document, texts, terms, ["TERM"] * len(terms), lang)
-    # A word mixing scripts is a finding of its own (look-alike letters dodge searches).
-    for page, (text, offs) in zip(document.pages, texts, strict=True):
-        findings += spans_to_findings(page, mixed_script_spans(text), "detector", text, offs)
+    if detector is not None:
+        # A word mixing scripts is a finding of its own (look-alike letters dodge searches); a
+        # search for terms alone (no detector) finds only what it was asked for.
+        for page, (text, offs) in zip(document.pages, texts, strict=True):
+            findings += spans_to_findings(page, mixed_script_spans(text), "detector", text, offs)
     findings = dedupe_findings(findings)
     # Propagate the identifying words of every finding (a surname hidden in one place and
     # readable in another is a leak).
