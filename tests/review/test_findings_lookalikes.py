@@ -40,8 +40,10 @@ VARIANTS = {
     "letter_spaced": ("O s p a n o v", "Ospanov"),
     "soft_hyphen_at_line_end": ("Ospa\u00ad\nnov", "Ospanov"),
     "tracked": ("Ospanov", "Ospanov"),  # letter-spaced by the PDF's character spacing (Tc)
+    "split_runs": ("Osp\x01a\x01nov", "Ospanov"),  # three text-showing operators, no gap
 }
-PDF_ONLY = {"tracked"}
+PDF_ONLY = {"tracked", "split_runs"}
+RUN_BREAK = "\x01"  # where a typed line is cut into separate runs (Tj ... Tj)
 # Every spelling in a typed PDF and in a plain-text letter; grey ink and turned pages with the
 # spellings that take different paths (a look-alike letter, a Greek letter that once split the
 # word, letter-spacing).
@@ -100,7 +102,8 @@ def typed_pdf(
     ops = (b"0.5 g " if grey else b"") + b"BT /F1 13 Tf "
     for k, line in enumerate(lines):
         ops += b"%g Tc " % (tracking if k == 1 else 0.0)  # the name's line, spaced out
-        ops += b"1 0 0 1 72 %d Tm %s Tj " % (760 - 20 * k, _pdf_string(line))
+        runs = b" Tj ".join(_pdf_string(run) for run in line.split(RUN_BREAK))
+        ops += b"1 0 0 1 72 %d Tm %s Tj " % (760 - 20 * k, runs)
     extra = b"/Rotate %d" % rotate if rotate else b""
     pdf.page(ops + b"ET\n", size=(595, 842), extra=extra)
     return pdf.write(path)
