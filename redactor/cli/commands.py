@@ -248,6 +248,7 @@ def _neutral_name(folder: Path, number: int, fmt: str) -> str:
 def detect(args: argparse.Namespace) -> int:
     deny = read_terms(args.deny)
     allow = read_terms(args.allow)
+    _warn_mixed_terms(deny)
     if args.jsonl:
         if not args.output:
             raise UsageError("--jsonl needs -o OUT.jsonl")
