@@ -132,6 +132,7 @@ def redact(args: argparse.Namespace) -> int:
     if args.plan and len(files) != 1:
         raise UsageError("--plan applies to one input at a time")
     pairs = _output_paths(files, args.output, args.format)
+    _warn_mixed_terms(deny)
     detector = None
     if not args.no_detect and not args.plan:
         detector = _load_detector(args, allow, deny)
@@ -181,6 +182,7 @@ def _redact_one(
             terms = list(deny)
         else:
             findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
+            _warn_unmatched_terms(doc, deny, progress)
             plan = pipeline.make_plan(doc, findings, state="accepted")
             terms = list(dict.fromkeys([*deny, *pipeline.finding_texts(doc, findings)]))
         if folder_mode and find_term_numbers(Path(dst).stem.replace("_", " "), terms):
@@ -216,6 +218,29 @@ def _redact_one(
         opened.close()
 
 
+def _warn_mixed_terms(deny: list[str]) -> None:
+    """Deny terms typed with letters of two scripts: said once, on stderr (even with -q)."""
+    if not deny:
+        return
+    from ..core.detect.deny import DenyReport, mixed_terms
+
+    report = DenyReport(count=len(deny), mixed=mixed_terms(deny))
+    for message in report.warnings(deny):
+        print(f"redactor: warning: {message}", file=sys.stderr, flush=True)
+
+
+def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -> None:
+    """Deny terms that matched nothing in this letter, by number, on stderr (even with -q)."""
+    if not deny:
+        return
+    from ..core.detect.deny import DenyReport, deny_report
+
+    found = deny_report([p.text for p in doc.pages], deny)
+    report = DenyReport(count=found.count, unmatched=found.unmatched)
+    for message in report.warnings(deny):
+        print(f"{progress.name}: warning: {message}", file=sys.stderr, flush=True)
+
+
 def _neutral_name(folder: Path, number: int, fmt: str) -> str:
     n = number
     while (folder / f"redacted-{n:03d}.{fmt}").exists():
@@ -226,6 +251,7 @@ def _neutral_name(folder: Path, number: int, fmt: str) -> str:
 def detect(args: argparse.Namespace) -> int:
     deny = read_terms(args.deny)
     allow = read_terms(args.allow)
+    _warn_mixed_terms(deny)
     if args.jsonl:
         if not args.output:
             raise UsageError("--jsonl needs -o OUT.jsonl")

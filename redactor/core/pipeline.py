@@ -23,7 +23,8 @@ from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
 from .fingerprint import fingerprint_file, key_id, load_key
-from .model import Document, Finding, PageText
+from .lookalike import mixed_script_spans
+from .model import NOTICE_LABELS, Document, Finding, PageText
 from .ocr import DEFAULT_LANGS
 from .sources import DEFAULT_DPI
 from .workers import (
@@ -173,8 +174,16 @@ def find_in_document(
         per_page = detector.analyze_many([t for t, _ in texts], lang=lang)
         for page, (text, offs), spans in zip(document.pages, texts, per_page, strict=True):
             findings += spans_to_findings(page, spans, "detector", text, offs)
-    terms = list(dict.fromkeys([*deny, *extra_terms]))
+    from .detect.deny import expand_deny
+
+    # Deny terms are also searched in the other script and in their main script.
+    terms = list(dict.fromkeys([*expand_deny(deny)[0], *extra_terms]))
     findings += _term_findings(document, texts, terms, ["TERM"] * len(terms), lang)
+    if detector is not None:
+        # A word mixing scripts is a finding of its own (look-alike letters dodge searches); a
+        # search for terms alone (no detector) finds only what it was asked for.
+        for page, (text, offs) in zip(document.pages, texts, strict=True):
+            findings += spans_to_findings(page, mixed_script_spans(text), "detector", text, offs)
     findings = dedupe_findings(findings)
     # Propagate the identifying words of every finding (a surname hidden in one place and
     # readable in another is a leak).
@@ -189,7 +198,8 @@ def find_in_document(
                 (
                     r.label
                     for r in reds
-                    if any(
+                    if r.label not in NOTICE_LABELS
+                    and any(
                         page.words[i].text.strip(".,;:!?()[]{}«»\"'“”‘’") == word
                         for i in r.word_indexes
                     )
@@ -197,6 +207,12 @@ def find_in_document(
                 "TERM",
             )
             word_label.setdefault(word, label)
+        for r in reds:
+            if r.label == "MIXED_SCRIPT":
+                for i in r.word_indexes:
+                    word = page.words[i].text.strip(".,;:!?()[]{}«»\"'“”‘’")
+                    if sum(c.isalpha() for c in word) >= 4:
+                        word_label.setdefault(word, "MIXED_SCRIPT")
     known = {t.casefold() for t in terms}
     more = [w for w in word_label if w.casefold() not in known]
     if more:
@@ -238,10 +254,11 @@ def _term_number(why: str) -> int:
 
 def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
     """One finding per (page, words): a term match wins over the detector's label only when
-    the detector has none for those words."""
-    best: dict[tuple[int, tuple[int, ...]], Finding] = {}
+    the detector has none for those words; a notice (MIXED_SCRIPT) is kept besides."""
+    best: dict[tuple[int, tuple[int, ...], bool], Finding] = {}
     for f in findings:
-        key = (f.page, f.word_indexes)
+        # a notice (a word mixing scripts) is kept beside the detector's label for its words
+        key = (f.page, f.word_indexes, f.span.label in NOTICE_LABELS)
         old = best.get(key)
         if old is None or (old.span.label == "TERM" and f.span.label != "TERM"):
             best[key] = f

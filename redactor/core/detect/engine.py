@@ -22,6 +22,7 @@ from redactor.core.detect.names import (
 )
 from redactor.core.detect.offline import make_offline
 from redactor.core.errors import MissingDependency, UsageError
+from redactor.core.lookalike import reader_view
 from redactor.core.model import PROFILES, Span
 
 log = logging.getLogger(__name__)
@@ -308,6 +309,19 @@ class Detector:
                     spans.append(Span(s, e, label, round(float(r.score), 3), why))
         return spans
 
+    def _read(self, text: str, lang: str) -> list[Span]:
+        """_raw over the text as a reader sees it (format characters dropped, letter-spaced
+        words joined, look-alike letters in the word's main script), spans mapped back."""
+        view = reader_view(text)
+        if view is None:
+            return self._raw(text, lang)
+        out = []
+        for sp in self._raw(view.text, lang):
+            s, e = view.span_back(sp.start, sp.end)
+            if e > s:
+                out.append(Span(s, e, sp.label, sp.score, sp.why))
+        return out
+
     def analyze(self, text: str, lang: str = "auto") -> list[Span]:
         """Identifying spans of one text (propagated within it)."""
         return self.analyze_many([text], lang)[0]
@@ -318,7 +332,7 @@ class Detector:
         from redactor.core.detect.propagate import expand_term, propagate
         from redactor.core.detect.terms import find_terms
 
-        raw = [self._raw(t, lang) for t in texts]
+        raw = [self._read(t, lang) for t in texts]
         keep = [[s for s in sps if s.label in self.labels] for sps in raw]
         extra = [(f, "TERM") for d in self.deny for f in expand_term(d)]
         spans = propagate(texts, keep, extra_terms=extra)

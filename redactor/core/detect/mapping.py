@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from ..lookalike import skeleton
 from ..model import Box, Finding, PageText, Span
 
 
@@ -41,7 +42,8 @@ def spans_to_findings(
     offsets: list[tuple[int, int]] | None = None,
 ) -> list[Finding]:
     """Findings with boxes for spans over `page.text_and_offsets()`; spans over no word are
-    dropped. term_key is the span's text, normalised (kept in memory only)."""
+    dropped. term_key is the span's text, normalised: case and look-alike letters folded (kept
+    in memory only)."""
     if text is None or offsets is None:
         text, offsets = page.text_and_offsets()
     found: list[Finding] = []
@@ -49,7 +51,8 @@ def spans_to_findings(
         idx = words_for_span(offsets, span.start, span.end)
         if not idx:
             continue
-        key = " ".join(text[span.start : span.end].split()).casefold()
+        # look-alike spellings of a term are the same term ("Ospаnov" with a Cyrillic а)
+        key = " ".join(skeleton(w) for w in text[span.start : span.end].split())
         found.append(
             Finding(
                 page=page.index,

@@ -11,6 +11,7 @@ import regex
 
 from redactor.core.detect.terms import find_terms, fold
 from redactor.core.detect.translit import is_cyrillic, variants
+from redactor.core.lookalike import drop_format, to_main_script
 from redactor.core.model import Span
 
 # Labels whose surface text is searched again; for the others patterns already find every copy.
@@ -89,8 +90,12 @@ def expand_term(term: str) -> list[str]:
     term = " ".join(term.split())
     if not term:
         return []
-    words = term.split(" ")
+    # A word with look-alike letters of another script is spelled in its main script first
+    # ("Ospаnov" with a Cyrillic а -> "Ospanov"), so its forms and transliterations are real.
+    words = [to_main_script(drop_format(w)) for w in term.split(" ")]
     forms = [term]
+    if " ".join(words) != term:
+        forms.append(" ".join(words))
     # Replace one word at a time by each of its base forms, then all words by their first form.
     alts = [_word_forms(w.strip(".,")) for w in words]
     for i, a in enumerate(alts):

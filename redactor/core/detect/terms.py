@@ -1,10 +1,13 @@
 """Find every occurrence of user-given terms in a plain text.
 
 Matching is per word: a term is split into words, each text word is compared with the term's
-word after normalisation (case, ё/е, Kazakh letters folded to their Russian look-alikes, mixed
-Cyrillic/Latin look-alikes), allowing the Russian and Kazakh case endings of a name, one OCR
-error in words of five letters or more, line breaks between the words of a multi-word term and
-end-of-line hyphenation inside a word ("Оспа-\\nнов").
+word after normalisation (case, ё/е, Kazakh letters folded to their Russian look-alikes,
+format characters dropped, the look-alike letters of a mixed-script word put in its main
+script), allowing the Russian and Kazakh case endings of a name, one OCR error in words of five
+letters or more, line breaks between the words of a multi-word term, end-of-line hyphenation
+inside a word ("Оспа-\\nнов") and letter-spacing ("O s p a n o v"). A word also matches when its
+confusable skeleton (UTS #39, `redactor.core.lookalike`) is the term word's, with a case ending:
+"Ospanov" finds "ОЅРАNОV" written with Cyrillic letters.
 
 The work per text is one tokenisation plus a symmetric-deletion index of the words' stems, so
 a page of 400 words against 50 terms takes a few milliseconds.
@@ -13,13 +16,18 @@ a page of 400 words against 50 terms takes a few milliseconds.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
+from redactor.core.lookalike import drop_format, skeleton, to_main_script
 from redactor.core.model import Span
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# A word: letters and digits, with any format characters (zero-width space, soft hyphen) inside.
+_WORD_RE = regex.compile(r"[^\W_](?:[^\W_]|\p{Cf})*")
 # Hyphen at the end of a line followed by the rest of the word on the next line.
 _HYPHEN_BREAK_RE = re.compile(r"^[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*$")
 
@@ -39,27 +47,6 @@ _FOLD = str.maketrans(
         "й": "и",
     }
 )
-# Latin letters that look like Cyrillic ones (used only inside mixed-script words).
-_LAT2CYR = str.maketrans(
-    {
-        "a": "а",
-        "c": "с",
-        "e": "е",
-        "o": "о",
-        "p": "р",
-        "x": "х",
-        "y": "у",
-        "k": "к",
-        "m": "м",
-        "t": "т",
-        "h": "н",
-        "b": "в",
-        "i": "и",
-    }
-)
-_CYR_RE = re.compile(r"[а-яёәғқңөұүһі]")
-_LAT_RE = re.compile(r"[a-z]")
-
 # Endings a name takes in Russian (nouns and the adjective-like surname declension).
 _RU_ENDINGS = (
     "а я у ю ы и е о ь ой ей ом ем ым им ою ею ах ях ам ям ами ями ов ев ых их ого его "
@@ -87,13 +74,25 @@ _MAX_ENDING = max(len(e) for e in _LONG_ENDINGS)
 _STRIP_FINAL = set("аяыиеоуюьй")
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Normalise one word for comparison: lower case, ё->е, Kazakh letters folded, look-alike
-    Latin letters inside Cyrillic words made Cyrillic."""
-    w = word.lower()
-    if _CYR_RE.search(w) and _LAT_RE.search(w):
-        w = w.translate(_LAT2CYR)
+    """Normalise one word for comparison: format characters dropped, the look-alike letters of
+    a mixed-script word put in its main script ("Ospаnov" -> "ospanov"), lower case, ё->е,
+    Kazakh letters folded."""
+    w = unicodedata.normalize("NFC", to_main_script(drop_format(word))).casefold()
     return w.translate(_FOLD)
+
+
+@lru_cache(maxsize=65536)
+def skel(word: str) -> str:
+    """The confusable skeleton of a folded word (the same for every look-alike spelling)."""
+    return skeleton(word)
+
+
+# Case endings in skeleton space (for words matched by their skeleton).
+_SKEL_ENDINGS = frozenset(skeleton(e) for e in _LONG_ENDINGS)
+_SKEL_SHORT_ENDINGS = frozenset(skeleton(e) for e in _SHORT_ENDINGS)
+_MAX_SKEL_ENDING = max(len(e) for e in _SKEL_ENDINGS)
 
 
 def stem_of(folded: str) -> str:
@@ -132,25 +131,107 @@ class _Tok:
     start: int
     end: int
     folded: str
+    skel: str = ""
+
+
+def _tok(start: int, end: int, folded: str) -> _Tok:
+    return _Tok(start, end, folded, skel(folded))
+
+
+# Letter-spaced runs: a run of this many letters or fewer is read from every letter on, a longer
+# one from its capitals only; a word read from a run has at most _RUN_WORD letters.
+_RUN_ALL_STARTS = 60
+_RUN_WORD = 32
+
+
+def _letter_runs(text: str, toks: Sequence[_Tok]) -> list[_Tok]:
+    """Letter-spaced words ("O s p a n o v"): three or more one-letter words in a row, one
+    space or tab apart. The page text does not say where one spaced-out word ends and the next
+    begins ("g r e e t i n g s f r o m O s p a n o v"), so every stretch of three letters or
+    more of the run is a word to compare (from each capital only, in a long run)."""
+    out: list[_Tok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and len(text[toks[j].start : toks[j].end]) == 1
+            and text[toks[j].start].isalpha()
+            and (j == i or text[toks[j - 1].end : toks[j].start] in (" ", "\t"))
+        ):
+            j += 1
+        if j - i >= 3:
+            run = toks[i:j]
+            every = len(run) <= _RUN_ALL_STARTS
+            for a in range(len(run)):
+                if not (every or a == 0 or text[run[a].start].isupper()):
+                    continue
+                folded = ""
+                for b in range(a, min(len(run), a + _RUN_WORD)):
+                    folded += run[b].folded
+                    if b - a >= 2:
+                        out.append(_tok(run[a].start, run[b].end, folded))
+            i = j
+        else:
+            i = max(j, i + 1)
+    return out
 
 
 def _tokenize(text: str) -> tuple[list[_Tok], list[str], list[_Tok]]:
     """Word tokens, the gap text after each token (to the next one), and extra tokens made by
-    joining words split by end-of-line hyphenation."""
-    toks = [_Tok(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
+    joining words split by end-of-line hyphenation or spread out by letter-spacing."""
+    toks = [_tok(m.start(), m.end(), fold(m.group())) for m in _WORD_RE.finditer(text)]
     gaps = [text[toks[i].end : toks[i + 1].start] for i in range(len(toks) - 1)] + [""]
     joined: list[_Tok] = []
     for i in range(len(toks) - 1):
         if _HYPHEN_BREAK_RE.match(gaps[i]):
             a, b = toks[i], toks[i + 1]
-            joined.append(_Tok(a.start, b.end, a.folded + b.folded))
+            joined.append(_tok(a.start, b.end, a.folded + b.folded))
+    joined += _letter_runs(text, toks)
     return toks, gaps, joined
 
 
 def _norm_gap(gap: str) -> str:
     """A gap between words compared without its whitespace; a pure-whitespace gap is ' '."""
-    g = re.sub(r"\s+", "", gap).replace("\u00ad", "")
+    g = drop_format(re.sub(r"\s+", "", gap))
     return g if g else " "
+
+
+class _SkelIndex:
+    """Index of a text's words by confusable skeleton: a term word matches a word with the
+    same skeleton, or (a word that is not plain ASCII) the skeleton plus a case ending."""
+
+    def __init__(self, tokens: Sequence[_Tok]) -> None:
+        self.forms: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            if t.skel:
+                self.forms.setdefault(t.skel, []).append(i)
+        self._by_core: dict[str, set[str]] | None = None
+
+    def _cores(self) -> dict[str, set[str]]:
+        """Non-ASCII forms by their part before a case ending (built on first use)."""
+        if self._by_core is None:
+            by_core: dict[str, set[str]] = {}
+            for form in self.forms:
+                if form.isascii():
+                    continue
+                for k in range(1, min(_MAX_SKEL_ENDING, len(form) - 3) + 1):
+                    if form[len(form) - k :] in _SKEL_ENDINGS:
+                        by_core.setdefault(form[: len(form) - k], set()).add(form)
+            self._by_core = by_core
+        return self._by_core
+
+    def lookup(self, word_skel: str) -> list[int]:
+        if not self.forms:
+            return []
+        out = list(self.forms.get(word_skel, []))
+        if sum(c.isalpha() for c in word_skel) >= 3:
+            endings = _SKEL_ENDINGS if len(word_skel) >= 4 else _SKEL_SHORT_ENDINGS
+            for form in self._cores().get(word_skel, ()):
+                if form[len(word_skel) :] in endings:
+                    out.extend(self.forms[form])
+        return out
 
 
 class _Index:
@@ -238,16 +319,21 @@ def find_terms(
 ) -> list[Span]:
     """Every occurrence of each term in text: case-insensitive; across line breaks and
     end-of-line hyphenation; one OCR error allowed in words of five letters or more; Russian and
-    Kazakh case forms; any whitespace between the words of a multi-word term.
+    Kazakh case forms; any whitespace between the words of a multi-word term; format characters
+    and look-alike letters of other scripts; letter-spaced words.
 
     Each span has the given label, score 1.0 and why="term #<n>" (n = index in terms).
-    fuzzy=False turns the OCR-error tolerance off (for word lists)."""
+    fuzzy=False turns the OCR-error tolerance and the whole-word skeleton match off (for word
+    lists)."""
     del lang  # the same rules serve every language; kept for the stable signature
     if not text or not terms:
         return []
     toks, gaps, joined = _tokenize(text)
     index = _Index(toks)
     jindex = _Index(joined) if joined else None
+    # Whole-word look-alikes by skeleton; word lists (fuzzy=False) keep to their spelling.
+    sindex = _SkelIndex(toks if fuzzy else ())
+    sjindex = _SkelIndex(joined if fuzzy else ())
     spans: list[Span] = []
     seen: set[tuple[int, int, int]] = set()
     for n, term in enumerate(terms):
@@ -255,14 +341,15 @@ def find_terms(
         if not words:
             continue
         why = f"{why_prefix} #{n}"
-        first = index.lookup(words[0], fuzzy)
+        first = index.lookup(words[0], fuzzy) + sindex.lookup(skel(words[0]))
         found: list[tuple[int, int]] = []
         if len(words) == 1:
             found = [(toks[i].start, toks[i].end) for i in first]
             if jindex is not None:
-                found += [(joined[i].start, joined[i].end) for i in jindex.lookup(words[0], fuzzy)]
+                jhits = jindex.lookup(words[0], fuzzy) + sjindex.lookup(skel(words[0]))
+                found += [(joined[i].start, joined[i].end) for i in jhits]
         else:
-            later = [set(index.lookup(w, fuzzy)) for w in words[1:]]
+            later = [set(index.lookup(w, fuzzy)) | set(sindex.lookup(skel(w))) for w in words[1:]]
             for i in first:
                 if i + len(words) > len(toks):
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import unicodedata
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -174,6 +175,13 @@ class PdfSource:
                 chars.append(("-", box))
                 chars.append(None)
                 continue
+            if unicodedata.category(ch) == "Cf":
+                # Format characters (zero-width space, soft hyphen) show nothing: the word is
+                # read as it shows. A soft hyphen ending its line shows as a hyphen.
+                if ch == "\u00ad" and (i + 1 >= len(text) or text[i + 1] in "\r\n"):
+                    box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
+                    chars.append(("-", box))
+                continue
             if ch.isspace() or ch == "\x00":
                 chars.append((" ", Box(0, 0, 0, 0)))
                 continue
@@ -183,12 +191,12 @@ class PdfSource:
 
 
 def _script(ch: str) -> str:
-    """'w' for Latin, Cyrillic and digits (the letters' scripts), 'o' for other letters,
-    '' for anything else."""
+    """'w' for Latin, Greek, Cyrillic and digits (the letters' scripts, whose look-alikes mix
+    inside one word), 'o' for other letters, '' for anything else."""
     if not ch.isalnum():
         return ""
     code = ord(ch)
-    if code < 0x0250 or 0x0400 <= code < 0x0530 or 0x1E00 <= code < 0x1F00:
+    if code < 0x0250 or 0x0370 <= code < 0x0530 or 0x1E00 <= code < 0x2000:
         return "w"
     return "o"
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from ..errors import InputError, MissingDependency
+from ..lookalike import drop_format
 from ..model import Box, Word
 from .base import MAX_PAGES
 
@@ -70,7 +71,14 @@ def _layout(text: str, dpi: int) -> tuple[tuple[Word, ...], ...]:
                 y += line_h // 2
             continue
         x = float(margin)
-        for token in raw.split():
+        tokens = raw.split()
+        for k, token in enumerate(tokens):
+            # zero-width spaces, soft hyphens: read as shown (a soft hyphen ending its line
+            # shows as a hyphen)
+            hyphen = "-" if k == len(tokens) - 1 and token.endswith("\u00ad") else ""
+            token = drop_format(token) + hyphen
+            if not token:
+                continue
             width = font.getlength(token)
             if x > margin and x + width > page_w - margin:
                 x = float(margin)

@@ -3,37 +3,46 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
+import regex
+
+from ..lookalike import fold_text, skeleton
 from .common import _Bytes, log
 
 # --- term search -------------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W_]+")
+# A word: letters and digits, with any format characters (zero-width space, soft hyphen) inside.
+_WORD_RE = regex.compile(r"[^\W_](?:[^\W_]|\p{Cf})*")
 
 
 def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-    return t.replace("\u00ad", "")
+    """Text as a reader sees it, one character at a time: format characters dropped, case
+    folded, ё->е, look-alike letters of other scripts mapped to their prototype (UTS #39)."""
+    return fold_text(text.replace("ё", "е").replace("Ё", "Е"))
+
+
+def _key(word: str) -> str:
+    """A word's comparison key: its confusable skeleton, ё read as е."""
+    return skeleton(word.replace("ё", "е").replace("Ё", "Е"))
 
 
 def _fallback_find(text: str, terms: Sequence[str], slack: int = 3) -> set[int]:
-    """Case-, whitespace- and hyphenation-insensitive search: the term's letters must start at a
-    word start in the text and end within `slack` letters of a word end (case endings)."""
-    tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(_fold(text))]
-    folded = _fold(text)
-    compact = "".join(folded[s:e] for s, e in tokens)
+    """Case-, whitespace-, hyphenation-, letter-spacing- and look-alike-insensitive search: the
+    term's letters (by skeleton) must start at a word start in the text and end within `slack`
+    letters of a word end (case endings)."""
+    keys = [_key(m.group()) for m in _WORD_RE.finditer(text)]
+    compact = "".join(keys)
     starts: set[int] = set()
     ends: set[int] = set()
     pos = 0
-    for s, e in tokens:
+    for k in keys:
         starts.add(pos)
-        pos += e - s
+        pos += len(k)
         ends.add(pos)
     found: set[int] = set()
     for n, term in enumerate(terms):
-        t = "".join(_WORD_RE.findall(_fold(term)))
+        t = "".join(_key(w) for w in _WORD_RE.findall(term))
         if not t:
             continue
         i = compact.find(t)
@@ -52,7 +61,7 @@ SHORT_TERM = 3
 
 
 def _alnum_count(term: str) -> int:
-    return sum(len(w) for w in _WORD_RE.findall(term))
+    return sum(1 for c in term if c.isalnum())
 
 
 def _short_find(text: str, terms: Sequence[tuple[int, str]]) -> set[int]:
