@@ -421,7 +421,7 @@ def _verify_pdf(
     forbidden_ids,
 ) -> None:
     col.reader("bytes")
-    for n in sorted(_scan_bytes(_outside_image_streams(data), col.terms)):
+    for n in sorted(_scan_bytes(_outside_image_streams(data), col.terms, pdf=True)):
         col.add(f"bytes: hidden item #{n + 1} is in the file's raw bytes")
     _pdf_revisions(data, col)
     _pdf_raw_streams(data, col)

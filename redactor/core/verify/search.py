@@ -107,8 +107,9 @@ def _byte_variants(term: str) -> set[bytes]:
     return out
 
 
-def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
-    """Terms whose bytes (in UTF-8, UTF-16, cp1251 or Latin-1; any ASCII case) are in data."""
+def _scan_bytes(data: _Bytes, terms: Sequence[str], pdf: bool = False) -> set[int]:
+    """Terms whose bytes (in UTF-8, UTF-16, cp1251 or Latin-1; any ASCII case) are in data.
+    `pdf`: a term of digits alone found among the file's numbers (not in a string) is syntax."""
     owner: dict[bytes, int] = {}
     for n, t in enumerate(terms):
         for v in _byte_variants(t):
@@ -121,8 +122,11 @@ def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
     found: set[int] = set()
     for m in pattern.finditer(data):
         n = owner[m.group().lower()]
-        if n not in found and not _in_pdf_syntax(data, m.start(), m.end()):
-            found.add(n)
+        if n in found or _in_pdf_syntax(data, m.start(), m.end()):
+            continue
+        if pdf and _number_in_syntax(data, m.start(), m.end()):
+            continue
+        found.add(n)
     return found
 
 
@@ -160,8 +164,49 @@ _PDF_WORD_RE = re.compile(
 
 
 def _strip_pdf_syntax(text: str) -> str:
-    """A decompressed stream's text without PDF names and keywords (syntax, not prose)."""
-    return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", text))
+    """A decompressed stream's text without PDF names, keywords and numbers outside strings
+    (syntax, not prose)."""
+    return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", _strip_pdf_numbers(text)))
+
+
+# A PDF string or comment (kept: text lives there), or a number (an operand: syntax). The
+# coordinates of a content stream ("1 0 0 1 13 13 Tm") and the offsets of the cross-reference
+# table spell any short run of digits by chance: a date or a phone's part is no leak there.
+_PDF_STRING_OR_NUMBER_RE = re.compile(
+    r"(\((?:\\.|[^\\)])*\)|%[^\r\n]*|<[0-9A-Fa-f\s]*>)"
+    r"|(?<![^\s\[\]<>/(){}%])[+-]?(?:\d+\.?\d*|\.\d+)(?![^\s\[\]<>/(){}%])"
+)
+
+
+def _strip_pdf_numbers(text: str) -> str:
+    """PDF syntax with every number that stands outside a string or comment blanked."""
+    return _PDF_STRING_OR_NUMBER_RE.sub(lambda m: m.group(1) or " ", text)
+
+
+_SYNTAX_BOUNDARY_RE = re.compile(rb"\b(?:obj|endobj|stream|endstream|xref|trailer|startxref)\b")
+
+
+def _number_in_syntax(data: _Bytes, start: int, end: int) -> bool:
+    """True when bytes [start, end), made of digits and separators only, are PDF numbers
+    (operands, offsets, lengths) rather than the inside of a string or comment."""
+    if any(c in _LETTERS for c in bytes(data[start:end])):
+        return False
+    lo = max(0, start - 4096)
+    window = bytes(data[lo : end + 4096])
+    bounds = list(_SYNTAX_BOUNDARY_RE.finditer(window, 0, start - lo))
+    base = bounds[-1].end() if bounds else 0
+    text = window.decode("latin-1")
+    for m in _PDF_STRING_OR_NUMBER_RE.finditer(text, base):
+        if m.group(1) and m.start() < start - lo < m.end():
+            return False  # inside a string, hex string or comment: text
+        if m.start() > start - lo:
+            break
+    return True
+
+
+_LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
+    range(0x80, 0x100)
+)
 
 
 def _image_header(data: _Bytes) -> bytes:
