@@ -202,6 +202,8 @@ def _redact_one(
             terms=terms,
             progress=lambda done, total: progress("write", done, total),
         )
+        for note in report.boxed:
+            progress.note(note)
         progress.note(report.summary())
         if not args.quiet:
             written = [Path(dst)]

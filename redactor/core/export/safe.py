@@ -24,6 +24,7 @@ from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .pdf import ExportPage, write_pdf
 from .png import write_png
+from .recheck import MAX_ROUNDS, further_redactions, item_labels, locate, refusal
 from .txt import write_txt
 
 log = logging.getLogger(__name__)
@@ -292,11 +293,14 @@ def _burned_pages(
     covers: dict[int, list[Box]],
     dpis: dict[int, int],
     progress: Callable[[int, int], None] | None,
+    factors: dict[int, float] | None = None,
 ) -> Iterator[ExportPage]:
     total = len(document.pages)
     for n, page in enumerate(document.pages):
         image = render_page(page.index)
         factor, dpi = _scaled_page(page, image)
+        if factors is not None:
+            factors[n] = factor
         words = [_scale_word(w, factor) for w in page.words]
         boxes = [r.box.scaled(factor) if factor != 1.0 else r.box for r in reds_by_page[page.index]]
         cover = cover_boxes(boxes, words, image.width, image.height)
@@ -373,21 +377,48 @@ def _export_pdf(
 ) -> VerifyReport:
     tmp = _temp_in(folder, ".pdf")
     temps.append(tmp)
-    covers: dict[int, list[Box]] = {}
-    dpis: dict[int, int] = {}
-    pages = _burned_pages(
-        document, reds_by_page, render_page, bw, text_layer, fill, covers, dpis, progress
-    )
-    with open(tmp, "wb") as fh:
-        write_pdf(pages, fh, text_layer=text_layer, bw=bw)
-        fh.flush()
-        os.fsync(fh.fileno())
     check_fill = _bw_fill(fill) if bw else fill
-    report = _check(tmp, terms, covers, dpis, check_fill, ocr, _source_ids(document))
+    labels = item_labels(terms, document, reds_by_page)
+    ids = _source_ids(document)
+    reds = {k: list(v) for k, v in reds_by_page.items()}
+    boxed: list[str] = []
+    for rnd in range(MAX_ROUNDS + 1):
+        covers: dict[int, list[Box]] = {}
+        dpis: dict[int, int] = {}
+        factors: dict[int, float] = {}
+        pages = _burned_pages(
+            document,
+            reds,
+            render_page,
+            bw,
+            text_layer,
+            fill,
+            covers,
+            dpis,
+            progress if rnd == 0 else None,
+            factors,
+        )
+        with open(tmp, "wb") as fh:
+            write_pdf(pages, fh, text_layer=text_layer, bw=bw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        report = verify_file(tmp, terms, covers, check_fill, ocr=ocr, dpi=dpis, forbidden_ids=ids)
+        if report.ok:
+            break
+        further = locate(report, tmp, terms, labels, document, covers, dpis, factors)
+        if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
+            raise LeakDetected(
+                refusal(further, report, rnd < MAX_ROUNDS),
+                list(further.unplaced or report.problems),
+            )
+        more, notes = further_redactions(further, factors, rnd + 1)
+        for page, extra in more.items():
+            reds.setdefault(page, []).extend(extra)
+        boxed += notes
     _publish(tmp, target)
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(target), report.readers, report.terms_checked, ())
+    return VerifyReport(str(target), report.readers, report.terms_checked, (), boxed=tuple(boxed))
 
 
 def _export_png(

@@ -6,6 +6,8 @@ import logging
 import mmap
 from dataclasses import dataclass
 
+from ..model import Box
+
 log = logging.getLogger(__name__)
 
 # Keys that can carry text, files or actions; none may appear in a safe copy.
@@ -74,13 +76,46 @@ PIXEL_TOLERANCE = 24
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a reader found a hidden item: `item` (0-based term number), the `reader`, the
+    `problem` it belongs to, the 0-based `page` (None: not on a page, e.g. the raw bytes) and
+    the `box` in the page's pixels at the page's dpi (None: the reader gives no position)."""
+
+    item: int
+    reader: str
+    problem: str
+    page: int | None = None
+    box: Box | None = None
+
+    def describe(self) -> str:
+        """Where, in words, never the item's text."""
+        if self.page is None:
+            place = self.problem.split(" in ", 1)[-1] if " in " in self.problem else "the file"
+            if "raw bytes" in self.problem:
+                place = "raw bytes of the file"
+            return f"hidden item #{self.item + 1}: {place}, not on a page ({self.reader})"
+        if self.box is None:
+            return f"hidden item #{self.item + 1}: page {self.page + 1} ({self.reader})"
+        b = self.box
+        return (
+            f"hidden item #{self.item + 1}: page {self.page + 1}, region "
+            f"{b.x0:.0f},{b.y0:.0f}-{b.x1:.0f},{b.y1:.0f} px ({self.reader})"
+        )
+
+
+@dataclass(frozen=True)
 class VerifyReport:
-    """What the check read and what it found. `problems` never contain a term's text."""
+    """What the check read and what it found. `problems` never contain a term's text.
+    `locations` say where the hidden items among the problems were found (a problem without
+    a location is one no place can be given for: structure, metadata, pixels). `boxed` lists
+    what an export boxed after an earlier check (page, type; never the text)."""
 
     path: str
     readers: tuple[str, ...]
     terms_checked: int
     problems: tuple[str, ...]
+    locations: tuple[Location, ...] = ()
+    boxed: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

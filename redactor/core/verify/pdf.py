@@ -7,12 +7,20 @@ import shutil
 import subprocess
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from ..model import Box
 from .common import _PIXEL_SHRINK_PX, SUSPECT_KEYS, _Bytes
 from .image import _jpeg_markers, _pixels_under
-from .search import _Collector, _is_font_program, _outside_image_streams, _scan_bytes, _text_views
+from .search import (
+    PlacedWord,
+    _Collector,
+    _is_font_program,
+    _outside_image_streams,
+    _scan_bytes,
+    _text_views,
+)
 
 # --- PDF ---------------------------------------------------------------------------------------
 
@@ -215,7 +223,7 @@ def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -
         except Exception:
             col.add(f"pypdf cannot read the text of page {i + 1}")
             continue
-        col.search(text, "pypdf", f"the text of page {i + 1}")
+        col.search(text, "pypdf", f"the text of page {i + 1}", page=i)
 
 
 def _pdfminer_text(path: str, col: _Collector) -> None:
@@ -225,7 +233,7 @@ def _pdfminer_text(path: str, col: _Collector) -> None:
     col.reader("pdfminer")
     for i, layout in enumerate(extract_pages(path, laparams=LAParams(all_texts=True))):
         parts = [el.get_text() for el in layout if isinstance(el, LTTextContainer)]
-        col.search("\n".join(parts), "pdfminer", f"the text of page {i + 1}")
+        col.search("\n".join(parts), "pdfminer", f"the text of page {i + 1}", page=i)
 
 
 def _pdftotext(path: str, col: _Collector) -> None:
@@ -245,7 +253,7 @@ def _pdftotext(path: str, col: _Collector) -> None:
         return
     pages = res.stdout.decode("utf-8", "replace").split("\f")
     for i, text in enumerate(pages):
-        col.search(text, "poppler", f"the text of page {i + 1}")
+        col.search(text, "poppler", f"the text of page {i + 1}", page=i)
 
 
 def _dpi_for(dpi: int | Mapping[int, int], page: int) -> int:
@@ -305,7 +313,7 @@ def _image_objects_under(
 
 
 def _ocr_page_images(
-    page: Any, index: int, col: _Collector, pending: list[tuple[Any, str]]
+    page: Any, index: int, col: _Collector, pending: list[_Pending], page_dpi: int
 ) -> bool:
     """OCR every image drawn on the page by itself (what a drawn box or a mask hides inside an
     image is still in it). True when the page is nothing but one full-page image (and invisible
@@ -331,7 +339,16 @@ def _ocr_page_images(
         x0, y0, x1, y1 = obj.get_bounds()
         width_pt = max(x1 - x0, 1.0)
         dpi = max(70, min(600, round(w_img / width_pt * 72)))
-        pending.append((_ocr_text_async(img, dpi), f"image {k + 1} on page {index + 1}"))
+        # image pixels -> page pixels at the page's dpi (images drawn upright; others are
+        # searched without places)
+        a, b, c, d, _e, _f = obj.get_matrix().get()
+        upright = a > 0 and d > 0 and abs(b) < 1e-6 and abs(c) < 1e-6
+        sx = (x1 - x0) * page_dpi / 72.0 / w_img
+        sy = (y1 - y0) * page_dpi / 72.0 / h_img
+        ox, oy = (x0 - left) * page_dpi / 72.0, (top - y1) * page_dpi / 72.0
+        where = f"image {k + 1} on page {index + 1}"
+        place = (sx, sy, ox, oy) if upright else None
+        pending.append((_ocr_words_async(img, dpi), where, index, place))
     if len(images) != 1 or others:
         return False
     x0, y0, x1, y1 = images[0].get_bounds()
@@ -352,14 +369,20 @@ def _pdfium(
 
     col.reader("pdfium")
     doc = pdfium.PdfDocument(path)
-    pending: list[tuple[Any, str]] = []  # page OCR running in the worker processes
+    pending: list[_Pending] = []  # page OCR running in the worker processes
     try:
         for i in range(len(doc)):
             page = doc[i]
             tp = page.get_textpage()
-            col.search(tp.get_text_range(), "pdfium", f"the text of page {i + 1}")
-            boxes = list((boxes_by_page or {}).get(i, ()))
             page_dpi = _dpi_for(dpi, i)
+            col.search(
+                tp.get_text_range(),
+                "pdfium",
+                f"the text of page {i + 1}",
+                page=i,
+                words=partial(_pdfium_words, tp, page, page_dpi),
+            )
+            boxes = list((boxes_by_page or {}).get(i, ()))
             if boxes:
                 left, bottom, right, top = page.get_cropbox()
                 scale = 72.0 / page_dpi
@@ -381,32 +404,77 @@ def _pdfium(
                 _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
             only_image = False
             if ocr:
-                only_image = _ocr_page_images(page, i, col, pending)
+                only_image = _ocr_page_images(page, i, col, pending, page_dpi)
             if boxes or (ocr and not only_image):
                 bitmap = page.render(scale=page_dpi / 72.0)
                 img = bitmap.to_pil()
                 if boxes:
                     _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance)
                 if ocr and not only_image:
-                    pending.append((_ocr_text_async(img.convert("L"), page_dpi), f"page {i + 1}"))
+                    future = _ocr_words_async(img.convert("L"), page_dpi)
+                    pending.append((future, f"page {i + 1}", i, (1.0, 1.0, 0.0, 0.0)))
                 bitmap.close()
             tp.close()
             page.close()
-        for future, where in pending:
+        for future, where, index, place in pending:
             col.reader("tesseract")
-            col.search(future.result(timeout=600), "tesseract", where)
+            words = future.result(timeout=600)
+            sx, sy, ox, oy = place or (1.0, 1.0, 0.0, 0.0)
+            placed = [
+                (
+                    w.text,
+                    Box(
+                        ox + w.box.x0 * sx,
+                        oy + w.box.y0 * sy,
+                        ox + w.box.x1 * sx,
+                        oy + w.box.y1 * sy,
+                    ),
+                    w.line,
+                )
+                for w in words
+            ]
+            text = " ".join(w.text for w in words)
+            col.search(text, "tesseract", where, page=index, words=placed if place else None)
     finally:
-        for future, _ in pending:
+        for future, *_ in pending:
             future.cancel()
         doc.close()
 
 
-def _ocr_text_async(img: Any, dpi: int) -> Any:
-    """The OCR text of a rendered page, as a future: pages are read in parallel by the
-    pipeline's worker processes while this side renders the next one."""
-    from redactor.core.workers import submit_ocr
+def _ocr_words_async(img: Any, dpi: int) -> Any:
+    """The OCR words of a rendered page or image, as a future: pages are read in parallel by
+    the pipeline's worker processes while this side renders the next one."""
+    from redactor.core.workers import submit_ocr_words
 
-    return submit_ocr(img, dpi)
+    return submit_ocr_words(img, dpi)
+
+
+# an OCR job: its future, where it reads, the page, and image px -> page px (sx, sy, ox, oy)
+_Pending = tuple[Any, str, int, tuple[float, float, float, float] | None]
+
+
+def _pdfium_words(tp: Any, page: Any, page_dpi: int) -> list[PlacedWord]:
+    """The words of pdfium's text page with their boxes in page pixels (one line each
+    unknown: -1)."""
+    left, _bottom, _right, top = page.get_cropbox()
+    k = page_dpi / 72.0
+    out: list[PlacedWord] = []
+    text: list[str] = []
+    box: Box | None = None
+    for c in range(tp.count_chars()):
+        ch = tp.get_text_range(c, 1)
+        if not ch or ch.isspace():
+            if text and box is not None:
+                out.append(("".join(text), box, -1))
+            text, box = [], None
+            continue
+        x0, y0, x1, y1 = tp.get_charbox(c, loose=True)
+        b = Box((x0 - left) * k, (top - y1) * k, (x1 - left) * k, (top - y0) * k)
+        text.append(ch)
+        box = b if box is None else box.union(b)
+    if text and box is not None:
+        out.append(("".join(text), box, -1))
+    return out
 
 
 def _verify_pdf(
@@ -422,7 +490,7 @@ def _verify_pdf(
 ) -> None:
     col.reader("bytes")
     for n in sorted(_scan_bytes(_outside_image_streams(data), col.terms, pdf=True)):
-        col.add(f"bytes: hidden item #{n + 1} is in the file's raw bytes")
+        col.add_item(n, "bytes", f"bytes: hidden item #{n + 1} is in the file's raw bytes")
     _pdf_revisions(data, col)
     _pdf_raw_streams(data, col)
     steps: list[tuple[str, Callable[[], None]]] = [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from .common import _Bytes, log
+from ..model import Box
+from .common import Location, _Bytes, log
 
 # --- term search -------------------------------------------------------------------------------
 
@@ -265,11 +266,38 @@ def _text_views(data: bytes) -> str:
     )
 
 
+# A word a reader placed on a page: its text, its box in page pixels, its line (-1: unknown).
+PlacedWord = tuple[str, Box, int]
+
+
+def locate_term(words: Sequence[PlacedWord], term: str) -> list[Box]:
+    """The boxes of the words in which `term` is found: the shortest runs of neighbouring
+    words on one line (a name split in two words, a form of it, a phone in pieces)."""
+    size_max = len(term.split()) + 2
+    boxes: list[Box] = []
+    used: set[int] = set()
+    for size in range(1, size_max + 1):
+        for i in range(len(words) - size + 1):
+            run = range(i, i + size)
+            if used.intersection(run) or len({words[j][2] for j in run}) > 1:
+                continue
+            if find_term_numbers(" ".join(words[j][0] for j in run), [term]):
+                used.update(run)
+                boxes += [words[j][1] for j in run]
+    return boxes
+
+
 class _Collector:
     def __init__(self, terms: Sequence[str]) -> None:
         self.terms = list(terms)
         self.problems: list[str] = []
         self.readers: list[str] = []
+        self.locations: list[Location] = []
+
+    def add_item(self, n: int, reader: str, problem: str, page: int | None = None) -> None:
+        """A problem about hidden item n (0-based) that a reader found at no place on a page."""
+        self.add(problem)
+        self.locations.append(Location(n, reader, problem, page, None))
 
     def reader(self, name: str) -> None:
         if name not in self.readers:
@@ -280,8 +308,29 @@ class _Collector:
             self.problems.append(problem)
             log.info("verify: %s", problem)
 
-    def search(self, text: str, reader: str, where: str, streams: bool = False) -> None:
+    def search(
+        self,
+        text: str,
+        reader: str,
+        where: str,
+        streams: bool = False,
+        page: int | None = None,
+        words: Sequence[PlacedWord] | Callable[[], Sequence[PlacedWord]] | None = None,
+    ) -> None:
+        """Search text for the terms; each hit is a problem and a location: on `page` when
+        the text is a page's, at the boxes of `words` (the reader's placed words) when they
+        show where."""
         if streams:
             text = _strip_pdf_syntax(text)
-        for n in sorted(find_term_numbers(text, self.terms, streams)):
-            self.add(f"{reader} finds hidden item #{n + 1} in {where}")
+        hits = sorted(find_term_numbers(text, self.terms, streams))
+        placed: Sequence[PlacedWord] = ()
+        if hits and page is not None and words is not None:
+            placed = words() if callable(words) else words
+        for n in hits:
+            problem = f"{reader} finds hidden item #{n + 1} in {where}"
+            self.add(problem)
+            boxes = locate_term(placed, self.terms[n]) if placed else []
+            if not boxes:
+                self.locations.append(Location(n, reader, problem, page, None))
+            for box in boxes:
+                self.locations.append(Location(n, reader, problem, page, box))
