@@ -144,17 +144,22 @@ def locate(
 
 
 def further_redactions(
-    further: Further, factors: Mapping[int, float], rnd: int
+    further: Further,
+    factors: Mapping[int, float],
+    rnd: int,
+    page_numbers: Sequence[int] | None = None,
 ) -> tuple[dict[int, list[Redaction]], list[str]]:
     """The boxes as accepted redactions in the page's word coordinates, and the notes saying
-    what was boxed (page, type, never the text)."""
+    what was boxed (page, type, never the text). `page_numbers`: the document's page index of
+    each page of the checked file (when the file holds some pages only)."""
     reds: dict[int, list[Redaction]] = {}
     notes: list[str] = []
-    for page, boxes in sorted(further.boxes.items()):
-        f = factors.get(page, 1.0) or 1.0
+    for local, boxes in sorted(further.boxes.items()):
+        page = page_numbers[local] if page_numbers is not None else local
+        f = factors.get(local, 1.0) or 1.0
         for k, (box, label) in enumerate(boxes):
             b = box.scaled(1.0 / f) if f != 1.0 else box
-            reds.setdefault(page, []).append(
+            reds.setdefault(local, []).append(
                 Redaction(
                     id=f"check-{rnd}-{page}-{k}",
                     page=page,

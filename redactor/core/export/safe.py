@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
@@ -22,6 +22,7 @@ from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
+from .items import hidden_words
 from .pdf import ExportPage, write_pdf
 from .png import write_png
 from .recheck import MAX_ROUNDS, further_redactions, item_labels, locate, refusal
@@ -30,12 +31,6 @@ from .txt import write_txt
 log = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "png", "txt")
-# Labels whose hidden words are also searched for by the verifier (besides the given terms):
-# a name hidden in one place and readable in another is a leak. Addresses and facilities are
-# left out: their capitalised words are often common nouns ("Колония", "Flat") whose other
-# uses are no leak; their whole strings are still searched as terms.
-HIDDEN_WORD_LABELS = frozenset({"PERSON", "LOCATION", "TERM", "EMAIL", "ID", "PHONE", "URL"})
-_ALNUM_RE = re.compile(r"[^\W_]")
 
 
 def _scaled_page(page: PageText, image: Image.Image) -> tuple[float, int]:
@@ -52,67 +47,6 @@ def _scale_word(w: Word, factor: float) -> Word:
     if factor == 1.0:
         return w
     return Word(w.text, w.box.scaled(factor), w.conf, w.line, w.block, w.source)
-
-
-def hidden_words(page: PageText, reds: Sequence[Redaction]) -> list[str]:
-    """Texts of the words that named redactions hide, worth searching for in the copy: words of
-    four letters or more starting with a capital (names, places), and whole e-mails, phones and
-    ids. Manual boxes and dates are left out (a manual box over a paragraph hides common words
-    that may rightly appear elsewhere)."""
-    out: list[str] = []
-    for red in reds:
-        if red.label not in HIDDEN_WORD_LABELS or red.source == "manual":
-            continue
-        idxs = set(red.word_indexes)
-        if not idxs:  # a box without its words: take the words under it
-            idxs.update(i for i, w in enumerate(page.words) if w.box.intersects(red.box))
-        for i in sorted(idxs):
-            if not 0 <= i < len(page.words):
-                continue
-            w = page.words[i]
-            text = w.text.strip(".,;:!?()[]{}«»\"'“”‘’")
-            letters = _ALNUM_RE.findall(text)
-            if w.conf < 50 or not letters:
-                continue
-            if red.label in ("EMAIL", "ID", "PHONE", "URL"):
-                if len(letters) >= 5:
-                    out.append(text)
-            elif len(letters) >= 4 and text[0].isupper() and all(c.isalpha() for c in letters):
-                out.append(text)
-        if red.label in ("EMAIL", "URL", "ID", "PHONE"):
-            words = [page.words[i] for i in sorted(idxs) if 0 <= i < len(page.words)]
-            out += item_parts(red.label, [w.text for w in words if w.conf >= 30])
-    return out
-
-
-_PUNCT = ".,;:!?()[]{}«»\"'“”‘’<>"
-# Mail services whose names identify no one (a part of their domain is no leak by itself).
-_COMMON_MAIL = frozenset(
-    "mail gmail yandex inbox list yahoo outlook hotmail icloud proton protonmail rambler info"
-    " admin post contact office support help news editor press".split()
-)
-
-
-def item_parts(label: str, texts: Sequence[str]) -> list[str]:
-    """The parts of an item that identifies as a whole, each worth searching for by itself in
-    a copy (a piece left readable beside a box): an e-mail's local part, its pieces and its
-    domain (4+ letters or digits), a phone's or an ID's digits (5+, any separators)."""
-    out: list[str] = []
-    if label == "EMAIL":
-        text = "".join(texts).strip(_PUNCT)
-        if "@" not in text:
-            return out
-        local, domain = text.split("@", 1)
-        pieces = [local, domain, *re.split(r"[._+\-]", local), *domain.split(".")[:-1]]
-        for piece in pieces:
-            piece = piece.strip(_PUNCT)
-            if len(_ALNUM_RE.findall(piece)) >= 4 and piece.casefold() not in _COMMON_MAIL:
-                out.append(piece)
-    elif label in ("PHONE", "ID"):
-        digits = "".join(c for t in texts for c in t if c.isdigit())
-        if len(digits) >= 5:
-            out.append(digits)
-    return out
 
 
 def _dedupe(items: Sequence[str]) -> list[str]:
@@ -468,22 +402,41 @@ def _export_png(
     ocr: bool,
 ) -> VerifyReport:
     targets = png_targets(target, len(document.pages))
-    covers: dict[int, list[Box]] = {}
-    dpis: dict[int, int] = {}
     readers: list[str] = []
     done: list[tuple[Path, Path]] = []
     check_fill = _bw_fill(fill) if bw else fill
-    pages = _burned_pages(
-        document, reds_by_page, render_page, bw, False, fill, covers, dpis, progress
-    )
-    for n, page in enumerate(pages):
+    labels = item_labels(terms, document, reds_by_page)
+    boxed: list[str] = []
+    for n, page_text in enumerate(document.pages):
+        one = replace(document, pages=(page_text,))  # each page is a file of its own
+        reds = {page_text.index: list(reds_by_page[page_text.index])}
         tmp = _temp_in(folder, ".png")
         temps.append(tmp)
-        write_png(page.image, tmp)
-        _fsync(tmp)
-        report = _check(tmp, terms, {0: covers[n]}, {0: dpis[n]}, check_fill, ocr)
+        for rnd in range(MAX_ROUNDS + 1):
+            covers: dict[int, list[Box]] = {}
+            dpis: dict[int, int] = {}
+            factors: dict[int, float] = {}
+            [page] = _burned_pages(
+                one, reds, render_page, bw, False, fill, covers, dpis, None, factors
+            )
+            write_png(page.image, tmp)
+            _fsync(tmp)
+            report = verify_file(tmp, terms, covers, check_fill, ocr=ocr, dpi=dpis)
+            if report.ok:
+                break
+            further = locate(report, tmp, terms, labels, one, covers, dpis, factors, pdf=False)
+            if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
+                raise LeakDetected(
+                    refusal(further, report, rnd < MAX_ROUNDS),
+                    list(further.unplaced or report.problems),
+                )
+            more, notes = further_redactions(further, factors, rnd + 1, (page_text.index,))
+            reds[page_text.index].extend(more.get(0, []))
+            boxed += notes
         readers += [r for r in report.readers if r not in readers]
         done.append((tmp, targets[n]))
+        if progress is not None:
+            progress(n + 1, len(document.pages))
     renamed: list[Path] = []
     try:
         for tmp, dest in done:
@@ -495,7 +448,7 @@ def _export_png(
         raise
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(targets[0]), tuple(readers), len(terms), ())
+    return VerifyReport(str(targets[0]), tuple(readers), len(terms), (), boxed=tuple(boxed))
 
 
 def _export_txt(

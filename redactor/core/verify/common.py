@@ -125,13 +125,20 @@ class VerifyReport:
         n = len(self.readers)
         readers = f"{n} reader{'s' if n != 1 else ''}"
         if self.ok:
-            if self.terms_checked:
-                items = f"item{'s' if self.terms_checked != 1 else ''}"
-                return (
-                    f"Checked with {readers}: nothing of the {self.terms_checked} hidden "
-                    f"{items} can be found"
-                )
-            return f"Checked with {readers}: no hidden text, metadata or leftovers found"
+            boxed = len(self.boxed)
+            if boxed:
+                places = f"{boxed} further place{'s' if boxed != 1 else ''}"
+                return self._ok_summary(readers) + f" ({places} boxed after an earlier check)"
+            return self._ok_summary(readers)
         shown = "; ".join(self.problems[:5])
         more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
         return f"Checked with {readers}: {len(self.problems)} problem(s): {shown}{more}"
+
+    def _ok_summary(self, readers: str) -> str:
+        if self.terms_checked:
+            items = f"item{'s' if self.terms_checked != 1 else ''}"
+            return (
+                f"Checked with {readers}: nothing of the {self.terms_checked} hidden "
+                f"{items} can be found"
+            )
+        return f"Checked with {readers}: no hidden text, metadata or leftovers found"
