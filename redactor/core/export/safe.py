@@ -345,7 +345,7 @@ def _export_pdf(
     tmp = _temp_in(folder, ".pdf")
     temps.append(tmp)
     check_fill = _bw_fill(fill) if bw else fill
-    labels = item_labels(terms, document, reds_by_page)
+    labels: list[str] = []  # the items' types, worked out when a check fails
     ids = _source_ids(document)
     reds = {k: list(v) for k, v in reds_by_page.items()}
     boxed: list[str] = []
@@ -372,6 +372,7 @@ def _export_pdf(
         report = verify_file(tmp, terms, covers, check_fill, ocr=ocr, dpi=dpis, forbidden_ids=ids)
         if report.ok:
             break
+        labels = labels or item_labels(terms, document, reds_by_page)
         further = locate(report, tmp, terms, labels, document, covers, dpis, factors)
         if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
             raise LeakDetected(
@@ -405,7 +406,7 @@ def _export_png(
     readers: list[str] = []
     done: list[tuple[Path, Path]] = []
     check_fill = _bw_fill(fill) if bw else fill
-    labels = item_labels(terms, document, reds_by_page)
+    labels: list[str] = []  # the items' types, worked out when a check fails
     boxed: list[str] = []
     for n, page_text in enumerate(document.pages):
         one = replace(document, pages=(page_text,))  # each page is a file of its own
@@ -424,6 +425,7 @@ def _export_png(
             report = verify_file(tmp, terms, covers, check_fill, ocr=ocr, dpi=dpis)
             if report.ok:
                 break
+            labels = labels or item_labels(terms, document, reds_by_page)
             further = locate(report, tmp, terms, labels, one, covers, dpis, factors, pdf=False)
             if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
                 raise LeakDetected(
