@@ -35,18 +35,23 @@ def test_numbers_in_pdf_syntax_are_no_leak(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content, extra",
+    "content, extra, loose",
     [
-        (text_ops([(60, 700, "born 2023, cell 13 13")]), b""),  # shown text
-        (b"% 2023 13 13\n" + text_ops([(60, 700, "Hello")]), b""),  # a comment in a stream
-        (text_ops([(60, 700, "Hello")]), b"/Note (2023 13 13)"),  # a string in the structure
+        (text_ops([(60, 700, "born 2023, cell 13 13")]), b"", b""),  # shown text
+        (b"% 2023 13 13\n" + text_ops([(60, 700, "Hello")]), b"", b""),  # a comment in a stream
+        (text_ops([(60, 700, "Hello")]), b"/Note (2023 13 13)", b""),  # a structure string
+        (text_ops([(60, 700, "Hello")]), b"", b"call on 2023 13 13 soon\n"),  # plain text
     ],
-    ids=["shown", "stream-comment", "structure-string"],
+    ids=["shown", "stream-comment", "structure-string", "plain-text-stream"],
 )
-def test_the_same_numbers_in_a_string_are_a_leak(
-    tmp_path: Path, content: bytes, extra: bytes
+def test_the_same_numbers_in_text_are_a_leak(
+    tmp_path: Path, content: bytes, extra: bytes, loose: bytes
 ) -> None:
-    path = _page_with(content, tmp_path / "a.pdf", extra=extra)
+    pdf = RawPdf()
+    pdf.page(content, size=A4, extra=extra)
+    if loose:
+        pdf.stream(loose, flate=False)  # an object no page uses (a writer's leftover)
+    path = pdf.write(tmp_path / "a.pdf")
     report = verify_file(path, ["13 13", "2023"])
     assert not report.ok
 

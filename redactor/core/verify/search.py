@@ -170,17 +170,27 @@ def _strip_pdf_syntax(text: str) -> str:
     return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", _strip_pdf_numbers(text)))
 
 
-# A PDF string or comment (kept: text lives there), or a number (an operand: syntax). The
-# coordinates of a content stream ("1 0 0 1 13 13 Tm") and the offsets of the cross-reference
-# table spell any short run of digits by chance: a date or a phone's part is no leak there.
+# A PDF string or comment (kept: text lives there), or a run of numbers that a PDF operator,
+# keyword or delimiter follows (operands, dictionary values, references, cross-reference
+# entries: syntax). The coordinates of a content stream ("1 0 0 1 13 13 Tm") and the offsets of
+# the cross-reference table spell any short run of digits by chance: a date or a phone's part
+# is no leak there. Numbers in running text ("phone 7015551234 then") stay.
+_DELIM = r"\s\[\]<>/(){}%"
+_NUM = r"[+-]?(?:\d+\.?\d*|\.\d+)"
+_OPERATORS = (
+    r"BDC|BMC|EMC|SCN|scn|BT|ET|BX|EX|BI|ID|EI|CS|cs|SC|sc|RG|rg|Tc|Tw|Tz|TL|Tf|Tr|Ts|Td|TD|Tm"
+    r"|T\*|Tj|TJ|d0|d1|cm|gs|ri|re|sh|Do|MP|DP|W\*|f\*|B\*|b\*|obj|R|n|f|F|B|b|S|s|W|G|g|K|k"
+    r"|J|j|M|d|i|w|m|l|c|v|y|h|q|Q|'|\""
+)
 _PDF_STRING_OR_NUMBER_RE = re.compile(
     r"(\((?:\\.|[^\\)])*\)|%[^\r\n]*|<[0-9A-Fa-f\s]*>)"
-    r"|(?<![^\s\[\]<>/(){}%])[+-]?(?:\d+\.?\d*|\.\d+)(?![^\s\[\]<>/(){}%])"
+    rf"|(?<![^{_DELIM}]){_NUM}(?:\s+{_NUM}){{0,32}}"
+    rf"(?=\s*(?:(?:{_OPERATORS})(?![^{_DELIM}])|[\[\]<>/%]|$))"
 )
 
 
 def _strip_pdf_numbers(text: str) -> str:
-    """PDF syntax with every number that stands outside a string or comment blanked."""
+    """PDF syntax with every run of operand numbers outside strings and comments blanked."""
     return _PDF_STRING_OR_NUMBER_RE.sub(lambda m: m.group(1) or " ", text)
 
 
@@ -189,7 +199,8 @@ _SYNTAX_BOUNDARY_RE = re.compile(rb"\b(?:obj|endobj|stream|endstream|xref|traile
 
 def _number_in_syntax(data: _Bytes, start: int, end: int) -> bool:
     """True when bytes [start, end), made of digits and separators only, are PDF numbers
-    (operands, offsets, lengths) rather than the inside of a string or comment."""
+    (operands, offsets, lengths, references) rather than text in a string, a comment or a
+    stream of plain text."""
     if any(c in _LETTERS for c in bytes(data[start:end])):
         return False
     lo = max(0, start - 4096)
@@ -198,11 +209,11 @@ def _number_in_syntax(data: _Bytes, start: int, end: int) -> bool:
     base = bounds[-1].end() if bounds else 0
     text = window.decode("latin-1")
     for m in _PDF_STRING_OR_NUMBER_RE.finditer(text, base):
-        if m.group(1) and m.start() < start - lo < m.end():
-            return False  # inside a string, hex string or comment: text
         if m.start() > start - lo:
             break
-    return True
+        if m.end() >= end - lo:
+            return m.group(1) is None  # a string or comment holds text; an operand run does not
+    return False
 
 
 _LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
