@@ -178,3 +178,20 @@ def test_typed_letter_with_a_hard_to_see_name_exports(
     text = _readers_text(out, lang)
     assert fold(name) not in text
     assert fold(RU_BODY[1] if lang == "rus" else "guards are rude") in text  # the letter stays
+
+
+def test_png_export_boxes_a_located_leak_too(tmp_path: Path) -> None:
+    """A name drawn in a font whose text layer spells something else is read by the check's
+    OCR of the page image: the PNG export boxes it, checks again and says so."""
+    from tests.review.test_findings_hidden_ink import _typed_page_with_lying_font
+
+    need_tools()
+    src = _typed_page_with_lying_font(tmp_path / "letter.pdf")
+    out = tmp_path / "copy.png"
+    res = run_cli("redact", src, "-o", out, "--deny", terms_file(tmp_path, [NAME]), "--no-detect")
+    assert res.returncode == 0, res.stderr
+    assert "page 1: boxed a further place the final check found (TERM)" in res.stderr
+    assert NAME not in res.stderr
+    with Image.open(out) as img:
+        text = fold(ocr(img.convert("RGB")))
+    assert "guardsarerude" in text and fold(NAME) not in text
