@@ -9,6 +9,9 @@ from typing import Any
 from ..model import Box
 from .search import PlacedWord, _Collector
 
+# an OCR job: its future, where it reads, the page, and image px -> page px (sx, sy, ox, oy)
+_Pending = tuple[Any, str, int, tuple[float, float, float, float] | None]
+
 
 def _ocr_page_images(
     page: Any, index: int, col: _Collector, pending: list[_Pending], page_dpi: int
@@ -62,13 +65,8 @@ def _ocr_words_async(img: Any, dpi: int) -> Any:
     return submit_ocr_words(img, dpi)
 
 
-# an OCR job: its future, where it reads, the page, and image px -> page px (sx, sy, ox, oy)
-_Pending = tuple[Any, str, int, tuple[float, float, float, float] | None]
-
-
 def _pdfium_words(tp: Any, page: Any, page_dpi: int) -> list[PlacedWord]:
-    """The words of pdfium's text page with their boxes in page pixels (one line each
-    unknown: -1)."""
+    """The words of pdfium's text page with their boxes in page pixels (lines unknown: -1)."""
     left, _bottom, _right, top = page.get_cropbox()
     k = page_dpi / 72.0
     out: list[PlacedWord] = []
