@@ -171,6 +171,10 @@ def test_a_leak_the_check_can_locate_is_boxed_and_checked_again(tmp_path: Path) 
     assert all("boxed a further place the final check found (TERM)" in n for n in report.boxed)
     assert "further place" in report.summary()
     assert "Morozov" not in " ".join(report.boxed)
+    assert len(report.boxed_places) == len(report.boxed)  # for the private log
+    for page, box, label in report.boxed_places:
+        words = [w for w in document.pages[page].words if w.box.intersects(box)]
+        assert label == "TERM" and any("Morozov" in w.text for w in words)
     text = _pdftotext(out) + extract_text(str(out))
     assert "Morozov" not in text and "Yessenov" not in text
     assert verify_file(out, ["Yessenov", "Morozov"], ocr=True).ok

@@ -349,6 +349,7 @@ def _export_pdf(
     ids = _source_ids(document)
     reds = {k: list(v) for k, v in reds_by_page.items()}
     boxed: list[str] = []
+    places: list[tuple[int, Box, str]] = []
     for rnd in range(MAX_ROUNDS + 1):
         covers: dict[int, list[Box]] = {}
         dpis: dict[int, int] = {}
@@ -382,11 +383,19 @@ def _export_pdf(
         more, notes = further_redactions(further, factors, rnd + 1)
         for page, extra in more.items():
             reds.setdefault(page, []).extend(extra)
+            places += [(page, r.box, r.label) for r in extra]
         boxed += notes
     _publish(tmp, target)
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(target), report.readers, report.terms_checked, (), boxed=tuple(boxed))
+    return VerifyReport(
+        str(target),
+        report.readers,
+        report.terms_checked,
+        (),
+        boxed=tuple(boxed),
+        boxed_places=tuple(places),
+    )
 
 
 def _export_png(
@@ -408,6 +417,7 @@ def _export_png(
     check_fill = _bw_fill(fill) if bw else fill
     labels: list[str] = []  # the items' types, worked out when a check fails
     boxed: list[str] = []
+    places: list[tuple[int, Box, str]] = []
     for n, page_text in enumerate(document.pages):
         one = replace(document, pages=(page_text,))  # each page is a file of its own
         reds = {page_text.index: list(reds_by_page[page_text.index])}
@@ -434,6 +444,7 @@ def _export_png(
                 )
             more, notes = further_redactions(further, factors, rnd + 1, (page_text.index,))
             reds[page_text.index].extend(more.get(0, []))
+            places += [(page_text.index, r.box, r.label) for r in more.get(0, [])]
             boxed += notes
         readers += [r for r in report.readers if r not in readers]
         done.append((tmp, targets[n]))
@@ -450,7 +461,14 @@ def _export_png(
         raise
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(targets[0]), tuple(readers), len(terms), (), boxed=tuple(boxed))
+    return VerifyReport(
+        str(targets[0]),
+        tuple(readers),
+        len(terms),
+        (),
+        boxed=tuple(boxed),
+        boxed_places=tuple(places),
+    )
 
 
 def _export_txt(

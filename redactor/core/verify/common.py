@@ -108,7 +108,9 @@ class VerifyReport:
     """What the check read and what it found. `problems` never contain a term's text.
     `locations` say where the hidden items among the problems were found (a problem without
     a location is one no place can be given for: structure, metadata, pixels). `boxed` lists
-    what an export boxed after an earlier check (page, type; never the text)."""
+    what an export boxed after an earlier check (page, type; never the text) and
+    `boxed_places` the same as (0-based page, box in the page's word coordinates, label), for
+    the private redaction log."""
 
     path: str
     readers: tuple[str, ...]
@@ -116,6 +118,7 @@ class VerifyReport:
     problems: tuple[str, ...]
     locations: tuple[Location, ...] = ()
     boxed: tuple[str, ...] = ()
+    boxed_places: tuple[tuple[int, Box, str], ...] = ()
 
     @property
     def ok(self) -> bool:
