@@ -115,3 +115,27 @@ def test_a_writer_bug_leak_is_refused_with_exit_4(
     assert "hidden item #1: raw bytes of the file, not on a page" in err
     assert NAME not in err
     assert list(out_dir.iterdir()) == []
+
+
+def test_an_item_found_again_under_a_box_is_refused_naming_page_and_region(tmp_path: Path) -> None:
+    """Boxing again where a box already is cannot help: the refusal names the page and region."""
+    from redactor.core.model import Box, PageText
+    from redactor.core.verify import Location, VerifyReport
+
+    problem = "tesseract finds hidden item #1 in page 1"
+    box = Box(100, 200, 220, 230)
+    report = VerifyReport(
+        "copy.pdf", ("tesseract",), 1, (problem,), (Location(0, "tesseract", problem, 0, box),)
+    )
+    document = Document("in.pdf", "pdf", (PageText(0, 1000, 1400, 200),))
+    covers = {0: [Box(90, 190, 240, 240)]}
+    further = locate(
+        report, tmp_path / "x.pdf", [NAME], ["PERSON"], document, covers, {0: 200}, {0: 1.0}
+    )
+    assert not further.boxes
+    assert further.unplaced == ["hidden item #1: page 1, region 100,200-220,230 px (tesseract)"]
+    # ... and a place not yet boxed is boxed
+    further = locate(
+        report, tmp_path / "x.pdf", [NAME], ["PERSON"], document, {0: []}, {0: 200}, {0: 1.0}
+    )
+    assert not further.unplaced and [label for _, label in further.boxes[0]] == ["PERSON"]
