@@ -41,6 +41,11 @@ def test_pieces_without_a_space_between_are_joined_but_spaced_words_are_not() ->
     assert f.word_indexes == (2,)
 
 
+def test_the_words_around_an_item_stay_when_only_spaced_or_a_sentence_ends() -> None:
+    page = _line(("call", 0), ("on", 12), ("+7", 12), ("701", 12), ("5551234.", 12), ("The", 12))
+    assert whole_item_words(page, [2, 3, 4]) == [2, 3, 4]
+
+
 def test_an_id_split_at_a_hyphen_is_taken_whole() -> None:
     page = _line(("colony", 0), ("ЛА-", 12), ("155/18", 12), ("is", 12), ("far", 12))
     assert whole_item_words(page, [2]) == [1, 2]

@@ -29,7 +29,8 @@ def words_for_span(offsets: list[tuple[int, int]], start: int, end: int) -> list
 # "k1990@mail.kz") or misread a piece; the span then touches part of it, and every neighbour
 # joined to it is taken too.
 WHOLE_LABELS = frozenset({"EMAIL", "URL", "PHONE", "ID"})
-_JOINERS = ".@-_/+"
+_JOINS_AFTER = ".@-_/+"  # a word ending so goes on into the next ("madina." "k1990@...")
+_JOINS_BEFORE = ".@-_/"  # a word starting so goes on from the one before (not "+": "on" "+7")
 _MAX_JOINED = 4
 
 
@@ -39,7 +40,9 @@ def _joined(page: PageText, a: int, b: int) -> bool:
     wa, wb = page.words[a], page.words[b]
     if wa.line != wb.line or not wa.text or not wb.text:
         return False
-    if wa.text[-1] in _JOINERS or wb.text[0] in _JOINERS:
+    if wa.text[-1] == "." and wb.text[0].isupper():
+        return False  # a sentence ends: "... madina@mail.kz." "The ..."
+    if wa.text[-1] in _JOINS_AFTER or wb.text[0] in _JOINS_BEFORE:
         return True
     height = max(wa.box.height, wb.box.height, 1.0)
     return wb.box.x0 - wa.box.x1 <= 0.15 * height
