@@ -205,6 +205,8 @@ def _redact_one(
             terms=terms,
             progress=lambda done, total: progress("write", done, total),
         )
+        for note in report.boxed:
+            progress.note(note)
         progress.note(report.summary())
         for warning in report.warnings:
             print(f"redactor: warning: {warning} (kept as --color asked)", file=sys.stderr)

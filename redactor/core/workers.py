@@ -91,6 +91,17 @@ def submit_ocr(image: Image.Image, dpi: int, langs: str = DEFAULT_LANGS) -> Futu
     return _get_pool("read").submit(_worker_ocr, image, dpi, langs)
 
 
+def _worker_ocr_words(image: Image.Image, dpi: int, langs: str) -> list[Word]:
+    return list(engine_for(langs).read(image, dpi))
+
+
+def submit_ocr_words(
+    image: Image.Image, dpi: int, langs: str = DEFAULT_LANGS
+) -> Future[list[Word]]:
+    """OCR words (with boxes in the image's pixels) of an image, read by a worker process."""
+    return _get_pool("read").submit(_worker_ocr_words, image, dpi, langs)
+
+
 def _worker_render(path: str, password: str | None, index: int, dpi: int) -> Image.Image:
     return _worker_source(path, password).render(index, dpi)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -249,11 +250,20 @@ class ExportDialog(QDialog):
         text = tr("Saved %1.").replace("%1", self.out_path) + "\n" + report.summary() + "."
         for warning in report.warnings:
             text += "\n" + tr("Kept as asked: %1").replace("%1", warning)
+        for note in report.boxed:  # places the final check found and the export boxed
+            text += "\n" + note
         if self.want_log and self.letter.plan is not None:
             log_path = str(Path(self.out_path).with_suffix("")) + ".private-log.csv"
             reviewer = str(self.settings.get("reviewer")) or getpass.getuser()
+            plan = self.letter.plan
+            further = tuple(
+                plan_ops.Redaction(f"check-{k + 1}", page, box, label, state="accepted")
+                for k, (page, box, label) in enumerate(report.boxed_places)
+            )
+            if further:
+                plan = replace(plan, redactions=plan.redactions + further)
             try:
-                write_redaction_log(self.letter.plan, log_path, reviewer)
+                write_redaction_log(plan, log_path, reviewer)
                 text += "\n" + tr("Private log: %1 (do not publish it)").replace("%1", log_path)
             except OSError as exc:
                 text += "\n" + tr("The private log could not be written: %1").replace(

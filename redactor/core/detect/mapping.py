@@ -26,6 +26,49 @@ def words_for_span(offsets: list[tuple[int, int]], start: int, end: int) -> list
     return hits
 
 
+# Items that identify only as a whole: on a scan OCR may split one into several words ("madina."
+# "k1990@mail.kz") or misread a piece; the span then touches part of it, and every neighbour
+# joined to it is taken too.
+WHOLE_LABELS = frozenset({"EMAIL", "URL", "PHONE", "ID"})
+_JOINS_AFTER = ".@-_/+"  # a word ending so goes on into the next ("madina." "k1990@...")
+_JOINS_BEFORE = ".@-_/"  # a word starting so goes on from the one before (not "+": "on" "+7")
+_MAX_JOINED = 4
+
+
+def _joined(page: PageText, a: int, b: int) -> bool:
+    """Whether word a and the next word b on its line are one item split by the reader: no
+    space between them (their boxes almost touch) or a . @ - _ / + at the joint."""
+    wa, wb = page.words[a], page.words[b]
+    if wa.line != wb.line or not wa.text or not wb.text:
+        return False
+    if wa.text[-1] == "." and wb.text[0].isupper():
+        return False  # a sentence ends: "... madina@mail.kz." "The ..."
+    if wa.text[-1] in _JOINS_AFTER or wb.text[0] in _JOINS_BEFORE:
+        return True
+    height = max(wa.box.height, wb.box.height, 1.0)
+    return wb.box.x0 - wa.box.x1 <= 0.15 * height
+
+
+def whole_item_words(page: PageText, indexes: list[int]) -> list[int]:
+    """`indexes` grown over the neighbouring words joined to them (same line, in reading
+    order), up to four on each side."""
+    if not indexes:
+        return indexes
+    out = sorted(set(indexes))
+    lo, hi = out[0], out[-1]
+    for _ in range(_MAX_JOINED):
+        if lo > 0 and _joined(page, lo - 1, lo):
+            lo -= 1
+        else:
+            break
+    for _ in range(_MAX_JOINED):
+        if hi + 1 < len(page.words) and _joined(page, hi, hi + 1):
+            hi += 1
+        else:
+            break
+    return sorted(set(out) | set(range(lo, out[0])) | set(range(out[-1] + 1, hi + 1)))
+
+
 def boxes_for_words(page: PageText, indexes: Iterable[int]) -> list[Box]:
     by_line: dict[int, Box] = {}
     for i in indexes:
@@ -51,6 +94,8 @@ def spans_to_findings(
         idx = words_for_span(offsets, span.start, span.end)
         if not idx:
             continue
+        if span.label in WHOLE_LABELS:
+            idx = whole_item_words(page, idx)
         # look-alike spellings of a term are the same term ("Ospаnov" with a Cyrillic а)
         key = " ".join(skeleton(w) for w in text[span.start : span.end].split())
         found.append(

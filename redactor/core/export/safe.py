@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
@@ -23,19 +23,15 @@ from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .dots import without_tracking_dots
+from .items import hidden_words
 from .pdf import ExportPage, write_pdf
 from .png import write_png
+from .recheck import MAX_ROUNDS, further_redactions, item_labels, locate, refusal
 from .txt import write_txt
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "png", "txt")
-# Labels whose hidden words are also searched for by the verifier (besides the given terms):
-# a name hidden in one place and readable in another is a leak. Addresses and facilities are
-# left out: their capitalised words are often common nouns ("Колония", "Flat") whose other
-# uses are no leak; their whole strings are still searched as terms.
-HIDDEN_WORD_LABELS = frozenset({"PERSON", "LOCATION", "TERM", "EMAIL", "ID", "PHONE"})
-_ALNUM_RE = re.compile(r"[^\W_]")
 
 
 def _scaled_page(page: PageText, image: Image.Image) -> tuple[float, int]:
@@ -52,34 +48,6 @@ def _scale_word(w: Word, factor: float) -> Word:
     if factor == 1.0:
         return w
     return Word(w.text, w.box.scaled(factor), w.conf, w.line, w.block, w.source)
-
-
-def hidden_words(page: PageText, reds: Sequence[Redaction]) -> list[str]:
-    """Texts of the words that named redactions hide, worth searching for in the copy: words of
-    four letters or more starting with a capital (names, places), and whole e-mails, phones and
-    ids. Manual boxes and dates are left out (a manual box over a paragraph hides common words
-    that may rightly appear elsewhere)."""
-    out: list[str] = []
-    for red in reds:
-        if red.label not in HIDDEN_WORD_LABELS or red.source == "manual":
-            continue
-        idxs = set(red.word_indexes)
-        if not idxs:  # a box without its words: take the words under it
-            idxs.update(i for i, w in enumerate(page.words) if w.box.intersects(red.box))
-        for i in sorted(idxs):
-            if not 0 <= i < len(page.words):
-                continue
-            w = page.words[i]
-            text = w.text.strip(".,;:!?()[]{}«»\"'“”‘’")
-            letters = _ALNUM_RE.findall(text)
-            if w.conf < 50 or not letters:
-                continue
-            if red.label in ("EMAIL", "ID", "PHONE"):
-                if len(letters) >= 5:
-                    out.append(text)
-            elif len(letters) >= 4 and text[0].isupper() and all(c.isalpha() for c in letters):
-                out.append(text)
-    return out
 
 
 def _dedupe(items: Sequence[str]) -> list[str]:
@@ -301,11 +269,14 @@ def _burned_pages(
     covers: dict[int, list[Box]],
     dpis: dict[int, int],
     progress: Callable[[int, int], None] | None,
+    factors: dict[int, float] | None = None,
 ) -> Iterator[ExportPage]:
     total = len(document.pages)
     for n, page in enumerate(document.pages):
         image = render_page(page.index)
         factor, dpi = _scaled_page(page, image)
+        if factors is not None:
+            factors[n] = factor
         if look == "auto":  # before burning: the fill stays exactly the fill
             image = without_tracking_dots(image, dpi)
         words = [_scale_word(w, factor) for w in page.words]
@@ -345,6 +316,11 @@ def _layer_words(
     return visible_words(on_page, cover)
 
 
+def _dots_policy(look: str) -> str:
+    """A tracking-dot pattern in the copy fails it, unless the editor asked to keep the colours."""
+    return "warning" if look == "color" else "problem"
+
+
 def _check(
     path: Path,
     terms: Sequence[str],
@@ -363,7 +339,7 @@ def _check(
         ocr=ocr,
         dpi=dpis,
         forbidden_ids=forbidden_ids,
-        tracking_dots="warning" if look == "color" else "problem",
+        tracking_dots=_dots_policy(look),
     )
     if not report.ok:
         raise LeakDetected(
@@ -394,22 +370,69 @@ def _export_pdf(
 ) -> VerifyReport:
     tmp = _temp_in(folder, ".pdf")
     temps.append(tmp)
-    covers: dict[int, list[Box]] = {}
-    dpis: dict[int, int] = {}
-    pages = _burned_pages(
-        document, reds_by_page, render_page, look, text_layer, fill, covers, dpis, progress
-    )
     bw = look == "bw"
-    with open(tmp, "wb") as fh:
-        write_pdf(pages, fh, text_layer=text_layer, bw=bw)
-        fh.flush()
-        os.fsync(fh.fileno())
     check_fill = _bw_fill(fill) if bw else fill
-    report = _check(tmp, terms, covers, dpis, check_fill, ocr, _source_ids(document), look)
+    labels: list[str] = []  # the items' types, worked out when a check fails
+    ids = _source_ids(document)
+    reds = {k: list(v) for k, v in reds_by_page.items()}
+    boxed: list[str] = []
+    places: list[tuple[int, Box, str]] = []
+    for rnd in range(MAX_ROUNDS + 1):
+        covers: dict[int, list[Box]] = {}
+        dpis: dict[int, int] = {}
+        factors: dict[int, float] = {}
+        pages = _burned_pages(
+            document,
+            reds,
+            render_page,
+            look,
+            text_layer,
+            fill,
+            covers,
+            dpis,
+            progress if rnd == 0 else None,
+            factors,
+        )
+        with open(tmp, "wb") as fh:
+            write_pdf(pages, fh, text_layer=text_layer, bw=bw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        report = verify_file(
+            tmp,
+            terms,
+            covers,
+            check_fill,
+            ocr=ocr,
+            dpi=dpis,
+            forbidden_ids=ids,
+            tracking_dots=_dots_policy(look),
+        )
+        if report.ok:
+            break
+        labels = labels or item_labels(terms, document, reds_by_page)
+        further = locate(report, tmp, terms, labels, document, covers, dpis, factors)
+        if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
+            raise LeakDetected(
+                refusal(further, report, rnd < MAX_ROUNDS),
+                list(further.unplaced or report.problems),
+            )
+        more, notes = further_redactions(further, factors, rnd + 1)
+        for page, extra in more.items():
+            reds.setdefault(page, []).extend(extra)
+            places += [(page, r.box, r.label) for r in extra]
+        boxed += notes
     _publish(tmp, target)
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(target), report.readers, report.terms_checked, (), report.warnings)
+    return VerifyReport(
+        str(target),
+        report.readers,
+        report.terms_checked,
+        (),
+        report.warnings,
+        boxed=tuple(boxed),
+        boxed_places=tuple(places),
+    )
 
 
 def _export_png(
@@ -426,24 +449,54 @@ def _export_png(
     ocr: bool,
 ) -> VerifyReport:
     targets = png_targets(target, len(document.pages))
-    covers: dict[int, list[Box]] = {}
-    dpis: dict[int, int] = {}
     readers: list[str] = []
     done: list[tuple[Path, Path]] = []
     check_fill = _bw_fill(fill) if look == "bw" else fill
     warnings: list[str] = []
-    pages = _burned_pages(
-        document, reds_by_page, render_page, look, False, fill, covers, dpis, progress
-    )
-    for n, page in enumerate(pages):
+    labels: list[str] = []  # the items' types, worked out when a check fails
+    boxed: list[str] = []
+    places: list[tuple[int, Box, str]] = []
+    for n, page_text in enumerate(document.pages):
+        one = replace(document, pages=(page_text,))  # each page is a file of its own
+        reds = {page_text.index: list(reds_by_page[page_text.index])}
         tmp = _temp_in(folder, ".png")
         temps.append(tmp)
-        write_png(page.image, tmp)
-        _fsync(tmp)
-        report = _check(tmp, terms, {0: covers[n]}, {0: dpis[n]}, check_fill, ocr, (), look)
+        for rnd in range(MAX_ROUNDS + 1):
+            covers: dict[int, list[Box]] = {}
+            dpis: dict[int, int] = {}
+            factors: dict[int, float] = {}
+            [page] = _burned_pages(
+                one, reds, render_page, look, False, fill, covers, dpis, None, factors
+            )
+            write_png(page.image, tmp)
+            _fsync(tmp)
+            report = verify_file(
+                tmp,
+                terms,
+                covers,
+                check_fill,
+                ocr=ocr,
+                dpi=dpis,
+                tracking_dots=_dots_policy(look),
+            )
+            if report.ok:
+                break
+            labels = labels or item_labels(terms, document, reds_by_page)
+            further = locate(report, tmp, terms, labels, one, covers, dpis, factors, pdf=False)
+            if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
+                raise LeakDetected(
+                    refusal(further, report, rnd < MAX_ROUNDS),
+                    list(further.unplaced or report.problems),
+                )
+            more, notes = further_redactions(further, factors, rnd + 1, (page_text.index,))
+            reds[page_text.index].extend(more.get(0, []))
+            places += [(page_text.index, r.box, r.label) for r in more.get(0, [])]
+            boxed += notes
         readers += [r for r in report.readers if r not in readers]
         warnings += [w.replace("page 1", f"page {n + 1}") for w in report.warnings]
         done.append((tmp, targets[n]))
+        if progress is not None:
+            progress(n + 1, len(document.pages))
     renamed: list[Path] = []
     try:
         for tmp, dest in done:
@@ -455,7 +508,15 @@ def _export_png(
         raise
     temps.clear()
     _fsync_dir(folder)
-    return VerifyReport(str(targets[0]), tuple(readers), len(terms), (), tuple(warnings))
+    return VerifyReport(
+        str(targets[0]),
+        tuple(readers),
+        len(terms),
+        (),
+        tuple(warnings),
+        boxed=tuple(boxed),
+        boxed_places=tuple(places),
+    )
 
 
 def _export_txt(

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import LeakDetected
 from ..model import Box
-from .common import _IMAGE_MAGIC, PIXEL_TOLERANCE, VerifyReport, _Bytes
+from .common import _IMAGE_MAGIC, PIXEL_TOLERANCE, Location, VerifyReport, _Bytes
 from .image import _verify_image, _verify_text
 from .pdf import _verify_pdf, cmap_text, raw_pdf_string
 from .search import _Collector, find_term_numbers
@@ -78,7 +78,14 @@ def verify_file(
         fh.close()
     if not head:
         col.add("the file is empty")
-    return VerifyReport(p, tuple(col.readers), len(terms), tuple(col.problems), tuple(col.warnings))
+    return VerifyReport(
+        p,
+        tuple(col.readers),
+        len(terms),
+        tuple(col.problems),
+        tuple(col.warnings),
+        tuple(col.locations),
+    )
 
 
 def check_file(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> VerifyReport:
@@ -91,6 +98,7 @@ def check_file(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> Verif
 
 
 __all__ = [
+    "Location",
     "VerifyReport",
     "check_file",
     "cmap_text",

@@ -6,6 +6,8 @@ import logging
 import mmap
 from dataclasses import dataclass
 
+from ..model import Box
+
 log = logging.getLogger(__name__)
 
 # Keys that can carry text, files or actions; none may appear in a safe copy.
@@ -74,8 +76,41 @@ PIXEL_TOLERANCE = 24
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a reader found a hidden item: `item` (0-based term number), the `reader`, the
+    `problem` it belongs to, the 0-based `page` (None: not on a page, e.g. the raw bytes) and
+    the `box` in the page's pixels at the page's dpi (None: the reader gives no position)."""
+
+    item: int
+    reader: str
+    problem: str
+    page: int | None = None
+    box: Box | None = None
+
+    def describe(self) -> str:
+        """Where, in words, never the item's text."""
+        if self.page is None:
+            place = self.problem.split(" in ", 1)[-1] if " in " in self.problem else "the file"
+            if "raw bytes" in self.problem:
+                place = "raw bytes of the file"
+            return f"hidden item #{self.item + 1}: {place}, not on a page ({self.reader})"
+        if self.box is None:
+            return f"hidden item #{self.item + 1}: page {self.page + 1} ({self.reader})"
+        b = self.box
+        return (
+            f"hidden item #{self.item + 1}: page {self.page + 1}, region "
+            f"{b.x0:.0f},{b.y0:.0f}-{b.x1:.0f},{b.y1:.0f} px ({self.reader})"
+        )
+
+
+@dataclass(frozen=True)
 class VerifyReport:
-    """What the check read and what it found. `problems` never contain a term's text."""
+    """What the check read and what it found. `problems` never contain a term's text.
+    `locations` say where the hidden items among the problems were found (a problem without
+    a location is one no place can be given for: structure, metadata, pixels). `boxed` lists
+    what an export boxed after an earlier check (page, type; never the text) and
+    `boxed_places` the same as (0-based page, box in the page's word coordinates, label), for
+    the private redaction log."""
 
     path: str
     readers: tuple[str, ...]
@@ -84,6 +119,9 @@ class VerifyReport:
     # What the copy keeps because it was asked to (a tracking-dot pattern under --color): no
     # failure, but said.
     warnings: tuple[str, ...] = ()
+    locations: tuple[Location, ...] = ()
+    boxed: tuple[str, ...] = ()
+    boxed_places: tuple[tuple[int, Box, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -93,13 +131,20 @@ class VerifyReport:
         n = len(self.readers)
         readers = f"{n} reader{'s' if n != 1 else ''}"
         if self.ok:
-            if self.terms_checked:
-                items = f"item{'s' if self.terms_checked != 1 else ''}"
-                return (
-                    f"Checked with {readers}: nothing of the {self.terms_checked} hidden "
-                    f"{items} can be found"
-                )
-            return f"Checked with {readers}: no hidden text, metadata or leftovers found"
+            boxed = len(self.boxed)
+            if boxed:
+                places = f"{boxed} further place{'s' if boxed != 1 else ''}"
+                return self._ok_summary(readers) + f" ({places} boxed after an earlier check)"
+            return self._ok_summary(readers)
         shown = "; ".join(self.problems[:5])
         more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
         return f"Checked with {readers}: {len(self.problems)} problem(s): {shown}{more}"
+
+    def _ok_summary(self, readers: str) -> str:
+        if self.terms_checked:
+            items = f"item{'s' if self.terms_checked != 1 else ''}"
+            return (
+                f"Checked with {readers}: nothing of the {self.terms_checked} hidden "
+                f"{items} can be found"
+            )
+        return f"Checked with {readers}: no hidden text, metadata or leftovers found"

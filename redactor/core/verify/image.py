@@ -88,13 +88,17 @@ def _webp_chunks(data: _Bytes, col: _Collector, where: str) -> None:
         pos += 8 + length + (length & 1)
 
 
-def _ocr_search(img: Image.Image, col: _Collector, where: str, dpi: int = 300) -> None:
+def _ocr_search(
+    img: Image.Image, col: _Collector, where: str, dpi: int = 300, page: int | None = None
+) -> None:
     col.reader("tesseract")
+    placed = None
     try:
         from redactor.core.ocr import ocr_image
 
         words = ocr_image(img, dpi=dpi)
         text = " ".join(w.text for w in words)
+        placed = [(w.text, w.box, w.line) for w in words]
     except ImportError:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         import tesserocr
@@ -104,7 +108,7 @@ def _ocr_search(img: Image.Image, col: _Collector, where: str, dpi: int = 300) -
         ) as api:
             api.SetImage(img)
             text = api.GetUTF8Text()
-    col.search(text, "tesseract", where)
+    col.search(text, "tesseract", where, page=page, words=placed)
 
 
 def _image_dpi(im: Image.Image) -> float:
@@ -133,7 +137,7 @@ def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance,
     col.reader("metadata")
     # Only the parts that are not pixel data: compressed pixels hold short terms by chance.
     for n in sorted(_scan_bytes(_image_header(data), col.terms)):
-        col.add(f"bytes: hidden item #{n + 1} is in the file's raw bytes")
+        col.add_item(n, "bytes", f"bytes: hidden item #{n + 1} is in the file's raw bytes")
     col.search(_text_views(_image_header(data)), "bytes", "the image's metadata")
     where = "the image"
     if data[:4] == b"\x89PNG":
@@ -167,7 +171,7 @@ def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance,
                     col.reader("pixels")
                     _pixels_under(img, boxes, fill, fwhere, col, tolerance)
                 if ocr:
-                    _ocr_search(img, col, fwhere)
+                    _ocr_search(img, col, fwhere, page=frame)
 
 
 def _verify_text(data: _Bytes, col: _Collector) -> None:

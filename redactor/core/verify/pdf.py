@@ -7,12 +7,20 @@ import shutil
 import subprocess
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from ..model import Box
 from .common import _PIXEL_SHRINK_PX, SUSPECT_KEYS, _Bytes
 from .image import _jpeg_markers, _pixels_under, tracking_dots_in
-from .search import _Collector, _is_font_program, _outside_image_streams, _scan_bytes, _text_views
+from .placed import _ocr_page_images, _ocr_words_async, _pdfium_words, _Pending
+from .search import (
+    _Collector,
+    _is_font_program,
+    _outside_image_streams,
+    _scan_bytes,
+    _text_views,
+)
 
 # --- PDF ---------------------------------------------------------------------------------------
 
@@ -215,7 +223,7 @@ def _pdf_structure(path: str, col: _Collector, forbidden_ids: Iterable[bytes]) -
         except Exception:
             col.add(f"pypdf cannot read the text of page {i + 1}")
             continue
-        col.search(text, "pypdf", f"the text of page {i + 1}")
+        col.search(text, "pypdf", f"the text of page {i + 1}", page=i)
 
 
 def _pdfminer_text(path: str, col: _Collector) -> None:
@@ -225,7 +233,7 @@ def _pdfminer_text(path: str, col: _Collector) -> None:
     col.reader("pdfminer")
     for i, layout in enumerate(extract_pages(path, laparams=LAParams(all_texts=True))):
         parts = [el.get_text() for el in layout if isinstance(el, LTTextContainer)]
-        col.search("\n".join(parts), "pdfminer", f"the text of page {i + 1}")
+        col.search("\n".join(parts), "pdfminer", f"the text of page {i + 1}", page=i)
 
 
 def _pdftotext(path: str, col: _Collector) -> None:
@@ -245,7 +253,7 @@ def _pdftotext(path: str, col: _Collector) -> None:
         return
     pages = res.stdout.decode("utf-8", "replace").split("\f")
     for i, text in enumerate(pages):
-        col.search(text, "poppler", f"the text of page {i + 1}")
+        col.search(text, "poppler", f"the text of page {i + 1}", page=i)
 
 
 def _dpi_for(dpi: int | Mapping[int, int], page: int) -> int:
@@ -323,41 +331,6 @@ def _dots_in_page_images(page: Any, index: int, col: _Collector) -> None:
         tracking_dots_in(img, dpi, f"image {k + 1} on page {index + 1}", col)
 
 
-def _ocr_page_images(
-    page: Any, index: int, col: _Collector, pending: list[tuple[Any, str]]
-) -> bool:
-    """OCR every image drawn on the page by itself (what a drawn box or a mask hides inside an
-    image is still in it). True when the page is nothing but one full-page image (and invisible
-    text), so OCR of the rendered page would read the same pixels again."""
-    import pypdfium2.raw as pdfium_c
-
-    left, bottom, right, top = page.get_cropbox()
-    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
-    others = list(
-        page.get_objects(
-            filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING], max_depth=15
-        )
-    )
-    for k, obj in enumerate(images):
-        w_img, h_img = obj.get_px_size()
-        if w_img < 32 or h_img < 32:
-            continue
-        try:
-            img = obj.get_bitmap(render=False).to_pil().convert("RGB")
-        except Exception:
-            col.add(f"pdfium cannot decode image {k + 1} on page {index + 1}")
-            continue
-        x0, y0, x1, y1 = obj.get_bounds()
-        width_pt = max(x1 - x0, 1.0)
-        dpi = max(70, min(600, round(w_img / width_pt * 72)))
-        pending.append((_ocr_text_async(img, dpi), f"image {k + 1} on page {index + 1}"))
-    if len(images) != 1 or others:
-        return False
-    x0, y0, x1, y1 = images[0].get_bounds()
-    tol = 1.0
-    return x0 <= left + tol and y0 <= bottom + tol and x1 >= right - tol and y1 >= top - tol
-
-
 def _pdfium(
     path: str,
     col: _Collector,
@@ -371,15 +344,21 @@ def _pdfium(
 
     col.reader("pdfium")
     doc = pdfium.PdfDocument(path)
-    pending: list[tuple[Any, str]] = []  # page OCR running in the worker processes
+    pending: list[_Pending] = []  # page OCR running in the worker processes
     try:
         for i in range(len(doc)):
             page = doc[i]
             tp = page.get_textpage()
-            col.search(tp.get_text_range(), "pdfium", f"the text of page {i + 1}")
             _dots_in_page_images(page, i, col)
-            boxes = list((boxes_by_page or {}).get(i, ()))
             page_dpi = _dpi_for(dpi, i)
+            col.search(
+                tp.get_text_range(),
+                "pdfium",
+                f"the text of page {i + 1}",
+                page=i,
+                words=partial(_pdfium_words, tp, page, page_dpi),
+            )
+            boxes = list((boxes_by_page or {}).get(i, ()))
             if boxes:
                 left, bottom, right, top = page.get_cropbox()
                 scale = 72.0 / page_dpi
@@ -401,32 +380,41 @@ def _pdfium(
                 _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
             only_image = False
             if ocr:
-                only_image = _ocr_page_images(page, i, col, pending)
+                only_image = _ocr_page_images(page, i, col, pending, page_dpi)
             if boxes or (ocr and not only_image):
                 bitmap = page.render(scale=page_dpi / 72.0)
                 img = bitmap.to_pil()
                 if boxes:
                     _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance)
                 if ocr and not only_image:
-                    pending.append((_ocr_text_async(img.convert("L"), page_dpi), f"page {i + 1}"))
+                    future = _ocr_words_async(img.convert("L"), page_dpi)
+                    pending.append((future, f"page {i + 1}", i, (1.0, 1.0, 0.0, 0.0)))
                 bitmap.close()
             tp.close()
             page.close()
-        for future, where in pending:
+        for future, where, index, place in pending:
             col.reader("tesseract")
-            col.search(future.result(timeout=600), "tesseract", where)
+            words = future.result(timeout=600)
+            sx, sy, ox, oy = place or (1.0, 1.0, 0.0, 0.0)
+            placed = [
+                (
+                    w.text,
+                    Box(
+                        ox + w.box.x0 * sx,
+                        oy + w.box.y0 * sy,
+                        ox + w.box.x1 * sx,
+                        oy + w.box.y1 * sy,
+                    ),
+                    w.line,
+                )
+                for w in words
+            ]
+            text = " ".join(w.text for w in words)
+            col.search(text, "tesseract", where, page=index, words=placed if place else None)
     finally:
-        for future, _ in pending:
+        for future, *_ in pending:
             future.cancel()
         doc.close()
-
-
-def _ocr_text_async(img: Any, dpi: int) -> Any:
-    """The OCR text of a rendered page, as a future: pages are read in parallel by the
-    pipeline's worker processes while this side renders the next one."""
-    from redactor.core.workers import submit_ocr
-
-    return submit_ocr(img, dpi)
 
 
 def _verify_pdf(
@@ -441,8 +429,8 @@ def _verify_pdf(
     forbidden_ids,
 ) -> None:
     col.reader("bytes")
-    for n in sorted(_scan_bytes(_outside_image_streams(data), col.terms)):
-        col.add(f"bytes: hidden item #{n + 1} is in the file's raw bytes")
+    for n in sorted(_scan_bytes(_outside_image_streams(data), col.terms, pdf=True)):
+        col.add_item(n, "bytes", f"bytes: hidden item #{n + 1} is in the file's raw bytes")
     _pdf_revisions(data, col)
     _pdf_raw_streams(data, col)
     steps: list[tuple[str, Callable[[], None]]] = [

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
 from ..lookalike import fold_text, skeleton
-from .common import _Bytes, log
+from ..model import Box
+from .common import Location, _Bytes, log
 
 # --- term search -------------------------------------------------------------------------------
 
@@ -116,8 +117,9 @@ def _byte_variants(term: str) -> set[bytes]:
     return out
 
 
-def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
-    """Terms whose bytes (in UTF-8, UTF-16, cp1251 or Latin-1; any ASCII case) are in data."""
+def _scan_bytes(data: _Bytes, terms: Sequence[str], pdf: bool = False) -> set[int]:
+    """Terms whose bytes (in UTF-8, UTF-16, cp1251 or Latin-1; any ASCII case) are in data.
+    `pdf`: a term of digits alone found among the file's numbers (not in a string) is syntax."""
     owner: dict[bytes, int] = {}
     for n, t in enumerate(terms):
         for v in _byte_variants(t):
@@ -130,8 +132,11 @@ def _scan_bytes(data: _Bytes, terms: Sequence[str]) -> set[int]:
     found: set[int] = set()
     for m in pattern.finditer(data):
         n = owner[m.group().lower()]
-        if n not in found and not _in_pdf_syntax(data, m.start(), m.end()):
-            found.add(n)
+        if n in found or _in_pdf_syntax(data, m.start(), m.end()):
+            continue
+        if pdf and _number_in_syntax(data, m.start(), m.end()):
+            continue
+        found.add(n)
     return found
 
 
@@ -169,8 +174,60 @@ _PDF_WORD_RE = re.compile(
 
 
 def _strip_pdf_syntax(text: str) -> str:
-    """A decompressed stream's text without PDF names and keywords (syntax, not prose)."""
-    return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", text))
+    """A decompressed stream's text without PDF names, keywords and numbers outside strings
+    (syntax, not prose)."""
+    return _PDF_WORD_RE.sub(" ", _PDF_NAME_RE.sub(" ", _strip_pdf_numbers(text)))
+
+
+# A PDF string or comment (kept: text lives there), or a run of numbers that a PDF operator,
+# keyword or delimiter follows (operands, dictionary values, references, cross-reference
+# entries: syntax). The coordinates of a content stream ("1 0 0 1 13 13 Tm") and the offsets of
+# the cross-reference table spell any short run of digits by chance: a date or a phone's part
+# is no leak there. Numbers in running text ("phone 7015551234 then") stay.
+_DELIM = r"\s\[\]<>/(){}%"
+_NUM = r"[+-]?(?:\d+\.?\d*|\.\d+)"
+_OPERATORS = (
+    r"BDC|BMC|EMC|SCN|scn|BT|ET|BX|EX|BI|ID|EI|CS|cs|SC|sc|RG|rg|Tc|Tw|Tz|TL|Tf|Tr|Ts|Td|TD|Tm"
+    r"|T\*|Tj|TJ|d0|d1|cm|gs|ri|re|sh|Do|MP|DP|W\*|f\*|B\*|b\*|obj|R|n|f|F|B|b|S|s|W|G|g|K|k"
+    r"|J|j|M|d|i|w|m|l|c|v|y|h|q|Q|'|\""
+)
+_PDF_STRING_OR_NUMBER_RE = re.compile(
+    r"(\((?:\\.|[^\\)])*\)|%[^\r\n]*|<[0-9A-Fa-f\s]*>)"
+    rf"|(?<![^{_DELIM}]){_NUM}(?:\s+{_NUM}){{0,32}}"
+    rf"(?=\s*(?:(?:{_OPERATORS})(?![^{_DELIM}])|[\[\]<>/%]|$))"
+)
+
+
+def _strip_pdf_numbers(text: str) -> str:
+    """PDF syntax with every run of operand numbers outside strings and comments blanked."""
+    return _PDF_STRING_OR_NUMBER_RE.sub(lambda m: m.group(1) or " ", text)
+
+
+_SYNTAX_BOUNDARY_RE = re.compile(rb"\b(?:obj|endobj|stream|endstream|xref|trailer|startxref)\b")
+
+
+def _number_in_syntax(data: _Bytes, start: int, end: int) -> bool:
+    """True when bytes [start, end), made of digits and separators only, are PDF numbers
+    (operands, offsets, lengths, references) rather than text in a string, a comment or a
+    stream of plain text."""
+    if any(c in _LETTERS for c in bytes(data[start:end])):
+        return False
+    lo = max(0, start - 4096)
+    window = bytes(data[lo : end + 4096])
+    bounds = list(_SYNTAX_BOUNDARY_RE.finditer(window, 0, start - lo))
+    base = bounds[-1].end() if bounds else 0
+    text = window.decode("latin-1")
+    for m in _PDF_STRING_OR_NUMBER_RE.finditer(text, base):
+        if m.start() > start - lo:
+            break
+        if m.end() >= end - lo:
+            return m.group(1) is None  # a string or comment holds text; an operand run does not
+    return False
+
+
+_LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
+    range(0x80, 0x100)
+)
 
 
 def _image_header(data: _Bytes) -> bytes:
@@ -229,6 +286,27 @@ def _text_views(data: bytes) -> str:
     )
 
 
+# A word a reader placed on a page: its text, its box in page pixels, its line (-1: unknown).
+PlacedWord = tuple[str, Box, int]
+
+
+def locate_term(words: Sequence[PlacedWord], term: str) -> list[Box]:
+    """The boxes of the words in which `term` is found: the shortest runs of neighbouring
+    words on one line (a name split in two words, a form of it, a phone in pieces)."""
+    size_max = len(term.split()) + 2
+    boxes: list[Box] = []
+    used: set[int] = set()
+    for size in range(1, size_max + 1):
+        for i in range(len(words) - size + 1):
+            run = range(i, i + size)
+            if used.intersection(run) or len({words[j][2] for j in run}) > 1:
+                continue
+            if find_term_numbers(" ".join(words[j][0] for j in run), [term]):
+                used.update(run)
+                boxes += [words[j][1] for j in run]
+    return boxes
+
+
 class _Collector:
     def __init__(self, terms: Sequence[str]) -> None:
         self.terms = list(terms)
@@ -237,6 +315,7 @@ class _Collector:
         self.warnings: list[str] = []
         self.dots_are_problems = True
         self.dots_wanted = True
+        self.locations: list[Location] = []
 
     def tracking_dots(self, where: str, pattern: object) -> None:
         """A printer's yellow dot pattern on a page: a problem, or a warning when the copy was
@@ -251,6 +330,11 @@ class _Collector:
         elif text not in self.warnings:
             self.warnings.append(text)
 
+    def add_item(self, n: int, reader: str, problem: str, page: int | None = None) -> None:
+        """A problem about hidden item n (0-based) that a reader found at no place on a page."""
+        self.add(problem)
+        self.locations.append(Location(n, reader, problem, page, None))
+
     def reader(self, name: str) -> None:
         if name not in self.readers:
             self.readers.append(name)
@@ -260,8 +344,29 @@ class _Collector:
             self.problems.append(problem)
             log.info("verify: %s", problem)
 
-    def search(self, text: str, reader: str, where: str, streams: bool = False) -> None:
+    def search(
+        self,
+        text: str,
+        reader: str,
+        where: str,
+        streams: bool = False,
+        page: int | None = None,
+        words: Sequence[PlacedWord] | Callable[[], Sequence[PlacedWord]] | None = None,
+    ) -> None:
+        """Search text for the terms; each hit is a problem and a location: on `page` when
+        the text is a page's, at the boxes of `words` (the reader's placed words) when they
+        show where."""
         if streams:
             text = _strip_pdf_syntax(text)
-        for n in sorted(find_term_numbers(text, self.terms, streams)):
-            self.add(f"{reader} finds hidden item #{n + 1} in {where}")
+        hits = sorted(find_term_numbers(text, self.terms, streams))
+        placed: Sequence[PlacedWord] = ()
+        if hits and page is not None and words is not None:
+            placed = words() if callable(words) else words
+        for n in hits:
+            problem = f"{reader} finds hidden item #{n + 1} in {where}"
+            self.add(problem)
+            boxes = locate_term(placed, self.terms[n]) if placed else []
+            if not boxes:
+                self.locations.append(Location(n, reader, problem, page, None))
+            for box in boxes:
+                self.locations.append(Location(n, reader, problem, page, box))
