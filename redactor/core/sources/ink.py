@@ -1,0 +1,285 @@
+"""Which characters of a PDF text layer have ink a reader can see, decided from pixels.
+
+A text layer can hold words the page does not show: white on white, render mode 3 or 7, fully
+transparent, under an image or an opaque box, outside the clipping path, in a layer that is off,
+too small to see, or an /ActualText that replaces what the glyphs spell. Such words must never
+reach a copy's text layer or its detectors: the editor never saw them.
+
+The page is rendered a second time with its text objects switched off (pdfium's
+`FPDFPageObj_SetIsActive` on a page loaded for this and never saved, form XObjects included);
+a character whose glyph box shows (almost) no difference between the two renders has no visible
+ink. Text drawn over other text is told apart by rendering the overlapping text objects in
+separate passes, each alone over the rest of the page. Properties that hide text whatever the
+pixels say (render mode 3/7, full transparency, /ActualText) are read from the text object.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from ..model import Box
+from .textlayer import MIN_WORD_PX, TOO_SMALL, Char
+
+# Why a character is not visible (shown to the editor; never the text itself).
+ACTUAL_TEXT = "replacement text (/ActualText), not what the page draws"
+TRANSPARENT = "fully transparent text"
+LAYER_OFF = "in a layer that is turned off"
+SAME_COLOUR = "the same colour as what is behind it"
+COVERED = "covered or clipped away"
+OVERDRAWN = "drawn over other text"
+RENDER_MODE = {3: "invisible text (render mode 3)", 7: "clipping-only text (render mode 7)"}
+
+# A pixel shows ink when a channel differs by this much between the render with text and the
+# one without (about 6% of the range: faint grey text still counts as visible).
+INK_DIFF = 16
+# A glyph shows when this many pixels of its box do, and this share of the box.
+MIN_INK_PIXELS = 2
+MIN_INK_SHARE = 0.03
+# Glyph boxes of two text objects overlapping by this share of the smaller are text over text.
+OVERLAP_SHARE = 0.3
+# Extra renders allowed to tell overlapping text apart; text beyond them counts as hidden.
+MAX_OVERLAP_PASSES = 4
+CROWD = 64  # glyphs in one 32-pixel cell, or glyphs larger than 64 cells, beyond which text
+# over text is not told apart (all of it counts as hidden: its ink is still read by OCR)
+# The two renders are compared at this resolution at most (a typed page stays within ~10 ms).
+CHECK_DPI = 100
+_STRIP = 256  # rows per slice when comparing renders (bounded memory on large pages)
+_MAX_MARKS = 32
+_FILL_MODES = (0, 2, 4, 6)
+_STROKE_MODES = (1, 2, 5, 6)
+
+
+def draw(page: pdfium.PdfPage, scale: float) -> Image.Image:
+    """The page as the copy is made of it: annotations and form fields are not drawn."""
+    bitmap = page.render(scale=scale, may_draw_forms=False, draw_annots=False)
+    return bitmap.to_pil().convert("RGB")
+
+
+def address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+@dataclass(frozen=True)
+class _Info:
+    how: str = ""  # hidden whatever the pixels say
+    layer: bool = False  # inside optional content (a layer)
+    fill: tuple[int, int, int] | None = None
+
+
+def _utf16(fn: Any, *args: Any) -> str:
+    buf = (ctypes.c_ushort * 64)()
+    size = ctypes.c_ulong()
+    if not fn(*args, buf, ctypes.sizeof(buf), ctypes.byref(size)):
+        return ""
+    raw = bytes(buf)[: min(size.value, ctypes.sizeof(buf))]
+    return raw.decode("utf-16-le", "replace").rstrip("\x00")
+
+
+def _info(obj: Any) -> _Info:
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+    actual = layer = False
+    for k in range(min(pdfium_c.FPDFPageObj_CountMarks(obj), _MAX_MARKS)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, k)
+        if not mark:
+            continue
+        if _utf16(pdfium_c.FPDFPageObjMark_GetName, mark) == "OC":
+            layer = True
+        for j in range(min(pdfium_c.FPDFPageObjMark_CountParams(mark), _MAX_MARKS)):
+            if _utf16(pdfium_c.FPDFPageObjMark_GetParamKey, mark, j) == "ActualText":
+                actual = True
+    r, g, b, fa, sa = (ctypes.c_uint() for _ in range(5))
+    has_fill = pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, fa)
+    fill = (r.value, g.value, b.value) if has_fill else None
+    has_stroke = pdfium_c.FPDFPageObj_GetStrokeColor(obj, r, g, b, sa)
+    fill_seen = mode in _FILL_MODES and (not has_fill or fa.value > 0)
+    stroke_seen = mode in _STROKE_MODES and (not has_stroke or sa.value > 0)
+    if actual:
+        how = ACTUAL_TEXT
+    elif mode in RENDER_MODE:
+        how = RENDER_MODE[mode]
+    elif mode in _FILL_MODES + _STROKE_MODES and not fill_seen and not stroke_seen:
+        how = TRANSPARENT
+    else:
+        how = ""
+    return _Info(how, layer, fill)
+
+
+def _pixels(page: pdfium.PdfPage, scale: float) -> np.ndarray:
+    """The page drawn as `draw` does, as an array (height, width, 3 channels)."""
+    bitmap = page.render(scale=scale, may_draw_forms=False, draw_annots=False)
+    return bitmap.to_numpy()[:, :, :3]
+
+
+def ink_mask(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pixels where two renders of the same size differ by INK_DIFF or more in a channel."""
+    out = np.empty(a.shape[:2], dtype=bool)
+    for y in range(0, a.shape[0], _STRIP):
+        sa, sb = a[y : y + _STRIP], b[y : y + _STRIP]
+        d = np.maximum(sa, sb)
+        d -= np.minimum(sa, sb)
+        m = d[:, :, 0] >= INK_DIFF
+        m |= d[:, :, 1] >= INK_DIFF
+        m |= d[:, :, 2] >= INK_DIFF
+        out[y : y + _STRIP] = m
+    return out
+
+
+def _glyph_box(c: Char, factor: float = 1.0) -> Box:
+    b = c.ink if c.ink.width >= 1 and c.ink.height >= 1 else c.box
+    b = b.scaled(factor) if factor != 1.0 else b
+    return Box(b.x0 - 1, b.y0 - 1, b.x1 + 1, b.y1 + 1)
+
+
+def _slice(box: Box, shape: tuple[int, ...]) -> tuple[slice, slice] | None:
+    h, w = shape[0], shape[1]
+    x0, x1 = max(0, int(box.x0)), min(w, int(np.ceil(box.x1)))
+    y0, y1 = max(0, int(box.y0)), min(h, int(np.ceil(box.y1)))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    return slice(y0, y1), slice(x0, x1)
+
+
+def _shows(c: Char, mask: np.ndarray, factor: float) -> bool:
+    box = _glyph_box(c, factor)
+    cut = _slice(box, mask.shape)
+    if cut is None:  # off the page
+        return False
+    seen = int(mask[cut].sum())
+    return seen >= max(MIN_INK_PIXELS, MIN_INK_SHARE * box.width * box.height)
+
+
+def _why_unseen(c: Char, info: _Info, behind: np.ndarray, factor: float) -> str:
+    if info.layer:
+        return LAYER_OFF
+    if min(c.box.width, c.box.height) < MIN_WORD_PX:
+        return TOO_SMALL
+    cut = _slice(_glyph_box(c, factor), behind.shape)
+    if info.fill is not None and cut is not None:
+        bg = np.median(behind[cut].reshape(-1, 3), axis=0)
+        if max(abs(int(v) - int(f)) for v, f in zip(bg, info.fill, strict=True)) < INK_DIFF:
+            return SAME_COLOUR
+    return COVERED
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    ix = min(a.x1, b.x1) - max(a.x0, b.x0)
+    iy = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if ix <= 0 or iy <= 0:
+        return False
+    smaller = min(a.width * a.height, b.width * b.height)
+    return ix * iy >= OVERLAP_SHARE * max(smaller, 1e-6)
+
+
+def overlapping_objects(chars: Sequence[Char]) -> tuple[list[set[int]], set[int]]:
+    """Text objects whose glyphs lie over glyphs of another object, in classes no two of whose
+    objects overlap (each class is rendered alone); and the characters too crowded to tell
+    apart at a bounded cost (more than CROWD glyphs of several objects in one spot)."""
+    cell = 32.0
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    big: list[int] = []
+    crowded: set[int] = set()
+    boxes = [_glyph_box(c) for c in chars]
+    for n, b in enumerate(boxes):
+        gx0, gx1 = int(b.x0 // cell), int(b.x1 // cell)
+        gy0, gy1 = int(b.y0 // cell), int(b.y1 // cell)
+        if (gx1 - gx0 + 1) * (gy1 - gy0 + 1) > 64:
+            big.append(n)
+            continue
+        for gx in range(gx0, gx1 + 1):
+            for gy in range(gy0, gy1 + 1):
+                grid[(gx, gy)].append(n)
+    edges: dict[int, set[int]] = defaultdict(set)
+
+    def pair(i: int, j: int) -> None:
+        a, b = chars[i].obj, chars[j].obj
+        if a and b and a != b and _overlaps(boxes[i], boxes[j]):
+            edges[a].add(b)
+            edges[b].add(a)
+
+    for members in grid.values():
+        if len(members) > CROWD:
+            if len({chars[i].obj for i in members}) > 1:
+                crowded.update(members)
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pair(i, j)
+    if len(big) > CROWD:
+        crowded.update(big)
+    else:
+        for i in big:
+            for j in range(len(chars)):
+                if j != i:
+                    pair(i, j)
+    first: dict[int, int] = {}
+    for n, c in enumerate(chars):
+        first.setdefault(c.obj, n)
+    classes: list[set[int]] = []
+    for obj in sorted(edges, key=lambda o: first[o]):
+        for cls in classes:
+            if not edges[obj] & cls:
+                cls.add(obj)
+                break
+        else:
+            classes.append({obj})
+    return classes, crowded
+
+
+def mark_hidden(page: pdfium.PdfPage, chars: Sequence[Char], scale: float) -> None:
+    """Set `how` on every character of `chars` (those of `page`'s text page, boxes in pixels at
+    `scale`) whose ink does not show on the page. The pixels are compared at CHECK_DPI at most.
+    Switches text objects of `page` off and on: the caller must not use `page` for a copy."""
+    objects = [
+        o.raw for o in page.get_objects(max_depth=16) if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+    ]
+    infos: dict[int, _Info] = {}
+    for o in objects:
+        infos.setdefault(address(o), _info(o))
+    plain = _Info()
+    undecided: list[Char] = []
+    for c in chars:
+        c.how = infos.get(c.obj, plain).how
+        if not c.how:
+            undecided.append(c)
+    if not undecided:
+        return
+    check = min(scale, CHECK_DPI / 72)
+    factor = check / scale
+    seen = _pixels(page, check)
+    _activate(objects, set())
+    behind = _pixels(page, check)
+    mask = ink_mask(seen, behind)
+    classes, crowded = overlapping_objects(undecided)
+    contested = set().union(*classes) if classes else set()
+    for n, c in enumerate(undecided):
+        if n in crowded:
+            c.how = OVERDRAWN
+        elif c.obj not in contested and not _shows(c, mask, factor):
+            c.how = _why_unseen(c, infos.get(c.obj, plain), behind, factor)
+    for n, cls in enumerate(classes):
+        members = [c for k, c in enumerate(undecided) if c.obj in cls and k not in crowded]
+        if n >= MAX_OVERLAP_PASSES:
+            for c in members:
+                c.how = OVERDRAWN
+            continue
+        _activate(objects, cls)
+        alone = ink_mask(_pixels(page, check), behind)
+        for c in members:
+            if not _shows(c, alone, factor):
+                c.how = _why_unseen(c, infos.get(c.obj, plain), behind, factor)
+    _activate(objects, None)
+
+
+def _activate(objects: Sequence[Any], only: set[int] | None) -> None:
+    """Switch every text object on (`only` None) or just those in `only`."""
+    for o in objects:
+        pdfium_c.FPDFPageObj_SetIsActive(o, only is None or address(o) in only)
