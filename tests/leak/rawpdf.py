@@ -80,9 +80,16 @@ class RawPdf:
         xobjects: dict[str, int] | None = None,
         resources: bytes = b"",
         extra: bytes = b"",
+        fonts: dict[str, int] | None = None,
     ) -> int:
         xo = b"".join(b"/%s %d 0 R " % (k.encode(), v) for k, v in (xobjects or {}).items())
-        res = b"<< /Font << /F1 %d 0 R >> /XObject << %s>> %s >>" % (self.font, xo, resources)
+        more = b"".join(b"/%s %d 0 R " % (k.encode(), v) for k, v in (fonts or {}).items())
+        res = b"<< /Font << /F1 %d 0 R %s>> /XObject << %s>> %s >>" % (
+            self.font,
+            more,
+            xo,
+            resources,
+        )
         contents = self.stream(content)
         body = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] " % size
         body += b"/Resources " + res + b" /Contents %d 0 R " % contents + extra + b" >>"
@@ -144,6 +151,28 @@ def text_ops(lines: Iterable[tuple[float, float, str]], size: int = 14, mode: in
     for x, y, text in lines:
         ops += b"1 0 0 1 %g %g Tm %s Tj " % (x, y, pdf_str(text))
     return ops + b"ET\n"
+
+
+def type3_font(pdf: RawPdf, letters: str, glyph: bytes = b"") -> int:
+    """A Type 3 font for `letters` (each drawn at its own code, 600 units wide, named after
+    itself so the text layer reads the letters), every glyph drawn by `glyph` (content-stream
+    operators in the 1000-unit glyph space; empty: glyphs that draw nothing)."""
+    codes = sorted({ord(ch) for ch in letters})
+    procs = b""
+    for code in codes:
+        proc = pdf.stream(b"600 0 0 0 600 750 d1 " + glyph, flate=False)
+        procs += b"/%s %d 0 R " % (chr(code).encode(), proc)
+    diffs = b" ".join(b"%d /%s" % (c, chr(c).encode()) for c in codes)
+    widths = b" ".join(b"600" for _ in range(codes[0], codes[-1] + 1))
+    return pdf.add(
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 750] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs << "
+        + procs
+        + b">> /Encoding << /Type /Encoding /Differences ["
+        + diffs
+        + b"] >> /FirstChar %d /LastChar %d /Widths [%s] /Resources << >> >>"
+        % (codes[0], codes[-1], widths)
+    )
 
 
 def text_image(
