@@ -36,6 +36,25 @@ def test_word_box_lands_on_ink():
     assert (inside < 128).mean() > 0.05  # the glyphs are there
 
 
+def test_words_land_on_ink_when_the_page_inherits_its_mediabox(tmp_path):
+    """An A4 page whose /MediaBox sits on the page tree: pdfium's FPDFPage_GetCropBox does not
+    look there and answered US Letter, so every word box was 50 pt off its ink (a black box
+    above the name, the name readable)."""
+    from tests.leak.rawpdf import RawPdf, text_ops
+
+    pdf = RawPdf()
+    pdf.pages_extra = b"/MediaBox [0 0 595 842] "
+    pdf.page(text_ops([(60, 700, "Ospanov wrote this")], size=14), size=None)
+    src = open_source(pdf.write(tmp_path / "inherited.pdf"))
+    image = np.asarray(src.render(0, 200).convert("L"))
+    assert image.shape == (2339, 1653)
+    word = next(w for w in src.text_words(0, 200) or [] if w.text == "Ospanov")
+    b = word.box
+    assert abs(b.y1 - (842 - 700) * 200 / 72) < 20
+    inside = image[int(b.y0) : int(b.y1), int(b.x0) : int(b.x1)]
+    assert (inside < 128).mean() > 0.05
+
+
 def test_scanned_pdf_has_no_text_layer():
     src = open_source(LETTERS / "dev-kk-01.scan.pdf")
     assert src.text_words(0, 200) is None

@@ -33,6 +33,7 @@ class RawPdf:
         self.objs: list[bytes | None] = [None, None]
         self.pages: list[int] = []
         self.catalog_extra = b""
+        self.pages_extra = b""  # entries of the page tree's root (e.g. an inherited /MediaBox)
         self.font = self.add(
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
         )
@@ -76,7 +77,7 @@ class RawPdf:
     def page(
         self,
         content: bytes,
-        size: tuple[float, float] = (300, 200),
+        size: tuple[float, float] | None = (300, 200),
         xobjects: dict[str, int] | None = None,
         resources: bytes = b"",
         extra: bytes = b"",
@@ -91,7 +92,9 @@ class RawPdf:
             resources,
         )
         contents = self.stream(content)
-        body = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] " % size
+        body = b"<< /Type /Page /Parent 2 0 R "
+        if size is not None:  # None: the page inherits its /MediaBox from the page tree
+            body += b"/MediaBox [0 0 %g %g] " % size
         body += b"/Resources " + res + b" /Contents %d 0 R " % contents + extra + b" >>"
         num = self.add(body)
         self.pages.append(num)
@@ -99,7 +102,11 @@ class RawPdf:
 
     def bytes(self, info: bytes | None = None, file_id: bytes | None = None) -> bytes:
         kids = b" ".join(b"%d 0 R" % p for p in self.pages)
-        self.objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(self.pages))
+        self.objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d %s>>" % (
+            kids,
+            len(self.pages),
+            self.pages_extra,
+        )
         self.objs[0] = b"<< /Type /Catalog /Pages 2 0 R " + self.catalog_extra + b" >>"
         info_num = self.add(info) if info is not None else 0
         out = io.BytesIO()

@@ -160,6 +160,20 @@ def type3_blank(pdf: RawPdf) -> Page:
     return Page(content, fonts={"T3": font})
 
 
+def under_white_glyphs(pdf: RawPdf) -> Page:
+    """The name under white glyphs of a Type 3 font that fill their boxes: text over text."""
+    blocks = type3_font(pdf, "X", glyph=b"0 -200 600 950 re f")
+    cover = b"BT /T3 12 Tf 1 0 0 1 %g %g Tm 1 g (XXXXXXXXXX) Tj 0 g ET\n" % AT
+    return Page(_name() + cover, fonts={"T3": blocks})
+
+
+def under_white_glyphs_text_on_top(pdf: RawPdf) -> Page:
+    """The same, with visible other words drawn over the white glyphs."""
+    page = under_white_glyphs(pdf)
+    page.content += text_ops([(AT[0], AT[1], "Greetings")], size=12)
+    return page
+
+
 def white_in_form_xobject(pdf: RawPdf) -> Page:
     form = pdf.stream(
         b"1 g " + _name(at=(0, 0)),
@@ -218,6 +232,8 @@ VECTORS: list[tuple[str, Callable[[RawPdf], Page], bool]] = [
     ("split_runs", split_runs, True),
     ("glued_to_visible", glued_to_visible, True),
     ("type3_blank", type3_blank, True),
+    ("under_white_glyphs", under_white_glyphs, True),
+    ("under_white_glyphs_text_on_top", under_white_glyphs_text_on_top, True),
     ("white_in_form_xobject", white_in_form_xobject, True),
     # not in the page's text layer at all (never read, never drawn): nothing to tell
     ("form_field", form_field, False),

@@ -8,9 +8,11 @@ reach a copy's text layer or its detectors: the editor never saw them.
 The page is rendered a second time with its text objects switched off (pdfium's
 `FPDFPageObj_SetIsActive` on a page loaded for this and never saved, form XObjects included);
 a character whose glyph box shows (almost) no difference between the two renders has no visible
-ink. Text drawn over other text is told apart by rendering the overlapping text objects in
-separate passes, each alone over the rest of the page. Properties that hide text whatever the
-pixels say (render mode 3/7, full transparency, /ActualText) are read from the text object.
+ink. Where text lies over other text, each overlapping text object is left out of one more
+render in turn: its ink shows if the page without it differs from the page with everything (a
+name in a layer that is off, drawn over visible words, or under white glyphs, shows nothing).
+Properties that hide text whatever the pixels say (render mode 3/7, full transparency,
+/ActualText) are read from the text object.
 """
 
 from __future__ import annotations
@@ -34,19 +36,28 @@ ACTUAL_TEXT = "replacement text (/ActualText), not what the page draws"
 TRANSPARENT = "fully transparent text"
 LAYER_OFF = "in a layer that is turned off"
 SAME_COLOUR = "the same colour as what is behind it"
-COVERED = "covered or clipped away"
+COVERED = "covered by something drawn over it"
+NO_INK = "draws no ink (clipped away, or glyphs that draw nothing)"
+OFF_PAGE = "outside the visible page"
 OVERDRAWN = "drawn over other text"
 RENDER_MODE = {3: "invisible text (render mode 3)", 7: "clipping-only text (render mode 7)"}
 
 # A pixel shows ink when a channel differs by this much between the render with text and the
 # one without (about 6% of the range: faint grey text still counts as visible).
 INK_DIFF = 16
-# A glyph shows when this many pixels of its box do, and this share of the box.
+# A glyph shows when at least MIN_INK_PIXELS of its box (grown by a pixel) show text ink, and
+# at least SHOW_SHARE of the ink its text draws there in black with nothing else on the page
+# (a seam of a name between covers, or a neighbour's edge in its box, is far less).
 MIN_INK_PIXELS = 2
-MIN_INK_SHARE = 0.03
+SHOW_SHARE = 0.3
+# Only the text, in black, on white: the ink each glyph would leave if nothing hid it.
+_BLACK_TEXT = pdfium.PdfColorScheme(
+    (255, 255, 255, 255), (255, 255, 255, 255), (0, 0, 0, 255), (0, 0, 0, 255)
+)
 # Glyph boxes of two text objects overlapping by this share of the smaller are text over text.
 OVERLAP_SHARE = 0.3
-# Extra renders allowed to tell overlapping text apart; text beyond them counts as hidden.
+# Extra renders allowed to tell overlapping text apart; text beyond them counts as hidden (its
+# ink, if any, is still read by OCR: ink no visible word explains makes the page OCR'd).
 MAX_OVERLAP_PASSES = 4
 CROWD = 64  # glyphs in one 32-pixel cell, or glyphs larger than 64 cells, beyond which text
 # over text is not told apart (all of it counts as hidden: its ink is still read by OCR)
@@ -55,6 +66,7 @@ CHECK_DPI = 100
 _STRIP = 256  # rows per slice when comparing renders (bounded memory on large pages)
 _MAX_MARKS = 32
 _FILL_MODES = (0, 2, 4, 6)
+_CONTAINERS = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM)
 _STROKE_MODES = (1, 2, 5, 6)
 
 
@@ -113,10 +125,19 @@ def _info(obj: Any) -> _Info:
     return _Info(how, layer, fill)
 
 
-def _pixels(page: pdfium.PdfPage, scale: float) -> np.ndarray:
+def _pixels(page: pdfium.PdfPage, scale: float, scheme: Any = None) -> np.ndarray:
     """The page drawn as `draw` does, as an array (height, width, 3 channels)."""
-    bitmap = page.render(scale=scale, may_draw_forms=False, draw_annots=False)
+    bitmap = page.render(scale=scale, may_draw_forms=False, draw_annots=False, color_scheme=scheme)
     return bitmap.to_numpy()[:, :, :3]
+
+
+def _own_ink(page: pdfium.PdfPage, scale: float, shape: tuple[int, ...]) -> np.ndarray:
+    """Where the active text draws ink when it is drawn in black on white with no other object
+    (the other objects must be switched off)."""
+    own = _pixels(page, scale, _BLACK_TEXT)
+    if own.shape != shape:
+        return np.ones(shape[:2], dtype=bool)  # cannot tell: every glyph counts as inked
+    return ink_mask(own, np.full_like(own, 255))
 
 
 def ink_mask(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -148,21 +169,25 @@ def _slice(box: Box, shape: tuple[int, ...]) -> tuple[slice, slice] | None:
     return slice(y0, y1), slice(x0, x1)
 
 
-def _shows(c: Char, mask: np.ndarray, factor: float) -> bool:
-    box = _glyph_box(c, factor)
-    cut = _slice(box, mask.shape)
+def _shows(c: Char, shown: np.ndarray, own: np.ndarray, factor: float) -> bool:
+    """Whether enough of the ink `c`'s text draws (`own`) shows on the page (`shown`)."""
+    cut = _slice(_glyph_box(c, factor), shown.shape)
     if cut is None:  # off the page
         return False
-    seen = int(mask[cut].sum())
-    return seen >= max(MIN_INK_PIXELS, MIN_INK_SHARE * box.width * box.height)
+    seen = int(shown[cut].sum())
+    return seen >= MIN_INK_PIXELS and seen >= SHOW_SHARE * int(own[cut].sum())
 
 
-def _why_unseen(c: Char, info: _Info, behind: np.ndarray, factor: float) -> str:
+def _why_unseen(c: Char, info: _Info, behind: np.ndarray, own: np.ndarray, factor: float) -> str:
     if info.layer:
         return LAYER_OFF
     if min(c.box.width, c.box.height) < MIN_WORD_PX:
         return TOO_SMALL
     cut = _slice(_glyph_box(c, factor), behind.shape)
+    if cut is None:
+        return OFF_PAGE
+    if int(own[cut].sum()) < MIN_INK_PIXELS:
+        return NO_INK
     if info.fill is not None and cut is not None:
         bg = np.median(behind[cut].reshape(-1, 3), axis=0)
         if max(abs(int(v) - int(f)) for v, f in zip(bg, info.fill, strict=True)) < INK_DIFF:
@@ -180,9 +205,11 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 def overlapping_objects(chars: Sequence[Char]) -> tuple[list[set[int]], set[int]]:
-    """Text objects whose glyphs lie over glyphs of another object, in classes no two of whose
-    objects overlap (each class is rendered alone); and the characters too crowded to tell
-    apart at a bounded cost (more than CROWD glyphs of several objects in one spot)."""
+    """Text objects whose glyphs lie over other glyphs of another object, in classes no two of
+    whose objects overlap (each class is left out of a render in turn); and the characters too
+    crowded to tell apart at a bounded cost (more than CROWD glyphs of several objects in one
+    spot). The same letter drawn twice in one place (a bold effect) is no overlap: both copies
+    stay in one class, so leaving them out shows their ink."""
     cell = 32.0
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     big: list[int] = []
@@ -201,7 +228,7 @@ def overlapping_objects(chars: Sequence[Char]) -> tuple[list[set[int]], set[int]
 
     def pair(i: int, j: int) -> None:
         a, b = chars[i].obj, chars[j].obj
-        if a and b and a != b and _overlaps(boxes[i], boxes[j]):
+        if a and b and a != b and chars[i].ch != chars[j].ch and _overlaps(boxes[i], boxes[j]):
             edges[a].add(b)
             edges[b].add(a)
 
@@ -238,9 +265,10 @@ def mark_hidden(page: pdfium.PdfPage, chars: Sequence[Char], scale: float) -> No
     """Set `how` on every character of `chars` (those of `page`'s text page, boxes in pixels at
     `scale`) whose ink does not show on the page. The pixels are compared at CHECK_DPI at most.
     Switches text objects of `page` off and on: the caller must not use `page` for a copy."""
-    objects = [
-        o.raw for o in page.get_objects(max_depth=16) if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT
-    ]
+    every = list(page.get_objects(max_depth=16))
+    objects = [o.raw for o in every if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT]
+    # paths, images, shadings (form XObjects stay on: they hold text)
+    others = [o.raw for o in every if o.type not in _CONTAINERS]
     infos: dict[int, _Info] = {}
     for o in objects:
         infos.setdefault(address(o), _info(o))
@@ -255,31 +283,42 @@ def mark_hidden(page: pdfium.PdfPage, chars: Sequence[Char], scale: float) -> No
     check = min(scale, CHECK_DPI / 72)
     factor = check / scale
     seen = _pixels(page, check)
-    _activate(objects, set())
+    everything = {address(o) for o in objects}
+    _switch_off(objects, everything)
     behind = _pixels(page, check)
-    mask = ink_mask(seen, behind)
+    shown = ink_mask(seen, behind)
+    _switch_off(objects, set())
+    _switch_off(others, {address(o) for o in others})
+    own = _own_ink(page, check, seen.shape)
     classes, crowded = overlapping_objects(undecided)
     contested = set().union(*classes) if classes else set()
     for n, c in enumerate(undecided):
         if n in crowded:
             c.how = OVERDRAWN
-        elif c.obj not in contested and not _shows(c, mask, factor):
-            c.how = _why_unseen(c, infos.get(c.obj, plain), behind, factor)
+        elif c.obj not in contested and not _shows(c, shown, own, factor):
+            c.how = _why_unseen(c, infos.get(c.obj, plain), behind, own, factor)
     for n, cls in enumerate(classes):
         members = [c for k, c in enumerate(undecided) if c.obj in cls and k not in crowded]
         if n >= MAX_OVERLAP_PASSES:
             for c in members:
                 c.how = OVERDRAWN
             continue
-        _activate(objects, cls)
-        alone = ink_mask(_pixels(page, check), behind)
+        # What these objects add to the page as it is drawn (text over them included): the
+        # page without them against the page with everything; and their own ink, alone.
+        _switch_off(others, set())
+        _switch_off(objects, cls)
+        theirs = ink_mask(seen, _pixels(page, check))
+        _switch_off(others, {address(o) for o in others})
+        _switch_off(objects, everything - cls)
+        alone = _own_ink(page, check, seen.shape)
         for c in members:
-            if not _shows(c, alone, factor):
-                c.how = _why_unseen(c, infos.get(c.obj, plain), behind, factor)
-    _activate(objects, None)
+            if not _shows(c, theirs, alone, factor):
+                c.how = _why_unseen(c, infos.get(c.obj, plain), behind, alone, factor)
+    _switch_off(objects, set())
+    _switch_off(others, set())
 
 
-def _activate(objects: Sequence[Any], only: set[int] | None) -> None:
-    """Switch every text object on (`only` None) or just those in `only`."""
+def _switch_off(objects: Sequence[Any], off: set[int]) -> None:
+    """Switch the objects in `off` off and every other one of `objects` on."""
     for o in objects:
-        pdfium_c.FPDFPageObj_SetIsActive(o, only is None or address(o) in only)
+        pdfium_c.FPDFPageObj_SetIsActive(o, address(o) not in off)

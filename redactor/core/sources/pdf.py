@@ -114,7 +114,7 @@ class PdfSource:
         dpi = self.page_dpi(index, dpi)
         page = self._page(index)
         w_pt, h_pt = page.get_size()
-        crop = tuple(page.get_cropbox())
+        crop = tuple(page.get_bbox())
         rotation = page.get_rotation() % 360
         out: list[Box] = []
         r, g, b, a = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
@@ -163,7 +163,7 @@ class PdfSource:
             text = textpage.get_text_range(0, count) if count > 0 else ""
             if not text.strip():
                 return None
-            crop = tuple(page.get_cropbox())
+            crop = tuple(page.get_bbox())
             rotation = page.get_rotation() % 360
             scale = dpi / 72
             chars = _chars(textpage, text, count, crop, rotation, scale)  # type: ignore[arg-type]

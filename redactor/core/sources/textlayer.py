@@ -47,26 +47,28 @@ class TextLayer:
 
 def split_layer(chars: list[Char | None], rotation: int = 0) -> TextLayer:
     """Group the visible characters into words (a hidden one breaks a word, so visible 'Dear'
-    and a white 'Ospanov' right after it stay apart), then the hidden ones, per reason."""
-    visible_starts: list[int] = []
-    items = [_item(c, _shows) for c in chars]
-    words = _group_words(items, rotation, visible_starts)
-    kept: list[Word] = []
-    hidden: list[tuple[int, Word, str]] = []
-    for start, word in zip(visible_starts, words, strict=True):
-        how = _size_how(word, _word_chars(chars, start, len(word.text)))
+    and a white 'Ospanov' right after it stay apart), hide the words too small or too squeezed
+    to read, and group the hidden characters into words per reason."""
+    starts: list[int] = []
+    words = _group_words([_item(c, _shows) for c in chars], rotation, starts)
+    resized = False
+    for start, word in zip(starts, words, strict=True):
+        letters = _word_chars(chars, start, len(word.text))
+        how = _size_how(word, letters)
         if how:
-            hidden.append((start, word, how))
-        else:
-            kept.append(word)
+            for c in letters:
+                c.how = how
+            resized = True
+    if resized:
+        words = _group_words([_item(c, _shows) for c in chars], rotation)
+    hidden: list[tuple[int, Word, str]] = []
     for how in dict.fromkeys(c.how for c in chars if c is not None and c.how):
-        starts: list[int] = []
-        items = [_item(c, _because(how)) for c in chars]
-        for start, word in zip(starts, _group_words(items, rotation, starts), strict=True):
-            hidden.append((start, word, how))
+        starts = []
+        found = _group_words([_item(c, _because(how)) for c in chars], rotation, starts)
+        hidden += [(start, word, how) for start, word in zip(starts, found, strict=True)]
     hidden.sort(key=lambda t: t[0])
     return TextLayer(
-        words=tuple(kept),
+        words=tuple(words),
         hidden=tuple(w for _, w, _ in hidden),
         hows=tuple(h for _, _, h in hidden),
     )
