@@ -50,6 +50,7 @@ INK_DIFF = 16
 # (a seam of a name between covers, or a neighbour's edge in its box, is far less).
 MIN_INK_PIXELS = 2
 SHOW_SHARE = 0.3
+CLEAR_SHARE = 0.2  # of the glyph's box inked: a glyph that shows, no need to ask its own ink
 # Only the text, in black, on white: the ink each glyph would leave if nothing hid it.
 _BLACK_TEXT = pdfium.PdfColorScheme(
     (255, 255, 255, 255), (255, 255, 255, 255), (0, 0, 0, 255), (0, 0, 0, 255)
@@ -59,7 +60,7 @@ OVERLAP_SHARE = 0.3
 # Extra renders allowed to tell overlapping text apart; text beyond them counts as hidden (its
 # ink, if any, is still read by OCR: ink no visible word explains makes the page OCR'd).
 MAX_OVERLAP_PASSES = 4
-CROWD = 64  # glyphs in one 32-pixel cell, or glyphs larger than 64 cells, beyond which text
+CROWD = 64  # glyphs in one 16-pixel cell, or glyphs larger than 64 cells, beyond which text
 # over text is not told apart (all of it counts as hidden: its ink is still read by OCR)
 # The two renders are compared at this resolution at most (a typed page stays within ~10 ms).
 CHECK_DPI = 100
@@ -137,7 +138,11 @@ def _own_ink(page: pdfium.PdfPage, scale: float, shape: tuple[int, ...]) -> np.n
     own = _pixels(page, scale, _BLACK_TEXT)
     if own.shape != shape:
         return np.ones(shape[:2], dtype=bool)  # cannot tell: every glyph counts as inked
-    return ink_mask(own, np.full_like(own, 255))
+    dark = 255 - INK_DIFF
+    mask = own[:, :, 0] <= dark
+    mask |= own[:, :, 1] <= dark
+    mask |= own[:, :, 2] <= dark
+    return mask
 
 
 def ink_mask(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -169,21 +174,33 @@ def _slice(box: Box, shape: tuple[int, ...]) -> tuple[slice, slice] | None:
     return slice(y0, y1), slice(x0, x1)
 
 
-def _shows(c: Char, shown: np.ndarray, own: np.ndarray, factor: float) -> bool:
-    """Whether enough of the ink `c`'s text draws (`own`) shows on the page (`shown`)."""
-    cut = _slice(_glyph_box(c, factor), shown.shape)
+_Cut = tuple[slice, slice] | None
+
+
+def _clearly_shows(cut: _Cut, shown: np.ndarray) -> bool:
+    """Whether a glyph's box is inked as a whole glyph inks it (typed glyphs ink 20-60% of
+    their box grown by a pixel); if not, `_shows` compares with the glyph's own ink."""
+    if cut is None:
+        return False
+    area = (cut[0].stop - cut[0].start) * (cut[1].stop - cut[1].start)
+    seen = int(shown[cut].sum())
+    return seen >= MIN_INK_PIXELS and seen >= CLEAR_SHARE * area
+
+
+def _shows(cut: _Cut, shown: np.ndarray, own: np.ndarray) -> bool:
+    """Whether enough of the ink a glyph's text draws (`own`) in its box (`cut`) shows on the
+    page (`shown`)."""
     if cut is None:  # off the page
         return False
     seen = int(shown[cut].sum())
     return seen >= MIN_INK_PIXELS and seen >= SHOW_SHARE * int(own[cut].sum())
 
 
-def _why_unseen(c: Char, info: _Info, behind: np.ndarray, own: np.ndarray, factor: float) -> str:
+def _why_unseen(c: Char, info: _Info, cut: _Cut, behind: np.ndarray, own: np.ndarray) -> str:
     if info.layer:
         return LAYER_OFF
     if min(c.box.width, c.box.height) < MIN_WORD_PX:
         return TOO_SMALL
-    cut = _slice(_glyph_box(c, factor), behind.shape)
     if cut is None:
         return OFF_PAGE
     if int(own[cut].sum()) < MIN_INK_PIXELS:
@@ -195,26 +212,19 @@ def _why_unseen(c: Char, info: _Info, behind: np.ndarray, own: np.ndarray, facto
     return COVERED
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    ix = min(a.x1, b.x1) - max(a.x0, b.x0)
-    iy = min(a.y1, b.y1) - max(a.y0, b.y0)
-    if ix <= 0 or iy <= 0:
-        return False
-    smaller = min(a.width * a.height, b.width * b.height)
-    return ix * iy >= OVERLAP_SHARE * max(smaller, 1e-6)
-
-
-def overlapping_objects(chars: Sequence[Char]) -> tuple[list[set[int]], set[int]]:
+def overlapping_objects(
+    chars: Sequence[Char], boxes: Sequence[Box]
+) -> tuple[list[set[int]], set[int]]:
     """Text objects whose glyphs lie over other glyphs of another object, in classes no two of
     whose objects overlap (each class is left out of a render in turn); and the characters too
     crowded to tell apart at a bounded cost (more than CROWD glyphs of several objects in one
     spot). The same letter drawn twice in one place (a bold effect) is no overlap: both copies
     stay in one class, so leaving them out shows their ink."""
-    cell = 32.0
+    cell = 16.0  # pixels at the check resolution: a line of typed text is about one cell high
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     big: list[int] = []
     crowded: set[int] = set()
-    boxes = [_glyph_box(c) for c in chars]
+    flat = [(b.x0, b.y0, b.x1, b.y1, max(b.width * b.height, 1e-6)) for b in boxes]
     for n, b in enumerate(boxes):
         gx0, gx1 = int(b.x0 // cell), int(b.x1 // cell)
         gy0, gy1 = int(b.y0 // cell), int(b.y1 // cell)
@@ -226,27 +236,36 @@ def overlapping_objects(chars: Sequence[Char]) -> tuple[list[set[int]], set[int]
                 grid[(gx, gy)].append(n)
     edges: dict[int, set[int]] = defaultdict(set)
 
-    def pair(i: int, j: int) -> None:
+    def pair(i: int, j: int, owner: tuple[int, int] | None) -> None:
         a, b = chars[i].obj, chars[j].obj
-        if a and b and a != b and chars[i].ch != chars[j].ch and _overlaps(boxes[i], boxes[j]):
-            edges[a].add(b)
-            edges[b].add(a)
+        if not a or not b or a == b or chars[i].ch == chars[j].ch:
+            return
+        ax0, ay0, ax1, ay1, aa = flat[i]
+        bx0, by0, bx1, by1, ba = flat[j]
+        x0, y0 = max(ax0, bx0), max(ay0, by0)
+        ix, iy = min(ax1, bx1) - x0, min(ay1, by1) - y0
+        if ix <= 0 or iy <= 0 or ix * iy < OVERLAP_SHARE * min(aa, ba):
+            return
+        if owner is not None and owner != (int(x0 // cell), int(y0 // cell)):
+            return  # the pair is met in another cell too: counted once, where it starts
+        edges[a].add(b)
+        edges[b].add(a)
 
-    for members in grid.values():
+    for key, members in grid.items():
         if len(members) > CROWD:
             if len({chars[i].obj for i in members}) > 1:
                 crowded.update(members)
             continue
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                pair(i, j)
+                pair(i, j, key)
     if len(big) > CROWD:
         crowded.update(big)
     else:
         for i in big:
             for j in range(len(chars)):
                 if j != i:
-                    pair(i, j)
+                    pair(i, j, None)
     first: dict[int, int] = {}
     for n, c in enumerate(chars):
         first.setdefault(c.obj, n)
@@ -287,21 +306,29 @@ def mark_hidden(page: pdfium.PdfPage, chars: Sequence[Char], scale: float) -> No
     _switch_off(objects, everything)
     behind = _pixels(page, check)
     shown = ink_mask(seen, behind)
-    _switch_off(objects, set())
-    _switch_off(others, {address(o) for o in others})
-    own = _own_ink(page, check, seen.shape)
-    classes, crowded = overlapping_objects(undecided)
+    boxes = [_glyph_box(c, factor) for c in undecided]
+    cuts = [_slice(b, seen.shape) for b in boxes]
+    classes, crowded = overlapping_objects(undecided, boxes)
     contested = set().union(*classes) if classes else set()
+    unclear: list[int] = []
     for n, c in enumerate(undecided):
         if n in crowded:
             c.how = OVERDRAWN
-        elif c.obj not in contested and not _shows(c, shown, own, factor):
-            c.how = _why_unseen(c, infos.get(c.obj, plain), behind, own, factor)
+        elif c.obj not in contested and not _clearly_shows(cuts[n], shown):
+            unclear.append(n)
+    if unclear:  # little ink: as much as the glyph has, or a seam of it?
+        _switch_off(objects, set())
+        _switch_off(others, {address(o) for o in others})
+        own = _own_ink(page, check, seen.shape)
+        for n in unclear:
+            c = undecided[n]
+            if not _shows(cuts[n], shown, own):
+                c.how = _why_unseen(c, infos.get(c.obj, plain), cuts[n], behind, own)
     for n, cls in enumerate(classes):
-        members = [c for k, c in enumerate(undecided) if c.obj in cls and k not in crowded]
+        members = [k for k, c in enumerate(undecided) if c.obj in cls and k not in crowded]
         if n >= MAX_OVERLAP_PASSES:
-            for c in members:
-                c.how = OVERDRAWN
+            for k in members:
+                undecided[k].how = OVERDRAWN
             continue
         # What these objects add to the page as it is drawn (text over them included): the
         # page without them against the page with everything; and their own ink, alone.
@@ -311,9 +338,10 @@ def mark_hidden(page: pdfium.PdfPage, chars: Sequence[Char], scale: float) -> No
         _switch_off(others, {address(o) for o in others})
         _switch_off(objects, everything - cls)
         alone = _own_ink(page, check, seen.shape)
-        for c in members:
-            if not _shows(c, theirs, alone, factor):
-                c.how = _why_unseen(c, infos.get(c.obj, plain), behind, alone, factor)
+        for k in members:
+            c = undecided[k]
+            if not _shows(cuts[k], theirs, alone):
+                c.how = _why_unseen(c, infos.get(c.obj, plain), cuts[k], behind, alone)
     _switch_off(objects, set())
     _switch_off(others, set())
 

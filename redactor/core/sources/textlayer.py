@@ -92,7 +92,8 @@ def _item(c: Char | None, wanted: Callable[[Char], bool]) -> tuple[str, Box] | N
 
 def _word_chars(chars: list[Char | None], start: int, length: int) -> list[Char]:
     out: list[Char] = []
-    for c in chars[start:]:
+    for n in range(start, len(chars)):
+        c = chars[n]
         if c is None or len(out) >= length:
             break
         if c.ch != " ":
