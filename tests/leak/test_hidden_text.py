@@ -76,6 +76,11 @@ def white(pdf: RawPdf) -> Page:
     return Page(b"1 g " + _name() + b"0 g\n")
 
 
+def white_over_body(pdf: RawPdf) -> Page:
+    """White on white, drawn over visible body words: it only shows as nicks in their ink."""
+    return Page(b"1 g " + _name(at=BODY[1][:2]) + b"0 g\n")
+
+
 def render_mode_3(pdf: RawPdf) -> Page:
     return Page(_name(mode=3))
 
@@ -217,6 +222,7 @@ def visible(pdf: RawPdf) -> Page:
 # name, builder, whether the editor is told of hidden text on the page
 VECTORS: list[tuple[str, Callable[[RawPdf], Page], bool]] = [
     ("white", white, True),
+    ("white_over_body", white_over_body, True),
     ("render_mode_3", render_mode_3, True),
     ("render_mode_7", render_mode_7, True),
     ("transparent", transparent, True),
@@ -368,7 +374,8 @@ def test_editor_is_told_of_the_hidden_words(batch: Batch, name: str, told: bool)
         assert "ospanov" not in fold(json.dumps(f))  # how, never what
         assert f["boxes"]
     # the boxes are where the name was drawn (A4 at 200 dpi: y = (842 - 600) * 200 / 72)
-    y = (A4[1] - (BODY[1][1] if name == "layer_off_over_body" else AT[1])) * 200 / 72
+    over_body = name in ("layer_off_over_body", "white_over_body")
+    y = (A4[1] - (BODY[1][1] if over_body else AT[1])) * 200 / 72
     assert any(b[1] - 40 <= y <= b[3] + 40 for f in notices for b in f["boxes"])
     assert doc["pages"][0]["hidden_words"] >= 1
     note = f"{name}.pdf: page 1: "

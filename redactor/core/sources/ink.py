@@ -43,13 +43,17 @@ OVERDRAWN = "drawn over other text"
 RENDER_MODE = {3: "invisible text (render mode 3)", 7: "clipping-only text (render mode 7)"}
 
 # A pixel shows ink when a channel differs by this much between the render with text and the
-# one without (about 6% of the range: faint grey text still counts as visible).
-INK_DIFF = 16
+# one without (3% of the range). Low on purpose: text the copy's pixels carry must be words the
+# detectors see, even if it is too faint for most eyes (a 97% white name would otherwise be
+# left in the copy's pixels, undetected, for anyone who turns up the contrast).
+INK_DIFF = 8
 # A glyph shows when at least MIN_INK_PIXELS of its box (grown by a pixel) show text ink, and
 # at least SHOW_SHARE of the ink its text draws there in black with nothing else on the page
 # (a seam of a name between covers, or a neighbour's edge in its box, is far less).
 MIN_INK_PIXELS = 2
 SHOW_SHARE = 0.3
+# Text closer than INK_DIFF (every channel) to the colour behind it is the background's colour.
+SAME_TOL = INK_DIFF - 1
 CLEAR_SHARE = 0.2  # of the glyph's box inked: a glyph that shows, no need to ask its own ink
 # Only the text, in black, on white: the ink each glyph would leave if nothing hid it.
 _BLACK_TEXT = pdfium.PdfColorScheme(
@@ -85,7 +89,7 @@ def address(handle: Any) -> int:
 class _Info:
     how: str = ""  # hidden whatever the pixels say
     layer: bool = False  # inside optional content (a layer)
-    fill: tuple[int, int, int] | None = None
+    paints: tuple[tuple[int, int, int], ...] = ()  # the colours it draws with (fill, stroke)
 
 
 def _utf16(fn: Any, *args: Any) -> str:
@@ -110,9 +114,15 @@ def _info(obj: Any) -> _Info:
             if _utf16(pdfium_c.FPDFPageObjMark_GetParamKey, mark, j) == "ActualText":
                 actual = True
     r, g, b, fa, sa = (ctypes.c_uint() for _ in range(5))
+    paints: list[tuple[int, int, int]] = []
     has_fill = pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, fa)
-    fill = (r.value, g.value, b.value) if has_fill else None
+    if has_fill and mode in _FILL_MODES:
+        paints.append((r.value, g.value, b.value))
     has_stroke = pdfium_c.FPDFPageObj_GetStrokeColor(obj, r, g, b, sa)
+    if has_stroke and mode in _STROKE_MODES:
+        paints.append((r.value, g.value, b.value))
+    if len(paints) != (mode in _FILL_MODES) + (mode in _STROKE_MODES):
+        paints = []  # a colour pdfium cannot tell: the pixels decide
     fill_seen = mode in _FILL_MODES and (not has_fill or fa.value > 0)
     stroke_seen = mode in _STROKE_MODES and (not has_stroke or sa.value > 0)
     if actual:
@@ -123,7 +133,7 @@ def _info(obj: Any) -> _Info:
         how = TRANSPARENT
     else:
         how = ""
-    return _Info(how, layer, fill)
+    return _Info(how, layer, tuple(paints))
 
 
 def _pixels(page: pdfium.PdfPage, scale: float, scheme: Any = None) -> np.ndarray:
@@ -205,11 +215,27 @@ def _why_unseen(c: Char, info: _Info, cut: _Cut, behind: np.ndarray, own: np.nda
         return OFF_PAGE
     if int(own[cut].sum()) < MIN_INK_PIXELS:
         return NO_INK
-    if info.fill is not None and cut is not None:
-        bg = np.median(behind[cut].reshape(-1, 3), axis=0)
-        if max(abs(int(v) - int(f)) for v, f in zip(bg, info.fill, strict=True)) < INK_DIFF:
-            return SAME_COLOUR
+    if _same_as_behind(info, cut, behind, 3 * INK_DIFF):
+        return SAME_COLOUR  # or nearly: too faint to show
     return COVERED
+
+
+def _same_as_behind(info: _Info, cut: _Cut, behind: np.ndarray, tol: int = SAME_TOL) -> bool:
+    """Whether the text draws in the colour of what the page has behind it (white on white):
+    then it can only show where it crosses other text (as erasures), never as its words."""
+    if not info.paints or cut is None:
+        return False
+    y = (cut[0].start + cut[0].stop) // 2
+    x = (cut[1].start + cut[1].stop) // 2
+    centre = behind[y, x, ::-1]  # pdfium draws BGR
+    if not all(_close(centre, colour, tol) for colour in info.paints):
+        return False
+    bg = np.median(behind[cut].reshape(-1, 3), axis=0)[::-1]
+    return all(_close(bg, colour, tol) for colour in info.paints)
+
+
+def _close(pixel: Any, colour: tuple[int, int, int], tol: int) -> bool:
+    return max(abs(int(v) - int(c)) for v, c in zip(pixel, colour, strict=True)) <= tol
 
 
 def overlapping_objects(
@@ -314,6 +340,8 @@ def mark_hidden(page: pdfium.PdfPage, chars: Sequence[Char], scale: float) -> No
     for n, c in enumerate(undecided):
         if n in crowded:
             c.how = OVERDRAWN
+        elif _same_as_behind(infos.get(c.obj, plain), cuts[n], behind):
+            c.how = SAME_COLOUR
         elif c.obj not in contested and not _clearly_shows(cuts[n], shown):
             unclear.append(n)
     if unclear:  # little ink: as much as the glyph has, or a seam of it?
