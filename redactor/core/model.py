@@ -128,8 +128,8 @@ class PageText:
     # never part of `words`: no detector, text layer or text export sees them; the editor is
     # shown them as HIDDEN_TEXT findings.
     hidden_words: tuple[Word, ...] = ()
-    # Why each of `hidden_words` is not visible ("invisible text (render mode 3)", "covered or
-    # clipped away", ...: never the text), one per hidden word.
+    # Why each of `hidden_words` is not visible ("invisible text (render mode 3)", "the same
+    # colour as what is behind it", ...: `sources/ink.py`; never the text), one per word.
     hidden_hows: tuple[str, ...] = ()
     # Regions of ink that no word explains after every reading (other orientations, mirrored,
     # per colour channel), big enough to hold a word: the export is gated until the editor has
