@@ -190,11 +190,19 @@ def _chars(
     """The text page's characters with their boxes and text objects (None: a line break)."""
     chars: list[Char | None] = []
     raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
 
     def char(i: int, ch: str) -> Char:
-        loose = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
-        tight = box_to_pixels(textpage.get_charbox(i), crop, rotation, scale)  # type: ignore[arg-type]
-        return Char(ch, loose, tight, address(pdfium_c.FPDFText_GetTextObject(raw, i)))
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        loose = (rect.left, rect.bottom, rect.right, rect.top)
+        box = box_to_pixels(loose, crop, rotation, scale)
+        tight = box
+        if pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):  # l, r, b, t
+            glyph = (left.value, bottom.value, right.value, top.value)
+            tight = box_to_pixels(glyph, crop, rotation, scale)
+        return Char(ch, box, tight, address(pdfium_c.FPDFText_GetTextObject(raw, i)))
 
     for i in range(min(count, len(text))):
         ch = text[i]
