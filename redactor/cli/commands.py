@@ -174,6 +174,8 @@ def _redact_one(
                 progress.note(
                     f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}"
                 )
+            if page.hidden_words:
+                progress.note(hidden_note(page.index, len(page.hidden_words)))
         if fmt == "png" and doc.kind == "text":
             pass  # a text letter exported as page images is fine
         if args.plan:
@@ -241,6 +243,11 @@ def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -
     report = DenyReport(count=found.count, unmatched=found.unmatched)
     for message in report.warnings(deny):
         print(f"{progress.name}: warning: {message}", file=sys.stderr, flush=True)
+
+
+def hidden_note(index: int, count: int) -> str:
+    words = "word" if count == 1 else "words"
+    return f"page {index + 1}: {count} hidden {words} in the source (not carried into the copy)"
 
 
 def _neutral_name(folder: Path, number: int, fmt: str) -> str:
@@ -319,9 +326,13 @@ def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, 
             "end": f.span.end,
             "boxes": [b.as_list() for b in f.boxes],
         }
+        if f.hidden_indexes:
+            item["hidden_words"] = len(f.hidden_indexes)
         if show_text:
             page = doc.pages[f.page]
-            item["text"] = " ".join(page.words[i].text for i in f.word_indexes)
+            words = [page.words[i] for i in f.word_indexes]
+            words += [page.hidden_words[i] for i in f.hidden_indexes]
+            item["text"] = " ".join(w.text for w in words)
         out.append(item)
     pages = [
         {
@@ -331,6 +342,7 @@ def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, 
             "dpi": p.dpi,
             "needs_eyes": p.needs_eyes,
             "reason": p.needs_eyes_reason,
+            "hidden_words": len(p.hidden_words),
         }
         for p in doc.pages
     ]

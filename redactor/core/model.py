@@ -128,6 +128,9 @@ class PageText:
     # never part of `words`: no detector, text layer or text export sees them; the editor is
     # shown them as HIDDEN_TEXT findings.
     hidden_words: tuple[Word, ...] = ()
+    # Why each of `hidden_words` is not visible ("invisible text (render mode 3)", "the same
+    # colour as what is behind it", ...: `sources/ink.py`; never the text), one per word.
+    hidden_hows: tuple[str, ...] = ()
     # Regions of ink that no word explains after every reading (other orientations, mirrored,
     # per colour channel), big enough to hold a word: the export is gated until the editor has
     # looked (or `--accept-unread` says so).
@@ -182,6 +185,9 @@ class Finding:
     boxes: tuple[Box, ...]
     source: str = "detector"  # "term", "detector", "manual"
     term_key: str = ""  # normalised term (in memory only; the plan file stores a keyed hash)
+    # A HIDDEN_TEXT finding has no `word_indexes` (its words are not words of the page): these
+    # index `PageText.hidden_words` instead (for the app to show their text on screen only).
+    hidden_indexes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

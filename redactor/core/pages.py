@@ -107,7 +107,20 @@ def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[
 def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     """Words of one page: the text layer, and OCR where there is none or where images are."""
     page_dpi = source.page_dpi(index, dpi)
-    text_words = source.text_words(index, dpi) or []
+    # Only words whose ink is visible are words of the page; the others are kept apart (never
+    # detected, never in a copy) to be shown to the editor as hidden text.
+    text_words: list[Word] = []
+    hidden: tuple[Word, ...] = ()
+    hows: tuple[str, ...] = ()
+    read_layer = getattr(source, "text_layer", None)
+    if read_layer is not None:
+        layer = read_layer(index, dpi)
+        if layer is not None:
+            text_words, hidden, hows = list(layer.words), layer.hidden, layer.hows
+    else:
+        text_words = source.text_words(index, dpi) or []
+    if hidden:
+        log.info("page %d: %d hidden text-layer words", index + 1, len(hidden))
     image = source.render(index, dpi)
     ocr_ran = False
     ocr_words: list[Word] = []
@@ -135,4 +148,6 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         needs_eyes_reason=reason,
         ocr_conf=conf,
         drawn_boxes=drawn_boxes,
+        hidden_words=tuple(hidden),
+        hidden_hows=tuple(hows),
     )

@@ -24,7 +24,7 @@ from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
 from .fingerprint import fingerprint_file, key_id, load_key
 from .lookalike import mixed_script_spans
-from .model import NOTICE_LABELS, Document, Finding, PageText
+from .model import NOTICE_LABELS, Document, Finding, PageText, Span
 from .ocr import DEFAULT_LANGS
 from .sources import DEFAULT_DPI
 from .workers import (
@@ -223,7 +223,42 @@ def find_in_document(
             for f in propagated
         ]
         findings = dedupe_findings(findings + propagated)
-    return findings
+    return findings + hidden_text_findings(document)
+
+
+HIDDEN_WHY = "hidden text in the source: "
+# Findings an automatic run leaves proposed whatever state it asks for: the editor decides on
+# them (a box over text nobody can see would only black out what the page shows there).
+NOT_BURNED_UNASKED = frozenset({"HIDDEN_TEXT"})
+
+
+def hidden_text_findings(document: Document) -> list[Finding]:
+    """A HIDDEN_TEXT finding per run of hidden words (`PageText.hidden_words`) hidden the same
+    way in one block of a page: their boxes, no word indexes (they are no words of the page),
+    `hidden_indexes` into the page's hidden words, and a `why` that says how, never what."""
+    out: list[Finding] = []
+    for page in document.pages:
+        runs: list[tuple[str, list[int]]] = []
+        for i, word in enumerate(page.hidden_words):
+            how = page.hidden_hows[i] if i < len(page.hidden_hows) else "not visible"
+            last = runs[-1] if runs else None
+            if last and last[0] == how and page.hidden_words[last[1][-1]].block == word.block:
+                last[1].append(i)
+            else:
+                runs.append((how, [i]))
+        for how, idxs in runs:
+            out.append(
+                Finding(
+                    page=page.index,
+                    span=Span(0, 0, "HIDDEN_TEXT", 1.0, HIDDEN_WHY + how),
+                    word_indexes=(),
+                    boxes=tuple(page.hidden_words[i].box for i in idxs),
+                    source="detector",
+                    term_key=f"hidden text {page.index}:{idxs[0]}",
+                    hidden_indexes=tuple(idxs),
+                )
+            )
+    return out
 
 
 def _term_findings(
@@ -297,6 +332,14 @@ def make_plan(
         for p in document.pages
     ]
     plan = plan_ops.from_findings(Path(document.path).name, pages, findings, state)
+    if state != "proposed":
+        plan = replace(
+            plan,
+            redactions=tuple(
+                replace(r, state="proposed") if r.label in NOT_BURNED_UNASKED else r
+                for r in plan.redactions
+            ),
+        )
     if os.path.isfile(document.path):
         key = load_key()
         plan = replace(plan, fingerprint=fingerprint_file(document.path, key), key_id=key_id(key))

@@ -36,6 +36,53 @@ def test_word_box_lands_on_ink():
     assert (inside < 128).mean() > 0.05  # the glyphs are there
 
 
+def test_words_land_on_ink_when_the_page_inherits_its_mediabox(tmp_path):
+    """An A4 page whose /MediaBox sits on the page tree: pdfium's FPDFPage_GetCropBox does not
+    look there and answered US Letter, so every word box was 50 pt off its ink (a black box
+    above the name, the name readable)."""
+    from tests.leak.rawpdf import RawPdf, text_ops
+
+    pdf = RawPdf()
+    pdf.pages_extra = b"/MediaBox [0 0 595 842] "
+    pdf.page(text_ops([(60, 700, "Ospanov wrote this")], size=14), size=None)
+    src = open_source(pdf.write(tmp_path / "inherited.pdf"))
+    image = np.asarray(src.render(0, 200).convert("L"))
+    assert image.shape == (2339, 1653)
+    word = next(w for w in src.text_words(0, 200) or [] if w.text == "Ospanov")
+    b = word.box
+    assert abs(b.y1 - (842 - 700) * 200 / 72) < 20
+    inside = image[int(b.y0) : int(b.y1), int(b.x0) : int(b.x1)]
+    assert (inside < 128).mean() > 0.05
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *(f"letters/dev-{lang}-0{n}.typed.pdf" for lang in ("en", "ru", "kk") for n in (1, 2)),
+        "pdfs/pypdf__multicolumn.pdf",
+        "pdfs/pypdf__pdflatex-outline.pdf",
+        "pdfs/pypdf__google-doc-document.pdf",
+        "pdfs/pypdf__habibi-rotated.pdf",
+        "pdfs/pypdf__annotated_pdf.pdf",
+        "pdfs/ocrmypdf__tagged.pdf",
+    ],
+)
+def test_visible_text_layers_have_no_hidden_words(name):
+    """Typed PDFs as editors get them: every text-layer word has visible ink."""
+    src = open_source(DATA / name)
+    for i in range(min(src.page_count, 2)):
+        layer = src.text_layer(i, 200)
+        assert layer is not None and layer.words
+        assert list(zip((w.text for w in layer.hidden), layer.hows, strict=True)) == []
+
+
+def test_ocr_layer_of_a_scan_is_hidden_text():
+    """An OCR'd scan's invisible text (render mode 3) is not what the page shows: OCR reads it."""
+    layer = open_source(DATA / "pdfs" / "ocrmypdf__graph_ocred.pdf").text_layer(0, 200)
+    assert layer is not None and not layer.words and layer.hidden
+    assert set(layer.hows) == {"invisible text (render mode 3)"}
+
+
 def test_scanned_pdf_has_no_text_layer():
     src = open_source(LETTERS / "dev-kk-01.scan.pdf")
     assert src.text_words(0, 200) is None

@@ -33,6 +33,7 @@ class RawPdf:
         self.objs: list[bytes | None] = [None, None]
         self.pages: list[int] = []
         self.catalog_extra = b""
+        self.pages_extra = b""  # entries of the page tree's root (e.g. an inherited /MediaBox)
         self.font = self.add(
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
         )
@@ -76,15 +77,24 @@ class RawPdf:
     def page(
         self,
         content: bytes,
-        size: tuple[float, float] = (300, 200),
+        size: tuple[float, float] | None = (300, 200),
         xobjects: dict[str, int] | None = None,
         resources: bytes = b"",
         extra: bytes = b"",
+        fonts: dict[str, int] | None = None,
     ) -> int:
         xo = b"".join(b"/%s %d 0 R " % (k.encode(), v) for k, v in (xobjects or {}).items())
-        res = b"<< /Font << /F1 %d 0 R >> /XObject << %s>> %s >>" % (self.font, xo, resources)
+        more = b"".join(b"/%s %d 0 R " % (k.encode(), v) for k, v in (fonts or {}).items())
+        res = b"<< /Font << /F1 %d 0 R %s>> /XObject << %s>> %s >>" % (
+            self.font,
+            more,
+            xo,
+            resources,
+        )
         contents = self.stream(content)
-        body = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] " % size
+        body = b"<< /Type /Page /Parent 2 0 R "
+        if size is not None:  # None: the page inherits its /MediaBox from the page tree
+            body += b"/MediaBox [0 0 %g %g] " % size
         body += b"/Resources " + res + b" /Contents %d 0 R " % contents + extra + b" >>"
         num = self.add(body)
         self.pages.append(num)
@@ -92,7 +102,11 @@ class RawPdf:
 
     def bytes(self, info: bytes | None = None, file_id: bytes | None = None) -> bytes:
         kids = b" ".join(b"%d 0 R" % p for p in self.pages)
-        self.objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(self.pages))
+        self.objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d %s>>" % (
+            kids,
+            len(self.pages),
+            self.pages_extra,
+        )
         self.objs[0] = b"<< /Type /Catalog /Pages 2 0 R " + self.catalog_extra + b" >>"
         info_num = self.add(info) if info is not None else 0
         out = io.BytesIO()
@@ -144,6 +158,28 @@ def text_ops(lines: Iterable[tuple[float, float, str]], size: int = 14, mode: in
     for x, y, text in lines:
         ops += b"1 0 0 1 %g %g Tm %s Tj " % (x, y, pdf_str(text))
     return ops + b"ET\n"
+
+
+def type3_font(pdf: RawPdf, letters: str, glyph: bytes = b"") -> int:
+    """A Type 3 font for `letters` (each drawn at its own code, 600 units wide, named after
+    itself so the text layer reads the letters), every glyph drawn by `glyph` (content-stream
+    operators in the 1000-unit glyph space; empty: glyphs that draw nothing)."""
+    codes = sorted({ord(ch) for ch in letters})
+    procs = b""
+    for code in codes:
+        proc = pdf.stream(b"600 0 0 0 600 750 d1 " + glyph, flate=False)
+        procs += b"/%s %d 0 R " % (chr(code).encode(), proc)
+    diffs = b" ".join(b"%d /%s" % (c, chr(c).encode()) for c in codes)
+    widths = b" ".join(b"600" for _ in range(codes[0], codes[-1] + 1))
+    return pdf.add(
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 750] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs << "
+        + procs
+        + b">> /Encoding << /Type /Encoding /Differences ["
+        + diffs
+        + b"] >> /FirstChar %d /LastChar %d /Widths [%s] /Resources << >> >>"
+        % (codes[0], codes[-1], widths)
+    )
 
 
 def text_image(

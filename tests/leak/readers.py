@@ -120,6 +120,17 @@ def decompressed_streams(data: bytes) -> list[bytes]:
     return out
 
 
+def pypdf_text(path: Path) -> str:
+    """The text pypdf extracts from every page."""
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(str(path), strict=False)
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except Exception as exc:  # a reader that cannot read is reported, not hidden
+        return f"<pypdf failed: {type(exc).__name__}>"
+
+
 def pypdf_streams(path: Path) -> list[bytes]:
     """Every stream of every object, decoded by pypdf (other filters than Flate too)."""
     import pypdf

@@ -13,6 +13,8 @@ from PIL import Image
 from ..errors import InputError, PasswordRequired
 from ..model import Box, Word
 from .base import MAX_PAGE_PIXELS, MAX_PAGES
+from .ink import address, draw, mark_hidden
+from .textlayer import Char, TextLayer, split_layer
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +100,7 @@ class PdfSource:
         try:
             # Annotations and form fields are not drawn: their text is in no text layer, and a
             # copy must not carry what the editor could not review as words.
-            bitmap = page.render(scale=dpi / 72, may_draw_forms=False, draw_annots=False)
-            image = bitmap.to_pil().convert("RGB")
+            image = draw(page, dpi / 72)
         except Exception as exc:
             raise InputError(f"{self.path}: page {index + 1} cannot be rendered ({exc})") from None
         return image
@@ -114,7 +115,7 @@ class PdfSource:
         dpi = self.page_dpi(index, dpi)
         page = self._page(index)
         w_pt, h_pt = page.get_size()
-        crop = tuple(page.get_cropbox())
+        crop = tuple(page.get_bbox())
         rotation = page.get_rotation() % 360
         out: list[Box] = []
         r, g, b, a = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
@@ -147,134 +148,83 @@ class PdfSource:
         return area > 0.02 * w_pt * h_pt
 
     def text_words(self, index: int, dpi: int) -> list[Word] | None:
+        """The text layer's words whose ink is visible on the page (see `text_layer`)."""
+        layer = self.text_layer(index, dpi)
+        return None if layer is None else list(layer.words)
+
+    def text_layer(self, index: int, dpi: int) -> TextLayer | None:
+        """The text layer's words split into those whose ink shows on the page and those it
+        does not (`ink.mark_hidden`); None when the page has no text layer."""
         dpi = self.page_dpi(index, dpi)
         page = self._page(index)
+        textpage = None
         try:
             textpage = page.get_textpage()
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
-        except Exception as exc:
+            if not text.strip():
+                return None
+            crop = tuple(page.get_bbox())
+            rotation = page.get_rotation() % 360
+            scale = dpi / 72
+            chars = _chars(textpage, text, count, crop, rotation, scale)  # type: ignore[arg-type]
+            mark_hidden(page, [c for c in chars if c is not None and c.ch != " "], scale)
+        except Exception as exc:  # pdfium raises plain errors on broken text layers
+            # No text layer is the safe reading: the page's ink is then read by OCR.
             log.warning("page %d: text layer unreadable (%s)", index + 1, type(exc).__name__)
             return None
-        if not text.strip():
-            return None
-        crop = tuple(page.get_cropbox())
-        rotation = page.get_rotation() % 360
-        scale = dpi / 72
-        chars: list[tuple[str, Box] | None] = []  # None marks a line break
-        for i in range(min(count, len(text))):
-            ch = text[i]
-            if ch in "\r\n":
-                if chars and chars[-1] is not None:
-                    chars.append(None)
-                continue
-            if ch == "\ufffe":
-                # pdfium's line-end hyphen, with no line break after it: a hyphen ending its
-                # line, so "Ospa-" / "nov" still reads as one hyphenated word to the finder
-                box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
-                chars.append(("-", box))
+        finally:
+            if textpage is not None:
+                textpage.close()
+            page.close()  # its text objects were switched off and on: never reused
+        return split_layer(chars, rotation)
+
+
+def _chars(
+    textpage: pdfium.PdfTextPage,
+    text: str,
+    count: int,
+    crop: tuple[float, float, float, float],
+    rotation: int,
+    scale: float,
+) -> list[Char | None]:
+    """The text page's characters with their boxes and text objects (None: a line break)."""
+    chars: list[Char | None] = []
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def char(i: int, ch: str) -> Char:
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        loose = (rect.left, rect.bottom, rect.right, rect.top)
+        box = box_to_pixels(loose, crop, rotation, scale)
+        tight = box
+        if pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):  # l, r, b, t
+            glyph = (left.value, bottom.value, right.value, top.value)
+            tight = box_to_pixels(glyph, crop, rotation, scale)
+        return Char(ch, box, tight, address(pdfium_c.FPDFText_GetTextObject(raw, i)))
+
+    for i in range(min(count, len(text))):
+        ch = text[i]
+        if ch in "\r\n":
+            if chars and chars[-1] is not None:
                 chars.append(None)
-                continue
-            if unicodedata.category(ch) == "Cf":
-                # Format characters (zero-width space, soft hyphen) show nothing: the word is
-                # read as it shows. A soft hyphen ending its line shows as a hyphen.
-                if ch == "\u00ad" and (i + 1 >= len(text) or text[i + 1] in "\r\n"):
-                    box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
-                    chars.append(("-", box))
-                continue
-            if ch.isspace() or ch == "\x00":
-                chars.append((" ", Box(0, 0, 0, 0)))
-                continue
-            box = box_to_pixels(textpage.get_charbox(i, loose=True), crop, rotation, scale)  # type: ignore[arg-type]
-            chars.append((ch, box))
-        return _group_words(chars, rotation)
-
-
-def _script(ch: str) -> str:
-    """'w' for Latin, Greek, Cyrillic and digits (the letters' scripts, whose look-alikes mix
-    inside one word), 'o' for other letters, '' for anything else."""
-    if not ch.isalnum():
-        return ""
-    code = ord(ch)
-    if code < 0x0250 or 0x0370 <= code < 0x0530 or 0x1E00 <= code < 0x2000:
-        return "w"
-    return "o"
-
-
-# Reading direction in pixel space per /Rotate: (axis, sign) of the way text runs, and of
-# the way lines follow each other.
-_RUN = {0: (0, 1), 90: (1, 1), 180: (0, -1), 270: (1, -1)}
-_LINES = {0: (1, 1), 90: (0, -1), 180: (1, -1), 270: (0, 1)}
-
-
-def _span(box: Box, axis: int, sign: int) -> tuple[float, float]:
-    lo, hi = (box.x0, box.x1) if axis == 0 else (box.y0, box.y1)
-    return (lo, hi) if sign > 0 else (-hi, -lo)
-
-
-def _group_words(chars: list[tuple[str, Box] | None], rotation: int = 0) -> list[Word]:
-    """Chars (None = line break, " " = space) to words with line and block numbers. A word
-    also ends where the text layer has no space but the glyphs are apart, or where the script
-    changes between Latin/Cyrillic and another (broken text layers run words together)."""
-    run_axis, run_sign = _RUN.get(rotation, _RUN[0])
-    line_axis, line_sign = _LINES.get(rotation, _LINES[0])
-    words: list[Word] = []
-    line = 0
-    block = 0
-    cur_text: list[str] = []
-    cur_box: Box | None = None
-    line_boxes: list[Box] = []
-    prev_line_box: Box | None = None
-
-    def cross(box: Box) -> float:
-        return max(box.height if run_axis == 0 else box.width, 1.0)
-
-    def flush() -> None:
-        nonlocal cur_text, cur_box
-        if cur_text and cur_box is not None:
-            words.append(Word("".join(cur_text), cur_box, 100.0, line, block, "text"))
-            line_boxes.append(cur_box)
-        cur_text, cur_box = [], None
-
-    def end_line() -> None:
-        nonlocal line, line_boxes, prev_line_box
-        flush()
-        if line_boxes:
-            lb = line_boxes[0]
-            for b in line_boxes[1:]:
-                lb = lb.union(b)
-            line += 1
-            prev_line_box = lb
-        line_boxes = []
-
-    for item in chars:
-        if item is None:
-            end_line()
             continue
-        ch, box = item
-        if ch == " ":
-            flush()
+        if ch == "\ufffe":
+            # pdfium's line-end hyphen, with no line break after it: a hyphen ending its
+            # line, so "Ospa-" / "nov" still reads as one hyphenated word to the finder
+            chars.append(char(i, "-"))
+            chars.append(None)
             continue
-        if cur_box is not None:
-            start, _ = _span(box, run_axis, run_sign)
-            cur_start, cur_end = _span(cur_box, run_axis, run_sign)
-            if start < cur_start - 2 * cross(box):
-                # Text jumped back without a line break: a new line in reading order.
-                end_line()
-            elif start - cur_end > 0.4 * cross(box):
-                flush()  # glyphs apart with no space between them in the text layer
-            elif cur_text:
-                a, b = _script(cur_text[-1]), _script(ch)
-                if a and b and a != b:
-                    flush()
-        if not cur_text and not line_boxes and prev_line_box is not None:
-            prev_lo, prev_hi = _span(prev_line_box, line_axis, line_sign)
-            lo, _hi = _span(box, line_axis, line_sign)
-            size = max(prev_hi - prev_lo, 1.0)
-            gap = lo - prev_hi
-            if gap > 0.5 * size or gap < -3 * size:
-                block += 1
-        cur_text.append(ch)
-        cur_box = box if cur_box is None else cur_box.union(box)
-    end_line()
-    return words
+        if unicodedata.category(ch) == "Cf":
+            # Format characters (zero-width space, soft hyphen) show nothing: the word is read
+            # as it shows. A soft hyphen ending its line shows as a hyphen.
+            if ch == "\u00ad" and (i + 1 >= len(text) or text[i + 1] in "\r\n"):
+                chars.append(char(i, "-"))
+            continue
+        if ch.isspace() or ch == "\x00":
+            chars.append(Char(" ", Box(0, 0, 0, 0)))
+            continue
+        chars.append(char(i, ch))
+    return chars
