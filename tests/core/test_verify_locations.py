@@ -125,7 +125,11 @@ def test_an_item_found_again_under_a_box_is_refused_naming_page_and_region(tmp_p
     problem = "tesseract finds hidden item #1 in page 1"
     box = Box(100, 200, 220, 230)
     report = VerifyReport(
-        "copy.pdf", ("tesseract",), 1, (problem,), (Location(0, "tesseract", problem, 0, box),)
+        "copy.pdf",
+        ("tesseract",),
+        1,
+        (problem,),
+        locations=(Location(0, "tesseract", problem, 0, box),),
     )
     document = Document("in.pdf", "pdf", (PageText(0, 1000, 1400, 200),))
     covers = {0: [Box(90, 190, 240, 240)]}
