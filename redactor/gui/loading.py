@@ -17,7 +17,7 @@ from redactor.core import pipeline
 from redactor.core import plan as plan_ops
 from redactor.core.fileio import file_sha256
 from redactor.core.fingerprint import fingerprint_file
-from redactor.core.model import PROFILES, Document, Finding, PageText
+from redactor.core.model import NOTICE_LABELS, PROFILES, Document, Finding, PageText
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
 from redactor.core.sources import Source
@@ -68,13 +68,19 @@ class LoadResult:
 
 
 def filter_findings(document, findings: Sequence[Finding], opts: LoadOptions) -> list[Finding]:  # noqa: ANN001
-    wanted = PROFILES.get(opts.profile, PROFILES["strict"]) | {"TERM"}
+    # Notices (hidden text in the source, mixed-script words, unread ink) are in no profile but
+    # always shown: the editor decides on each.
+    wanted = PROFILES.get(opts.profile, PROFILES["strict"]) | {"TERM", *NOTICE_LABELS}
     allow = {a.casefold().strip() for a in opts.allow if a.strip()}
     out = []
     for f in findings:
         if f.span.label not in wanted:
             continue
-        if f.source == "detector" and f.span.score < opts.threshold:
+        if (
+            f.source == "detector"
+            and f.span.score < opts.threshold
+            and f.span.label not in NOTICE_LABELS
+        ):
             continue
         if allow:
             words = document.pages[f.page].words

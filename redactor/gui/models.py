@@ -26,10 +26,10 @@ def redaction_text(document: Document | None, r: Redaction) -> str:
     if r.source == "manual" or document is None or r.page >= len(document.pages):
         return tr("manual box")
     page = document.pages[r.page]
-    # A HIDDEN_TEXT finding's word indexes point into the page's hidden words (text in the
-    # source that is not visible on the page), the others' into its words.
-    words = page.hidden_words if r.label == "HIDDEN_TEXT" else page.words
-    text = " ".join(words[i].text for i in r.word_indexes if i < len(words))
+    if r.label == "HIDDEN_TEXT":  # text in the source not visible on the page, under the box
+        text = " ".join(w.text for w in page.hidden_words if r.box.contains_center_of(w.box))
+    else:
+        text = " ".join(page.words[i].text for i in r.word_indexes if i < len(page.words))
     text = text.strip(" ,.;:!?()[]«»\"'")
     if not text:
         return tr("(no text)")
