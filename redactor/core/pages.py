@@ -9,9 +9,12 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
+from .ink import apply_turn, ink_mask, skew_angle, turn
 from .model import Box, PageText, Word
-from .ocr import engine_for
+from .ocr import OcrEngine, engine_for
+from .ocr.osd import detect_orientation
 from .sources import Source
+from .unread import read_unexplained
 
 log = logging.getLogger(__name__)
 
@@ -23,23 +26,36 @@ INK_LEVEL = 128
 # text layer is OCR'd too: a name drawn as a small image, as vector outlines or in a font
 # without text behind it is ink the text layer does not speak for.
 STRAY_INK_BLOCKS = 40
+# A page tilted less than this (degrees) is read as it is.
+MIN_SKEW = 0.3
+# Scripts the OCR languages read; a page OSD is sure is in another one needs eyes.
+READ_SCRIPTS = frozenset({"Latin", "Cyrillic"})
+MIN_SCRIPT_CONF = 15.0
 
 
 # --- reading a page -------------------------------------------------------------------------
 
 
-def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tuple[bool, str]:
+def assess_page(
+    image: Image.Image,
+    words: Sequence[Word],
+    ocr_ran: bool,
+    unread: Sequence[Box] = (),
+    dpi: int = 200,
+) -> tuple[bool, str]:
     """Whether the editor must look at this page, and why (no text of the page is used)."""
+    if unread:
+        where = ", ".join(_where(b) for b in unread[:3])
+        more = f" and {len(unread) - 3} more" if len(unread) > 3 else ""
+        return True, (
+            f"ink no reader could read at {where}{more} (px at {dpi} dpi): handwriting, "
+            "a stamp, a picture, or writing turned, mirrored or faint?"
+        )
     gray = np.asarray(image.convert("L").reduce(4), dtype=np.uint8)
     ink = gray < INK_LEVEL
     ink_total = int(ink.sum())
     if ink_total < 0.001 * ink.size:
         return False, ""
-    covered = np.zeros_like(ink)
-    for w in words:
-        b = w.box
-        covered[int(b.y0) // 4 : int(b.y1) // 4 + 1, int(b.x0) // 4 : int(b.x1) // 4 + 1] = True
-    outside = int((ink & ~covered).sum())
     if not words:
         return True, "ink but no readable words (handwriting, a stamp or a picture?)"
     if ocr_ran:
@@ -48,9 +64,11 @@ def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tup
             mean = sum(w.conf for w in ocr_words) / len(ocr_words)
             if mean < LOW_CONFIDENCE:
                 return True, f"low OCR confidence ({mean:.0f}%): handwriting or a poor scan?"
-    if outside > 0.35 * ink_total and outside > 0.004 * ink.size:
-        return True, "ink outside any word (handwriting, a signature, a stamp or a picture?)"
     return False, ""
+
+
+def _where(b: Box) -> str:
+    return f"{int(b.x0)},{int(b.y0)}-{int(np.ceil(b.x1))},{int(np.ceil(b.y1))}"
 
 
 def stray_ink(image: Image.Image, words: Sequence[Word], boxes: Sequence[Box] = ()) -> int:
@@ -104,8 +122,52 @@ def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[
     return tuple(text_words) + tuple(extra)
 
 
+def ocr_page(
+    image: Image.Image, dpi: int, engine: OcrEngine, mask: np.ndarray | None = None
+) -> tuple[list[Word], str]:
+    """OCR words of a whole page in its pixels, read the right way up (Tesseract's OSD) and
+    straightened (small tilts); and the script OSD saw when it is one the languages do not
+    read ("" otherwise)."""
+    orient = detect_orientation(image, dpi, engine.tessdata)
+    if mask is None:
+        mask = ink_mask(image, dpi)[0]
+    turned_mask = np.rot90(mask, k=orient.degrees // 90) if orient.degrees else mask
+    skew = skew_angle(turned_mask)
+    if abs(skew) < MIN_SKEW:
+        skew = 0.0
+    foreign = ""
+    if orient.script and orient.script not in READ_SCRIPTS:
+        if orient.script_confidence >= MIN_SCRIPT_CONF:
+            foreign = orient.script
+    degrees = orient.degrees + skew
+    if not degrees:
+        return engine.read(image, dpi), foreign
+    log.info("page read turned by %.1f degrees", degrees)
+    t = turn(image.width, image.height, degrees)
+    turned = Image.fromarray(apply_turn(np.asarray(image.convert("RGB")), t))
+    words = engine.read(turned, dpi)
+    page = Box(0, 0, image.width, image.height)
+    out = []
+    for w in words:
+        b = t.back(w.box)
+        b = Box(max(b.x0, 0), max(b.y0, 0), min(b.x1, page.x1), min(b.y1, page.y1))
+        out.append(replace(w, box=b))
+    return out, foreign
+
+
+class _LazyReader:
+    """The OCR engine, loaded only when some ink has to be read again."""
+
+    def __init__(self, langs: str) -> None:
+        self.langs = langs
+
+    def read(self, image: Image.Image, dpi: int, block: bool = False) -> list[Word]:
+        return engine_for(self.langs).read(image, dpi, block=block)
+
+
 def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
-    """Words of one page: the text layer, and OCR where there is none or where images are."""
+    """Words of one page: the text layer, OCR where there is none or where images are, and
+    ink no word explains read again; what still cannot be read is reported."""
     page_dpi = source.page_dpi(index, dpi)
     text_words = source.text_words(index, dpi) or []
     image = source.render(index, dpi)
@@ -113,15 +175,30 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     ocr_words: list[Word] = []
     drawn = getattr(source, "drawn_boxes", None)
     drawn_boxes = tuple(drawn(index, dpi)) if drawn else ()
-    if source.kind != "text" and (
+    foreign = ""
+    unread: tuple[Box, ...] = ()
+    ink = None
+    if source.kind != "text":
+        ink = ink_mask(image, page_dpi)
+    if ink is not None and (
         not text_words
         or source.has_images(index)
         or stray_ink(image, text_words, drawn_boxes) > STRAY_INK_BLOCKS
     ):
-        ocr_words = engine_for(langs).read(image, page_dpi)
+        ocr_words, foreign = ocr_page(image, page_dpi, engine_for(langs), ink[0])
         ocr_ran = True
     words = merge_words(text_words, ocr_words)
-    needs, reason = assess_page(image, words, ocr_ran)
+    if ink is not None:
+        reading = read_unexplained(
+            image, words, page_dpi, _LazyReader(langs), skip=drawn_boxes, ink=ink
+        )
+        kept = tuple(w for i, w in enumerate(words) if i not in reading.dropped)
+        words = kept + reading.words
+        unread = reading.unread
+    needs, reason = assess_page(image, words, ocr_ran, unread, page_dpi)
+    if foreign and not needs:
+        needs = True
+        reason = f"text in {foreign} script, which the OCR languages do not read"
     conf = sum(w.conf for w in ocr_words) / len(ocr_words) if ocr_words else None
     if needs:
         log.info("page %d needs eyes", index + 1)
@@ -135,4 +212,5 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         needs_eyes_reason=reason,
         ocr_conf=conf,
         drawn_boxes=drawn_boxes,
+        unread_regions=unread,
     )

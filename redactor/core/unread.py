@@ -1,0 +1,214 @@
+"""Ink that no word explains: read it again, and report what still cannot be read.
+
+After a page's text layer and OCR, every group of ink outside every word box that is big
+enough to hold a word is read once more, alone (the rest of the page blanked), contrast
+stretched from its darkest colour channel (light grey, pencil, a coloured stamp), and turned
+every way a writer could have put it: along its own main axis (a tilted line) and at right
+angles to it, each also mirrored. The best reading's confident words join the page's words
+with their boxes in page pixels, so detection and redaction work on them. What is still not
+explained becomes the page's unread regions: the export is held until an editor has looked.
+
+Only the unexplained groups are read again (a few small images, never a second page pass)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from .ink import (
+    InkGroup,
+    apply_turn,
+    could_hold_a_word,
+    ink_groups,
+    ink_mask,
+    turn,
+    unexplained,
+)
+from .model import Box, Word
+
+log = logging.getLogger(__name__)
+
+# An OCR word below this confidence does not explain its ink by itself: Tesseract's guess at a
+# signature or a stamp, and its reading of a name turned upside down or mirrored ("vonseesY",
+# 77%), are such words. Their ink is read again every way, upright too, and the best reading
+# replaces them.
+DOUBT_CONF = 85.0
+# A word read again from unexplained ink is kept at this confidence or above.
+ACCEPT_CONF = 60.0
+# At most this many groups of a page are read again (the biggest first); the rest stay unread.
+MAX_GROUPS = 10
+# At most this many small images are read per page (each group's likeliest ways first).
+MAX_READS = 24
+# A group larger than this share of the page is a picture or a photo's background, not a line
+# to read again: it is reported as it is.
+MAX_GROUP_SHARE = 0.25
+LINE_PX = 50.0
+
+
+class Reader(Protocol):
+    """What reads a piece of a page: `read(image, dpi, block=True)` (an OcrEngine)."""
+
+    def read(self, image: Image.Image, dpi: int, block: bool = False) -> list[Word]: ...
+
+
+@dataclass(frozen=True)
+class InkReading:
+    words: tuple[Word, ...]  # read again from unexplained ink, boxes in page pixels
+    dropped: frozenset[int]  # indexes of the page's doubtful words that those replace
+    unread: tuple[Box, ...]  # ink still no word explains, big enough to hold a word
+    candidates: int  # groups that were unexplained before reading again
+    variants: int  # small images read (the cost)
+
+
+def doubtful(w: Word) -> bool:
+    """An OCR word that may be a misreading of turned, mirrored or faint ink: unsure, standing
+    on end (a line turned a quarter), or with a capital after small letters (read backwards)."""
+    if w.source != "ocr":
+        return False
+    letters = _letters(w.text)
+    if w.conf < DOUBT_CONF:
+        return True
+    if len(letters) >= 3 and w.box.height > 1.5 * w.box.width:
+        return True
+    return any(a.islower() and b.isupper() for a, b in zip(letters, letters[1:], strict=False))
+
+
+def explaining_boxes(words: Sequence[Word]) -> list[Box]:
+    return [w.box for w in words if not doubtful(w)]
+
+
+def read_unexplained(
+    image: Image.Image,
+    words: Sequence[Word],
+    dpi: int,
+    reader: Reader,
+    skip: Sequence[Box] = (),
+    ink: tuple[np.ndarray, np.ndarray] | None = None,
+) -> InkReading:
+    """Read again the ink of `image` that `words` (and `skip`, e.g. dark boxes burned anyway)
+    do not explain; see the module's doc. `ink`: the page's ink mask and contrast if known."""
+    mask, contrast = ink if ink is not None else ink_mask(image, dpi)
+    pad = max(2, dpi // 50)
+    rest = unexplained(mask, [*explaining_boxes(words), *skip], pad)
+    groups = [g for g in ink_groups(rest, dpi) if could_hold_a_word(g, dpi)]
+    if not groups:
+        return InkReading((), frozenset(), (), 0, 0)
+    page_area = float(mask.size)
+    found: list[Word] = []
+    variants = 0
+    line0 = max((w.line for w in words), default=-1) + 1
+    block0 = max((w.block for w in words), default=-1) + 1
+    todo = sorted(groups, key=lambda g: -g.pixels)
+    dropped: set[int] = set()
+    for n, g in enumerate(todo[:MAX_GROUPS]):
+        if g.box.width * g.box.height > MAX_GROUP_SHARE * page_area:
+            continue
+        if variants >= MAX_READS:
+            break
+        got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants)
+        variants += tried
+        for w in got:
+            found.append(replace(w, line=w.line + line0, block=block0 + n))
+        if got:
+            line0 = max(w.line for w in found) + 1
+            dropped |= {
+                i for i, w in enumerate(words) if doubtful(w) and g.box.contains_center_of(w.box)
+            }
+    still = unexplained(rest, [w.box for w in found], pad)
+    unread = [g.box for g in ink_groups(still, dpi) if could_hold_a_word(g, dpi)]
+    if found or unread:
+        log.info(
+            "unexplained ink: %d groups, %d words read again, %d regions unread (%d reads)",
+            len(groups),
+            len(found),
+            len(unread),
+            variants,
+        )
+    return InkReading(tuple(found), frozenset(dropped), tuple(unread), len(groups), variants)
+
+
+def _ways(g: InkGroup) -> list[tuple[float, bool]]:
+    """Turns (degrees counter-clockwise, mirrored) to try, likeliest first."""
+    base = g.angle
+    if abs(base) < 2.0:
+        base = 0.0
+    elif abs(abs(base) - 90.0) < 2.0:
+        base = 90.0
+    if g.long_side >= 1.3 * g.short_side:  # a line: along its axis, both ways
+        angles = [-base, 180.0 - base]
+    else:  # a block: upright first
+        small = (base + 45.0) % 90.0 - 45.0
+        angles = [-small + a for a in (0.0, 180.0, 90.0, 270.0)]
+    return [(a, False) for a in angles] + [(a, True) for a in angles]
+
+
+def _prepared(contrast: np.ndarray, g: InkGroup, dpi: int) -> tuple[np.ndarray, int, int, int]:
+    """The group alone as dark ink on white, stretched to full contrast and enlarged when
+    small; with the crop's origin in page pixels and the enlargement."""
+    h, w = contrast.shape
+    margin = max(4, dpi // 12)
+    x0, y0 = max(0, int(g.box.x0) - margin), max(0, int(g.box.y0) - margin)
+    x1, y1 = min(w, int(g.box.x1) + margin), min(h, int(g.box.y1) + margin)
+    crop = contrast[y0:y1, x0:x1].astype(np.float32)
+    own = np.zeros(crop.shape, dtype=np.uint8)
+    gy, gx = int(g.box.y0) - y0, int(g.box.x0) - x0
+    gh, gw = g.mask.shape
+    own[gy : gy + gh, gx : gx + gw] = g.mask
+    k = max(3, dpi // 40 | 1)
+    near = cv2.dilate(own, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))) > 0
+    strong = float(np.percentile(crop[own > 0], 90)) if own.any() else 255.0
+    dark = np.where(near, crop * (255.0 / max(strong, 1.0)), 0.0)
+    out = (255.0 - np.clip(dark, 0.0, 255.0)).astype(np.uint8)
+    # Tesseract reads lines about 50 px high best; a lone short word smaller than that comes
+    # out as look-alike letters of another script ("Kanat" as "Капа", 13%).
+    scale = int(min(4, max(1, np.ceil(LINE_PX / max(g.short_side, 1.0)))))
+    while scale > 1 and max(out.shape) * scale > 4000:
+        scale -= 1
+    if scale > 1:
+        size = (out.shape[1] * scale, out.shape[0] * scale)
+        out = np.asarray(cv2.resize(out, size, interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
+    return out, x0, y0, scale
+
+
+def _score(words: Sequence[Word]) -> float:
+    return sum(len(_letters(w.text)) * w.conf for w in words)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _read_group(
+    contrast: np.ndarray, g: InkGroup, dpi: int, reader: Reader, budget: int
+) -> tuple[list[Word], int]:
+    """The confident words of the best way of turning the group, in page pixels; and how
+    many ways were read."""
+    img, ox, oy, scale = _prepared(contrast, g, dpi)
+    h, w = img.shape
+    best: list[Word] = []
+    best_score = 0.0
+    tried = 0
+    for degrees, mirror in _ways(g)[:budget]:
+        t = turn(w, h, degrees, mirror)
+        turned = Image.fromarray(apply_turn(img, t))
+        tried += 1
+        read = reader.read(turned, dpi * scale, block=True)
+        good = [x for x in read if x.conf >= ACCEPT_CONF and len(_letters(x.text)) >= 2]
+        score = _score(good)
+        if score > best_score:
+            best_score = score
+            best = []
+            for x in good:
+                b = t.back(x.box)
+                b = Box(ox + b.x0 / scale, oy + b.y0 / scale, ox + b.x1 / scale, oy + b.y1 / scale)
+                best.append(replace(x, box=b, source="ocr"))
+        # A reading that is sure of every word of a line needs no other way.
+        if good and len(good) == len(read) and min(x.conf for x in good) >= 85:
+            break
+    return best, tried
