@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core import pipeline
 from ..core import plan as plan_ops
-from ..core.errors import InputError, RedactorError, UsageError
+from ..core.errors import InputError, RedactorError, UnreadInk, UsageError
 from ..core.sources import SUPPORTED_SUFFIXES
 
 FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
@@ -168,16 +168,29 @@ def _redact_one(
     opened = pipeline.read_document(src, options, progress=progress)
     try:
         doc = opened.document
-        for page in doc.pages:
-            if page.needs_eyes:
-                progress.note(
-                    f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}"
-                )
-        if fmt == "png" and doc.kind == "text":
-            pass  # a text letter exported as page images is fine
+        looked: set[int] = set()
         if args.plan:
             plan = plan_ops.load(args.plan)
             pipeline.check_plan_fits(doc, plan)
+            looked = {p.index for p in plan.pages if p.eyes_confirmed}
+        unread = unread_lines(doc, looked)
+        for page in doc.pages:
+            if page.needs_eyes and not page.unread_regions:
+                progress.note(
+                    f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}"
+                )
+        if unread and not args.accept_unread:
+            # Nothing is written: a copy with ink no reader could read may carry a name.
+            raise UnreadInk(
+                "; ".join(unread) + ". Nothing was written: look at these places (in the app, or "
+                "run with --accept-unread if an editor has and they hold nothing to hide)",
+                unread,
+            )
+        for line in unread:
+            progress.note(f"{line} (accepted by --accept-unread)")
+        if fmt == "png" and doc.kind == "text":
+            pass  # a text letter exported as page images is fine
+        if args.plan:
             terms = list(deny)
         else:
             findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
@@ -211,6 +224,22 @@ def _redact_one(
                 print(path)
     finally:
         opened.close()
+
+
+def unread_lines(doc: Any, looked: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """One line per region of ink no reader could read: page, where (page pixels), and the
+    resolution the pixels are at. Never any text. Pages in `looked` (confirmed by an editor in
+    the app, per the plan) are left out."""
+    out = []
+    for page in doc.pages:
+        if page.index in looked:
+            continue
+        for b in page.unread_regions:
+            out.append(
+                f"page {page.index + 1}: unread ink at {int(b.x0)},{int(b.y0)}-"
+                f"{int(b.x1 + 0.999)},{int(b.y1 + 0.999)} (px at {page.dpi} dpi)"
+            )
+    return out
 
 
 def _neutral_name(folder: Path, number: int, fmt: str) -> str:

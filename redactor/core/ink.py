@@ -119,7 +119,8 @@ def skew_angle(mask: np.ndarray, limit: float = 8.0) -> float:
     coarse = [float(a) for a in np.arange(-limit, limit + 0.01, 0.5)]
     best = max(coarse, key=sharpness)
     fine = [float(a) for a in np.arange(best - 0.4, best + 0.41, 0.1)]
-    return round(max(fine, key=sharpness), 2)
+    chosen: float = max(fine, key=sharpness)
+    return round(chosen, 2)
 
 
 # --- ink that no word explains ----------------------------------------------------------------
