@@ -13,6 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ..errors import InputError
 from ..model import Word
 from .base import DEFAULT_DPI, MAX_IMAGE_PIXELS, MAX_PAGE_PIXELS, MAX_PAGES
+from .photo import cut_page
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
@@ -38,8 +39,11 @@ def _to_rgb(frame: Image.Image) -> Image.Image:
 class ImageSource:
     kind = "image"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, whole_photo: bool = False) -> None:
+        """`whole_photo`: keep a photo's background (by default a photo without a resolution
+        of its own is cut to the page it shows)."""
         self.path = path
+        self.whole_photo = whole_photo
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -61,17 +65,22 @@ class ImageSource:
     def page_count(self) -> int:
         return self._count
 
-    def _native_dpi(self) -> int:
+    def _stated_dpi(self) -> int:
+        """The image's own resolution, 0 when it has none worth believing (a phone photo)."""
         dpi = self._im.info.get("dpi")
         try:
             value = int(round(float(dpi[0]))) if dpi else 0
         except (TypeError, ValueError, IndexError):
             value = 0
-        if 100 <= value <= 1200:
-            return value
+        return value if 100 <= value <= 1200 else 0
+
+    def _native_dpi(self, size: tuple[int, int] | None = None) -> int:
+        stated = self._stated_dpi()
+        if stated:
+            return stated
         # No usable resolution (phone photos say 72 or nothing): assume the longer side is
         # an A4 page's, so the exported page has a sensible size.
-        w, h = self._im.size
+        w, h = size or self._im.size
         return max(50, min(600, round(max(w, h) / 11.69))) if max(w, h) else DEFAULT_DPI
 
     def _frame(self, index: int) -> Image.Image:
@@ -85,6 +94,10 @@ class ImageSource:
             rgb = _to_rgb(frame)
         except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
             raise InputError(f"{self.path}: page {index + 1} cannot be decoded ({exc})") from None
+        if not self.whole_photo and not self._stated_dpi():
+            page = cut_page(rgb)  # a photo: the page, not the desk it lies on
+            if page is not None:
+                rgb = page
         w, h = rgb.size
         if w * h > MAX_PAGE_PIXELS:
             factor = (MAX_PAGE_PIXELS / (w * h)) ** 0.5
@@ -95,6 +108,8 @@ class ImageSource:
         return rgb
 
     def page_dpi(self, index: int, dpi: int) -> int:
+        if not self._stated_dpi():
+            return self._native_dpi(self._frame(index).size)
         native = self._native_dpi()
         self._im.seek(index)
         w, h = self._im.size
