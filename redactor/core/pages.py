@@ -192,8 +192,7 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         reading = read_unexplained(
             image, words, page_dpi, _LazyReader(langs), skip=drawn_boxes, ink=ink
         )
-        kept = tuple(w for i, w in enumerate(words) if i not in reading.dropped)
-        words = kept + reading.words
+        words = reading.apply(words)
         unread = reading.unread
     needs, reason = assess_page(image, words, ocr_ran, unread, page_dpi)
     if foreign and not needs:

@@ -13,6 +13,7 @@ Only the unexplained groups are read again (a few small images, never a second p
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -59,11 +60,24 @@ class Reader(Protocol):
 
 @dataclass(frozen=True)
 class InkReading:
-    words: tuple[Word, ...]  # read again from unexplained ink, boxes in page pixels
-    dropped: frozenset[int]  # indexes of the page's doubtful words that those replace
+    words: tuple[Word, ...]  # read again from ink no word stood for, boxes in page pixels
+    # Words read again in place of doubtful words of the page: (index of the first word they
+    # replace, the words), so the text keeps its order ("Al-Farabi district ...").
+    placed: tuple[tuple[int, tuple[Word, ...]], ...]
+    dropped: frozenset[int]  # indexes of the page's doubtful words replaced
     unread: tuple[Box, ...]  # ink still no word explains, big enough to hold a word
     candidates: int  # groups that were unexplained before reading again
     variants: int  # small images read (the cost)
+
+    def apply(self, words: Sequence[Word]) -> tuple[Word, ...]:
+        """The page's words with the doubtful ones replaced and the new ones added."""
+        at = dict(self.placed)
+        out: list[Word] = []
+        for i, w in enumerate(words):
+            out += at.get(i, ())
+            if i not in self.dropped:
+                out.append(w)
+        return (*out, *self.words)
 
 
 def doubtful(w: Word) -> bool:
@@ -76,7 +90,9 @@ def doubtful(w: Word) -> bool:
         return True
     if len(letters) >= 3 and w.box.height > 1.5 * w.box.width:
         return True
-    return any(a.islower() and b.isupper() for a, b in zip(letters, letters[1:], strict=False))
+    # "vonseesY"; not "Al-Farabi" (each part by itself), "McDonald" costs one more look.
+    runs = re.findall(r"\w+", w.text)
+    return any(a.islower() and b.isupper() for r in runs for a, b in zip(r, r[1:], strict=False))
 
 
 def explaining_boxes(words: Sequence[Word]) -> list[Box]:
@@ -98,14 +114,16 @@ def read_unexplained(
     rest = unexplained(mask, [*explaining_boxes(words), *skip], pad)
     groups = [g for g in ink_groups(rest, dpi) if could_hold_a_word(g, dpi)]
     if not groups:
-        return InkReading((), frozenset(), (), 0, 0)
+        return InkReading((), (), frozenset(), (), 0, 0)
     page_area = float(mask.size)
-    found: list[Word] = []
+    found: list[Word] = []  # every word read again (for what they explain)
+    new: list[Word] = []  # those that replace no word of the page
     variants = 0
     line0 = max((w.line for w in words), default=-1) + 1
     block0 = max((w.block for w in words), default=-1) + 1
     todo = sorted(groups, key=lambda g: -g.pixels)
     dropped: set[int] = set()
+    placed: list[tuple[int, tuple[Word, ...]]] = []
     for n, g in enumerate(todo[:MAX_GROUPS]):
         if g.box.width * g.box.height > MAX_GROUP_SHARE * page_area:
             continue
@@ -113,13 +131,22 @@ def read_unexplained(
             break
         got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants)
         variants += tried
-        for w in got:
-            found.append(replace(w, line=w.line + line0, block=block0 + n))
-        if got:
-            line0 = max(w.line for w in found) + 1
-            dropped |= {
-                i for i, w in enumerate(words) if doubtful(w) and g.box.contains_center_of(w.box)
-            }
+        if not got:
+            continue
+        found += got
+        gone = [
+            i
+            for i, w in enumerate(words)
+            if i not in dropped and doubtful(w) and g.box.contains_center_of(w.box)
+        ]
+        if gone:
+            first = words[gone[0]]
+            moved = tuple(replace(w, line=first.line, block=first.block) for w in got)
+            placed.append((gone[0], moved))
+            dropped.update(gone)
+        else:
+            new.extend(replace(w, line=w.line + line0, block=block0 + n) for w in got)
+            line0 = max(w.line for w in new) + 1
     still = unexplained(rest, [w.box for w in found], pad)
     unread = [g.box for g in ink_groups(still, dpi) if could_hold_a_word(g, dpi)]
     if found or unread:
@@ -130,7 +157,9 @@ def read_unexplained(
             len(unread),
             variants,
         )
-    return InkReading(tuple(found), frozenset(dropped), tuple(unread), len(groups), variants)
+    return InkReading(
+        tuple(new), tuple(placed), frozenset(dropped), tuple(unread), len(groups), variants
+    )
 
 
 def _ways(g: InkGroup) -> list[tuple[float, bool]]:
