@@ -24,8 +24,11 @@ INK_CONTRAST = 40
 def darkest_channel(image: Image.Image) -> np.ndarray:
     """Per pixel, the darkest of R, G and B: coloured ink (a blue stamp, red pen) is as dark
     there as black ink is in grey."""
-    arr = np.asarray(image.convert("RGB"), dtype=np.uint8)
-    return np.asarray(arr.min(axis=2), dtype=np.uint8)
+    if image.mode == "L":
+        return np.asarray(image, dtype=np.uint8)
+    arr = np.asarray(image if image.mode == "RGB" else image.convert("RGB"), dtype=np.uint8)
+    r, g, b = cv2.split(arr)
+    return np.asarray(cv2.min(cv2.min(r, g), b), dtype=np.uint8)
 
 
 def ink_contrast(value: np.ndarray, dpi: int) -> np.ndarray:
@@ -34,10 +37,8 @@ def ink_contrast(value: np.ndarray, dpi: int) -> np.ndarray:
     photo's uneven light are not taken for ink."""
     k = max(3, int(dpi / 10) | 1)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    paper = cv2.dilate(value, kernel)
-    paper = cv2.blur(paper, (k, k))
-    diff = paper.astype(np.int16) - value.astype(np.int16)
-    return np.asarray(np.clip(diff, 0, 255), dtype=np.uint8)
+    paper = cv2.blur(cv2.dilate(value, kernel), (k, k))
+    return np.asarray(cv2.subtract(paper, value), dtype=np.uint8)
 
 
 def ink_mask(image: Image.Image, dpi: int) -> tuple[np.ndarray, np.ndarray]:
@@ -109,12 +110,17 @@ def skew_angle(mask: np.ndarray, limit: float = 8.0) -> float:
         small = (np.asarray(shrunk) > 0).astype(np.uint8)
     if int(small.sum()) < 200:
         return 0.0
-    h, w = small.shape
+    ys, xs = np.nonzero(small)
+    ys = ys.astype(np.float64)
+    xs = xs.astype(np.float64) - small.shape[1] / 2
 
     def sharpness(angle: float) -> float:
-        t = turn(w, h, angle)
-        rows = apply_turn(small, t, fill=0).sum(axis=1).astype(np.float64)
-        return float(np.square(np.diff(rows)).sum())
+        # Rows of the ink turned by `angle` (counter-clockwise): a text line turned level
+        # piles its pixels into few rows.
+        rad = np.deg2rad(angle)
+        rows = np.round(ys * np.cos(rad) - xs * np.sin(rad)).astype(np.int64)
+        counts = np.bincount(rows - rows.min()).astype(np.float64)
+        return float(np.square(np.diff(counts)).sum())
 
     coarse = [float(a) for a in np.arange(-limit, limit + 0.01, 0.5)]
     best = max(coarse, key=sharpness)
@@ -150,25 +156,39 @@ def unexplained(mask: np.ndarray, boxes: Iterable[Box], pad: int) -> np.ndarray:
     return rest
 
 
-def ink_groups(rest: np.ndarray, dpi: int) -> list[InkGroup]:
+def ink_groups(rest: np.ndarray, dpi: int, min_inch: float = 0.0) -> list[InkGroup]:
     """Groups of ink pixels that lie within about a letter's gap of each other (so the letters
-    of a word, and the words of a line, are one group), specks dropped."""
+    of a word, and the words of a line, are one group), specks dropped; groups whose box is
+    smaller than `min_inch` every way are not measured (they cannot be what is looked for).
+    Pages above 150 dpi are grouped at half resolution (the masks are full resolution)."""
+    step = 2 if dpi >= 150 else 1
     ink = rest.astype(np.uint8)
+    if step > 1:  # a half-size pixel is ink when any of its four is
+        h2, w2 = rest.shape[0] // 2, rest.shape[1] // 2
+        half = cv2.resize(ink[: h2 * 2, : w2 * 2], (w2, h2), interpolation=cv2.INTER_AREA)
+        ink = (np.asarray(half) > 0).astype(np.uint8)
+    gdpi = dpi / step
     # Specks: dust, noise, a dot of a letter whose box was tight.
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    speck = max(4, int((dpi / 100) ** 2 * 3))
+    speck = max(2, int((gdpi / 100) ** 2 * 3))
     keep = np.zeros(n, dtype=bool)
     keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= speck
     ink = keep[labels].astype(np.uint8)
     if not ink.any():
         return []
-    k = max(3, int(dpi / 8) | 1)
+    k = max(3, int(gdpi / 8) | 1)
     joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     n, glabels, gstats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     groups: list[InkGroup] = []
     for i in range(1, n):
         x, y, w, h = (int(v) for v in gstats[i, :4])
+        if max(w, h) * step < min_inch * dpi:
+            continue
         own = (glabels[y : y + h, x : x + w] == i) & (ink[y : y + h, x : x + w] > 0)
+        if step > 1:
+            own = np.repeat(np.repeat(own, step, axis=0), step, axis=1)
+            x, y, w, h = x * step, y * step, w * step, h * step
+            own = own & rest[y : y + h, x : x + w]
         count = int(own.sum())
         if count == 0:
             continue
@@ -201,6 +221,10 @@ def _principal(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
     angle = float(np.degrees(np.arctan2(-vy, vx)))
     angle = (angle + 90.0) % 180.0 - 90.0
     return float(np.ptp(along) + 1), float(np.ptp(across) + 1), angle
+
+
+# The least extent (inches) of ink that could hold a word, any way it is turned.
+WORD_MIN_INCH = 0.21
 
 
 def could_hold_a_word(g: InkGroup, dpi: int) -> bool:

@@ -28,6 +28,8 @@ INK_LEVEL = 128
 STRAY_INK_BLOCKS = 40
 # A page tilted less than this (degrees) is read as it is.
 MIN_SKEW = 0.3
+# A page read with 70% of its words at this confidence or more is upright: OSD is not asked.
+UPRIGHT_CONF = 70.0
 # Scripts the OCR languages read; a page OSD is sure is in another one needs eyes.
 READ_SCRIPTS = frozenset({"Latin", "Cyrillic"})
 MIN_SCRIPT_CONF = 15.0
@@ -122,37 +124,55 @@ def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[
     return tuple(text_words) + tuple(extra)
 
 
+def _read_turned(image: Image.Image, dpi: int, engine: OcrEngine, degrees: float) -> list[Word]:
+    """OCR of the page turned counter-clockwise by `degrees`, boxes mapped back to its pixels
+    (a box of tilted words becomes the upright box holding it)."""
+    if not degrees:
+        return engine.read(image, dpi)
+    t = turn(image.width, image.height, degrees)
+    turned = Image.fromarray(apply_turn(np.asarray(image.convert("RGB")), t))
+    out = []
+    for w in engine.read(turned, dpi):
+        b = t.back(w.box)
+        b = Box(max(b.x0, 0), max(b.y0, 0), min(b.x1, image.width), min(b.y1, image.height))
+        out.append(replace(w, box=b))
+    return out
+
+
+def _skew(mask: np.ndarray) -> float:
+    skew = skew_angle(mask)
+    return skew if abs(skew) >= MIN_SKEW else 0.0
+
+
+def _quality(words: Sequence[Word]) -> float:
+    return sum(len(w.text) * w.conf for w in words if w.conf >= 50)
+
+
 def ocr_page(
     image: Image.Image, dpi: int, engine: OcrEngine, mask: np.ndarray | None = None
 ) -> tuple[list[Word], str]:
-    """OCR words of a whole page in its pixels, read the right way up (Tesseract's OSD) and
-    straightened (small tilts); and the script OSD saw when it is one the languages do not
-    read ("" otherwise)."""
-    orient = detect_orientation(image, dpi, engine.tessdata)
+    """OCR words of a whole page in its pixels, straightened (small tilts) and, when the
+    reading is poor, turned the right way up by Tesseract's OSD; and the script OSD saw when
+    it is one the languages do not read ("" otherwise). OSD runs only on a poor reading: an
+    upright page costs one OCR pass."""
     if mask is None:
         mask = ink_mask(image, dpi)[0]
-    turned_mask = np.rot90(mask, k=orient.degrees // 90) if orient.degrees else mask
-    skew = skew_angle(turned_mask)
-    if abs(skew) < MIN_SKEW:
-        skew = 0.0
+    skew = _skew(mask)
+    words = _read_turned(image, dpi, engine, skew)
+    sure = [w for w in words if w.conf >= UPRIGHT_CONF]
+    if words and len(sure) >= 0.7 * len(words):
+        return words, ""
+    orient = detect_orientation(image, dpi, engine.tessdata)
     foreign = ""
     if orient.script and orient.script not in READ_SCRIPTS:
         if orient.script_confidence >= MIN_SCRIPT_CONF:
             foreign = orient.script
-    degrees = orient.degrees + skew
-    if not degrees:
-        return engine.read(image, dpi), foreign
-    log.info("page read turned by %.1f degrees", degrees)
-    t = turn(image.width, image.height, degrees)
-    turned = Image.fromarray(apply_turn(np.asarray(image.convert("RGB")), t))
-    words = engine.read(turned, dpi)
-    page = Box(0, 0, image.width, image.height)
-    out = []
-    for w in words:
-        b = t.back(w.box)
-        b = Box(max(b.x0, 0), max(b.y0, 0), min(b.x1, page.x1), min(b.y1, page.y1))
-        out.append(replace(w, box=b))
-    return out, foreign
+    if not orient.degrees:
+        return words, foreign
+    log.info("page read turned by %d degrees", orient.degrees)
+    turned_mask = np.rot90(mask, k=orient.degrees // 90)
+    other = _read_turned(image, dpi, engine, orient.degrees + _skew(turned_mask))
+    return (other if _quality(other) > _quality(words) else words), foreign
 
 
 class _LazyReader:
@@ -161,8 +181,10 @@ class _LazyReader:
     def __init__(self, langs: str) -> None:
         self.langs = langs
 
-    def read(self, image: Image.Image, dpi: int, block: bool = False) -> list[Word]:
-        return engine_for(self.langs).read(image, dpi, block=block)
+    def read(
+        self, image: Image.Image, dpi: int, block: bool = False, langs: str | None = None
+    ) -> list[Word]:
+        return engine_for(langs or self.langs).read(image, dpi, block=block)
 
 
 def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:

@@ -23,7 +23,9 @@ import numpy as np
 from PIL import Image
 
 from .ink import (
+    WORD_MIN_INCH,
     InkGroup,
+    Turn,
     apply_turn,
     could_hold_a_word,
     ink_groups,
@@ -45,17 +47,27 @@ ACCEPT_CONF = 60.0
 # At most this many groups of a page are read again (the biggest first); the rest stay unread.
 MAX_GROUPS = 10
 # At most this many small images are read per page (each group's likeliest ways first).
-MAX_READS = 24
+MAX_READS = 30
 # A group larger than this share of the page is a picture or a photo's background, not a line
 # to read again: it is reported as it is.
 MAX_GROUP_SHARE = 0.25
 LINE_PX = 50.0
+# A reading at least this sure of every word is taken without trying other ways.
+SURE_CONF = 85.0
+# When no way reads a group in full, this many of its likeliest ways are read again one
+# language at a time.
+RETRY_WAYS = 2
 
 
 class Reader(Protocol):
-    """What reads a piece of a page: `read(image, dpi, block=True)` (an OcrEngine)."""
+    """What reads a piece of a page: `read(image, dpi, block=True, langs=...)`; `langs` its
+    languages joined by "+" (Tesseract's way)."""
 
-    def read(self, image: Image.Image, dpi: int, block: bool = False) -> list[Word]: ...
+    langs: str
+
+    def read(
+        self, image: Image.Image, dpi: int, block: bool = False, langs: str | None = None
+    ) -> list[Word]: ...
 
 
 @dataclass(frozen=True)
@@ -112,7 +124,7 @@ def read_unexplained(
     mask, contrast = ink if ink is not None else ink_mask(image, dpi)
     pad = max(2, dpi // 50)
     rest = unexplained(mask, [*explaining_boxes(words), *skip], pad)
-    groups = [g for g in ink_groups(rest, dpi) if could_hold_a_word(g, dpi)]
+    groups = [g for g in ink_groups(rest, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
     if not groups:
         return InkReading((), (), frozenset(), (), 0, 0)
     page_area = float(mask.size)
@@ -148,7 +160,7 @@ def read_unexplained(
             new.extend(replace(w, line=w.line + line0, block=block0 + n) for w in got)
             line0 = max(w.line for w in new) + 1
     still = unexplained(rest, [w.box for w in found], pad)
-    unread = [g.box for g in ink_groups(still, dpi) if could_hold_a_word(g, dpi)]
+    unread = [g.box for g in ink_groups(still, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
     if found or unread:
         log.info(
             "unexplained ink: %d groups, %d words read again, %d regions unread (%d reads)",
@@ -217,17 +229,19 @@ def _read_group(
     contrast: np.ndarray, g: InkGroup, dpi: int, reader: Reader, budget: int
 ) -> tuple[list[Word], int]:
     """The confident words of the best way of turning the group, in page pixels; and how
-    many ways were read."""
+    many small images were read. When no way is read in full, the likeliest ways are read
+    again one language at a time: with all three loaded, a lone Latin name comes out in
+    Cyrillic look-alikes ("Kanat" as "Капа!", 15%) and the other way round."""
     img, ox, oy, scale = _prepared(contrast, g, dpi)
     h, w = img.shape
     best: list[Word] = []
     best_score = 0.0
     tried = 0
-    for degrees, mirror in _ways(g)[:budget]:
-        t = turn(w, h, degrees, mirror)
-        turned = Image.fromarray(apply_turn(img, t))
-        tried += 1
-        read = reader.read(turned, dpi * scale, block=True)
+    raw: list[tuple[float, Turn, Image.Image]] = []
+
+    def consider(read: list[Word], t: Turn) -> bool:
+        """Keep the reading if it is the best so far; True when it is sure of every word."""
+        nonlocal best, best_score
         good = [x for x in read if x.conf >= ACCEPT_CONF and len(_letters(x.text)) >= 2]
         score = _score(good)
         if score > best_score:
@@ -237,7 +251,23 @@ def _read_group(
                 b = t.back(x.box)
                 b = Box(ox + b.x0 / scale, oy + b.y0 / scale, ox + b.x1 / scale, oy + b.y1 / scale)
                 best.append(replace(x, box=b, source="ocr"))
-        # A reading that is sure of every word of a line needs no other way.
-        if good and len(good) == len(read) and min(x.conf for x in good) >= 85:
-            break
+        return bool(good) and len(good) == len(read) and min(x.conf for x in good) >= SURE_CONF
+
+    for degrees, mirror in _ways(g)[:budget]:
+        t = turn(w, h, degrees, mirror)
+        turned = Image.fromarray(apply_turn(img, t))
+        tried += 1
+        read = reader.read(turned, dpi * scale, block=True)
+        if consider(read, t):
+            return best, tried  # a reading sure of every word needs no other way
+        raw.append((sum(len(_letters(x.text)) * x.conf for x in read), t, turned))
+    langs = [lang for lang in reader.langs.split("+") if lang]
+    if len(langs) > 1:
+        for _, t, turned in sorted(raw, key=lambda r: -r[0])[:RETRY_WAYS]:
+            for lang in langs:
+                if tried >= budget:
+                    return best, tried
+                tried += 1
+                if consider(reader.read(turned, dpi * scale, block=True, langs=lang), t):
+                    return best, tried
     return best, tried
