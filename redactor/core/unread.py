@@ -97,14 +97,22 @@ def doubtful(w: Word) -> bool:
     on end (a line turned a quarter), or with a capital after small letters (read backwards)."""
     if w.source != "ocr":
         return False
-    letters = _letters(w.text)
-    if w.conf < DOUBT_CONF:
+    return w.conf < DOUBT_CONF or _misshapen(w)
+
+
+def _misshapen(w: Word) -> bool:
+    """Standing on end (a line turned a quarter, read across), or a capital after small
+    letters ("vonseesY": read backwards; not "Al-Farabi", each part is judged by itself;
+    "McDonald" costs one more look)."""
+    if len(_letters(w.text)) >= 3 and w.box.height > 1.5 * w.box.width:
         return True
-    if len(letters) >= 3 and w.box.height > 1.5 * w.box.width:
-        return True
-    # "vonseesY"; not "Al-Farabi" (each part by itself), "McDonald" costs one more look.
     runs = re.findall(r"\w+", w.text)
     return any(a.islower() and b.isupper() for r in runs for a, b in zip(r, r[1:], strict=False))
+
+
+def _plausible(w: Word) -> bool:
+    """A doubtful word that may still be right as read: fairly sure and of a sane shape."""
+    return w.conf >= ACCEPT_CONF and len(_letters(w.text)) >= 2 and not _misshapen(w)
 
 
 def explaining_boxes(words: Sequence[Word]) -> list[Box]:
@@ -141,16 +149,20 @@ def read_unexplained(
             continue
         if variants >= MAX_READS:
             break
-        got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants)
-        variants += tried
-        if not got:
-            continue
-        found += got
         gone = [
             i
             for i, w in enumerate(words)
             if i not in dropped and doubtful(w) and g.box.contains_center_of(w.box)
         ]
+        as_read = [words[i] for i in gone if _plausible(words[i])]
+        got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants, as_read)
+        variants += tried
+        if got is None:  # the page's own reading stands
+            found += as_read
+            continue
+        if not got:
+            continue
+        found += got
         if gone:
             first = words[gone[0]]
             moved = tuple(replace(w, line=first.line, block=first.block) for w in got)
@@ -226,24 +238,35 @@ def _letters(text: str) -> str:
 
 
 def _read_group(
-    contrast: np.ndarray, g: InkGroup, dpi: int, reader: Reader, budget: int
-) -> tuple[list[Word], int]:
-    """The confident words of the best way of turning the group, in page pixels; and how
-    many small images were read. When no way is read in full, the likeliest ways are read
+    contrast: np.ndarray,
+    g: InkGroup,
+    dpi: int,
+    reader: Reader,
+    budget: int,
+    as_read: Sequence[Word] = (),
+) -> tuple[list[Word] | None, int]:
+    """The confident words of the best way of turning the group, in page pixels, or None
+    when the page's own reading of it (`as_read`, its plausible doubtful words) is better;
+    and how many small images were read. A way other than upright must beat that reading by
+    half again and hold at least four letters: short words upside down come out as confident
+    nonsense ("I am" as "шет", 94%). When no way is read in full, the likeliest ways are read
     again one language at a time: with all three loaded, a lone Latin name comes out in
     Cyrillic look-alikes ("Kanat" as "Капа!", 15%) and the other way round."""
     img, ox, oy, scale = _prepared(contrast, g, dpi)
     h, w = img.shape
     best: list[Word] = []
-    best_score = 0.0
+    base = _score(as_read)
+    best_score = base
     tried = 0
-    raw: list[tuple[float, Turn, Image.Image]] = []
 
-    def consider(read: list[Word], t: Turn) -> bool:
+    def consider(read: list[Word], t: Turn, upright: bool) -> bool:
         """Keep the reading if it is the best so far; True when it is sure of every word."""
         nonlocal best, best_score
         good = [x for x in read if x.conf >= ACCEPT_CONF and len(_letters(x.text)) >= 2]
         score = _score(good)
+        if not upright:
+            if sum(len(_letters(x.text)) for x in good) < 4 or score < 1.5 * base:
+                return False
         if score > best_score:
             best_score = score
             best = []
@@ -253,21 +276,27 @@ def _read_group(
                 best.append(replace(x, box=b, source="ocr"))
         return bool(good) and len(good) == len(read) and min(x.conf for x in good) >= SURE_CONF
 
+    def result() -> tuple[list[Word] | None, int]:
+        return (None if as_read and not best else best), tried
+
+    raw: list[tuple[float, Turn, Image.Image, bool]] = []
     for degrees, mirror in _ways(g)[:budget]:
+        upright = not mirror and abs((degrees + 180.0) % 360.0 - 180.0) < 45.0
         t = turn(w, h, degrees, mirror)
         turned = Image.fromarray(apply_turn(img, t))
         tried += 1
         read = reader.read(turned, dpi * scale, block=True)
-        if consider(read, t):
-            return best, tried  # a reading sure of every word needs no other way
-        raw.append((sum(len(_letters(x.text)) * x.conf for x in read), t, turned))
+        if consider(read, t, upright):
+            return result()  # a reading sure of every word needs no other way
+        raw.append((sum(len(_letters(x.text)) * x.conf for x in read), t, turned, upright))
     langs = [lang for lang in reader.langs.split("+") if lang]
     if len(langs) > 1:
-        for _, t, turned in sorted(raw, key=lambda r: -r[0])[:RETRY_WAYS]:
+        for _, t, turned, upright in sorted(raw, key=lambda r: -r[0])[:RETRY_WAYS]:
             for lang in langs:
                 if tried >= budget:
-                    return best, tried
+                    return result()
                 tried += 1
-                if consider(reader.read(turned, dpi * scale, block=True, langs=lang), t):
-                    return best, tried
-    return best, tried
+                read = reader.read(turned, dpi * scale, block=True, langs=lang)
+                if consider(read, t, upright):
+                    return result()
+    return result()
