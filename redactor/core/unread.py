@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 # An OCR word below this confidence does not explain its ink by itself: Tesseract's guess at a
 # signature or a stamp, and its reading of a name turned upside down or mirrored ("vonseesY",
 # 77%), are such words. Their ink is read again every way, upright too, and the best reading
-# replaces them.
+# joins them (they stay too).
 DOUBT_CONF = 85.0
 # A word read again from unexplained ink is kept at this confidence or above.
 ACCEPT_CONF = 60.0
@@ -73,22 +73,21 @@ class Reader(Protocol):
 @dataclass(frozen=True)
 class InkReading:
     words: tuple[Word, ...]  # read again from ink no word stood for, boxes in page pixels
-    # Words read again in place of doubtful words of the page: (index of the first word they
-    # replace, the words), so the text keeps its order ("Al-Farabi district ...").
+    # Words read again where doubtful words of the page are: (index of the last of those,
+    # the words), so the text keeps its order ("Al-Farabi district ..."). The doubtful words
+    # stay: a name read right by the page's OCR and wrong alone must still be found.
     placed: tuple[tuple[int, tuple[Word, ...]], ...]
-    dropped: frozenset[int]  # indexes of the page's doubtful words replaced
     unread: tuple[Box, ...]  # ink still no word explains, big enough to hold a word
     candidates: int  # groups that were unexplained before reading again
     variants: int  # small images read (the cost)
 
     def apply(self, words: Sequence[Word]) -> tuple[Word, ...]:
-        """The page's words with the doubtful ones replaced and the new ones added."""
+        """The page's words with the words read again added."""
         at = dict(self.placed)
         out: list[Word] = []
         for i, w in enumerate(words):
+            out.append(w)
             out += at.get(i, ())
-            if i not in self.dropped:
-                out.append(w)
         return (*out, *self.words)
 
 
@@ -134,15 +133,15 @@ def read_unexplained(
     rest = unexplained(mask, [*explaining_boxes(words), *skip], pad)
     groups = [g for g in ink_groups(rest, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
     if not groups:
-        return InkReading((), (), frozenset(), (), 0, 0)
+        return InkReading((), (), (), 0, 0)
     page_area = float(mask.size)
     found: list[Word] = []  # every word read again (for what they explain)
-    new: list[Word] = []  # those that replace no word of the page
+    new: list[Word] = []  # those read where no word of the page is
     variants = 0
     line0 = max((w.line for w in words), default=-1) + 1
     block0 = max((w.block for w in words), default=-1) + 1
     todo = sorted(groups, key=lambda g: -g.pixels)
-    dropped: set[int] = set()
+    taken: set[int] = set()
     placed: list[tuple[int, tuple[Word, ...]]] = []
     for n, g in enumerate(todo[:MAX_GROUPS]):
         if g.box.width * g.box.height > MAX_GROUP_SHARE * page_area:
@@ -152,7 +151,7 @@ def read_unexplained(
         gone = [
             i
             for i, w in enumerate(words)
-            if i not in dropped and doubtful(w) and g.box.contains_center_of(w.box)
+            if i not in taken and doubtful(w) and g.box.contains_center_of(w.box)
         ]
         as_read = [words[i] for i in gone if _plausible(words[i])]
         got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants, as_read)
@@ -164,10 +163,10 @@ def read_unexplained(
             continue
         found += got
         if gone:
-            first = words[gone[0]]
-            moved = tuple(replace(w, line=first.line, block=first.block) for w in got)
-            placed.append((gone[0], moved))
-            dropped.update(gone)
+            last = words[gone[-1]]
+            moved = tuple(replace(w, line=last.line, block=last.block) for w in got)
+            placed.append((gone[-1], moved))
+            taken.update(gone)
         else:
             new.extend(replace(w, line=w.line + line0, block=block0 + n) for w in got)
             line0 = max(w.line for w in new) + 1
@@ -181,9 +180,7 @@ def read_unexplained(
             len(unread),
             variants,
         )
-    return InkReading(
-        tuple(new), tuple(placed), frozenset(dropped), tuple(unread), len(groups), variants
-    )
+    return InkReading(tuple(new), tuple(placed), tuple(unread), len(groups), variants)
 
 
 def _ways(g: InkGroup) -> list[tuple[float, bool]]:
