@@ -54,8 +54,8 @@ MAX_GROUP_SHARE = 0.25
 LINE_PX = 50.0
 # A reading at least this sure of every word is taken without trying other ways.
 SURE_CONF = 85.0
-# When no way reads a group in full, this many of its likeliest ways are read again one
-# language at a time.
+# When no way reads a group in full, this many of its likeliest ways (by shape: along its
+# axis both ways, not mirrored) are read again one language at a time.
 RETRY_WAYS = 2
 
 
@@ -230,6 +230,12 @@ def _score(words: Sequence[Word]) -> float:
     return sum(len(_letters(w.text)) * w.conf for w in words)
 
 
+def _wordlike(text: str) -> bool:
+    """Two letters or more, or a number (the 8 of a phone number); not a lone mark."""
+    letters = _letters(text)
+    return len(letters) >= 2 or letters.isdigit()
+
+
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
@@ -259,7 +265,7 @@ def _read_group(
     def consider(read: list[Word], t: Turn, upright: bool) -> bool:
         """Keep the reading if it is the best so far; True when it is sure of every word."""
         nonlocal best, best_score
-        good = [x for x in read if x.conf >= ACCEPT_CONF and len(_letters(x.text)) >= 2]
+        good = [x for x in read if x.conf >= ACCEPT_CONF and _wordlike(x.text)]
         score = _score(good)
         if not upright:
             if sum(len(_letters(x.text)) for x in good) < 4 or score < 1.5 * base:
@@ -288,7 +294,8 @@ def _read_group(
         raw.append((sum(len(_letters(x.text)) * x.conf for x in read), t, turned, upright))
     langs = [lang for lang in reader.langs.split("+") if lang]
     if len(langs) > 1:
-        for _, t, turned, upright in sorted(raw, key=lambda r: -r[0])[:RETRY_WAYS]:
+        # The likeliest ways by shape (not mirrored) first: a score of nonsense says little.
+        for _, t, turned, upright in raw[:RETRY_WAYS]:
             for lang in langs:
                 if tried >= budget:
                     return result()
