@@ -136,7 +136,9 @@ def redact(args: argparse.Namespace) -> int:
     if not args.no_detect and not args.plan:
         detector = _load_detector(args, allow, deny)
     worst = 0
-    options = pipeline.ReadOptions(dpi=args.dpi, password=args.password)
+    options = pipeline.ReadOptions(
+        dpi=args.dpi, password=args.password, whole_photo=args.whole_photo
+    )
     folder_mode = len(pairs) > 1 or Path(args.output).is_dir()
     for n, (src, (dst, fmt)) in enumerate(zip(files, pairs, strict=True), 1):
         progress = StderrProgress(Path(src).name, args.quiet)

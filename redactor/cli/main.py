@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         "read (turned, mirrored or faint writing, handwriting, stamps); the regions are listed "
         "on stderr. Without it such an input exits 6 and nothing is written",
     )
+    r.add_argument(
+        "--whole-photo",
+        action="store_true",
+        help="keep a photo's background (by default a phone photo is cut to the page it shows; "
+        "ink outside the page is not held as unread either way)",
+    )
     r.add_argument("--spacy-model", metavar="NAME", help="a bigger installed spaCy pipeline")
     common(r)
 

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -175,6 +176,14 @@ def ocr_page(
     return (other if _quality(other) > _quality(words) else words), foreign
 
 
+def _inside(corners: np.ndarray, shape: tuple[int, ...], dpi: int) -> np.ndarray:
+    """The pixels inside a photo's page, a little in from its edges (their shadow)."""
+    inside = np.zeros(shape[:2], dtype=np.uint8)
+    cv2.fillPoly(inside, [np.round(corners).astype(np.int32)], 1)
+    k = max(3, dpi // 25 | 1)
+    return np.asarray(cv2.erode(inside, np.ones((k, k), np.uint8)), dtype=bool)
+
+
 class _LazyReader:
     """The OCR engine, loaded only when some ink has to be read again."""
 
@@ -202,6 +211,10 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     ink = None
     if source.kind != "text":
         ink = ink_mask(image, page_dpi)
+        outline = getattr(source, "page_outline", None)
+        corners = outline(index) if outline else None
+        if corners is not None:  # a photo kept whole: only ink on the page counts
+            ink = (ink[0] & _inside(corners, ink[0].shape, page_dpi), ink[1])
     if ink is not None and (
         not text_words
         or source.has_images(index)

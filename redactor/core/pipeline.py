@@ -70,6 +70,7 @@ class ReadOptions:
     langs: str = DEFAULT_LANGS
     password: str | None = None
     workers: int = 0  # 0: one per core
+    whole_photo: bool = False  # keep a photo's background (by default cut to the page)
 
 
 @dataclass
@@ -99,7 +100,7 @@ def read_document(
     p = os.fspath(path)
     if not os.path.isfile(p):
         raise InputError(f"{p}: no such file" if not os.path.exists(p) else f"{p}: not a file")
-    source = PooledSource(p, options.password)
+    source = PooledSource(p, options.password, options.whole_photo)
     total = source.page_count
     pages: dict[int, PageText] = {}
     progress("read", 0, total)
@@ -126,7 +127,13 @@ def _read_parallel(
         while next_page < total or pending:
             while next_page < total and len(pending) < window:
                 fut = pool.submit(
-                    _worker_read, path, options.password, next_page, options.dpi, options.langs
+                    _worker_read,
+                    path,
+                    options.password,
+                    next_page,
+                    options.dpi,
+                    options.langs,
+                    options.whole_photo,
                 )
                 pending[fut] = (next_page, time.monotonic())
                 next_page += 1

@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ..errors import InputError
 from ..model import Word
 from .base import DEFAULT_DPI, MAX_IMAGE_PIXELS, MAX_PAGE_PIXELS, MAX_PAGES
-from .photo import cut_page
+from .photo import cut_page, find_page
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
@@ -60,6 +60,7 @@ class ImageSource:
         if self._count > MAX_PAGES:
             raise InputError(f"{path}: {self._count} pages is more than the limit of {MAX_PAGES}")
         self._cache: dict[int, Image.Image] = {}
+        self._outline: np.ndarray | None = None
 
     @property
     def page_count(self) -> int:
@@ -94,18 +95,29 @@ class ImageSource:
             rgb = _to_rgb(frame)
         except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
             raise InputError(f"{self.path}: page {index + 1} cannot be decoded ({exc})") from None
-        if not self.whole_photo and not self._stated_dpi():
-            page = cut_page(rgb)  # a photo: the page, not the desk it lies on
-            if page is not None:
-                rgb = page
+        self._outline = None
+        if not self._stated_dpi():
+            if self.whole_photo:  # the background stays, but only the page is held to account
+                self._outline = find_page(rgb)
+            else:
+                page = cut_page(rgb)  # a photo: the page, not the desk it lies on
+                if page is not None:
+                    rgb = page
         w, h = rgb.size
         if w * h > MAX_PAGE_PIXELS:
             factor = (MAX_PAGE_PIXELS / (w * h)) ** 0.5
             rgb = rgb.resize(
                 (max(1, int(w * factor)), max(1, int(h * factor))), Image.Resampling.LANCZOS
             )
+            if self._outline is not None:
+                self._outline = self._outline * factor
         self._cache = {index: rgb}  # keep one frame only
         return rgb
+
+    def page_outline(self, index: int) -> np.ndarray | None:
+        """The corners of the page in a photo kept whole (render's pixels), else None."""
+        self._frame(index)
+        return self._outline
 
     def page_dpi(self, index: int, dpi: int) -> int:
         if not self._stated_dpi():
