@@ -15,7 +15,7 @@ from .model import Box, PageText, Word
 from .ocr import OcrEngine, engine_for
 from .ocr.osd import detect_orientation
 from .sources import Source
-from .unread import read_unexplained
+from .unread import misshapen, read_unexplained
 
 log = logging.getLogger(__name__)
 
@@ -151,29 +151,36 @@ def _quality(words: Sequence[Word]) -> float:
 
 def ocr_page(
     image: Image.Image, dpi: int, engine: OcrEngine, mask: np.ndarray | None = None
-) -> tuple[list[Word], str]:
+) -> tuple[list[Word], str, bool]:
     """OCR words of a whole page in its pixels, straightened (small tilts) and, when the
     reading is poor, turned the right way up by Tesseract's OSD; and the script OSD saw when
-    it is one the languages do not read ("" otherwise). OSD runs only on a poor reading: an
-    upright page costs one OCR pass."""
+    it is one the languages do not read ("" otherwise); and whether the page was read turned
+    a quarter. OSD runs only on a poor reading: an upright page costs one OCR pass."""
     if mask is None:
         mask = ink_mask(image, dpi)[0]
     skew = _skew(mask)
     words = _read_turned(image, dpi, engine, skew)
-    sure = [w for w in words if w.conf >= UPRIGHT_CONF]
+    # Upright: most words sure, and few standing on end or read backwards (a page turned a
+    # quarter comes out as confident nonsense in tall boxes).
+    sure = [w for w in words if w.conf >= UPRIGHT_CONF and not misshapen(w)]
     if words and len(sure) >= 0.7 * len(words):
-        return words, ""
+        return words, "", False
     orient = detect_orientation(image, dpi, engine.tessdata)
     foreign = ""
     if orient.script and orient.script not in READ_SCRIPTS:
         if orient.script_confidence >= MIN_SCRIPT_CONF:
             foreign = orient.script
-    if not orient.degrees:
-        return words, foreign
-    log.info("page read turned by %d degrees", orient.degrees)
-    turned_mask = np.rot90(mask, k=orient.degrees // 90)
-    other = _read_turned(image, dpi, engine, orient.degrees + _skew(turned_mask))
-    return (other if _quality(other) > _quality(words) else words), foreign
+    tries = [orient.degrees] if orient.degrees else []
+    if not tries and words and sum(misshapen(w) for w in words) >= 0.3 * len(words):
+        tries = [90, 270]  # on end, and OSD unsure which way: read both
+    best, sideways = words, False
+    for degrees in tries:
+        log.info("page read turned by %d degrees", degrees)
+        turned_mask = np.rot90(mask, k=degrees // 90)
+        other = _read_turned(image, dpi, engine, degrees + _skew(turned_mask))
+        if _quality(other) > _quality(best):
+            best, sideways = other, degrees in (90, 270)
+    return best, foreign, sideways
 
 
 def _inside(corners: np.ndarray, shape: tuple[int, ...], dpi: int) -> np.ndarray:
@@ -207,6 +214,7 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     drawn = getattr(source, "drawn_boxes", None)
     drawn_boxes = tuple(drawn(index, dpi)) if drawn else ()
     foreign = ""
+    sideways = False
     unread: tuple[Box, ...] = ()
     ink = None
     if source.kind != "text":
@@ -220,12 +228,13 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         or source.has_images(index)
         or stray_ink(image, text_words, drawn_boxes) > STRAY_INK_BLOCKS
     ):
-        ocr_words, foreign = ocr_page(image, page_dpi, engine_for(langs), ink[0])
+        ocr_words, foreign, sideways = ocr_page(image, page_dpi, engine_for(langs), ink[0])
         ocr_ran = True
     words = merge_words(text_words, ocr_words)
     if ink is not None:
+        reader = _LazyReader(langs)
         reading = read_unexplained(
-            image, words, page_dpi, _LazyReader(langs), skip=drawn_boxes, ink=ink
+            image, words, page_dpi, reader, skip=drawn_boxes, ink=ink, sideways=sideways
         )
         words = reading.apply(words)
         unread = reading.unread

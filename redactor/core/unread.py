@@ -91,31 +91,33 @@ class InkReading:
         return (*out, *self.words)
 
 
-def doubtful(w: Word) -> bool:
+def doubtful(w: Word, sideways: bool = False) -> bool:
     """An OCR word that may be a misreading of turned, mirrored or faint ink: unsure, standing
     on end (a line turned a quarter), or with a capital after small letters (read backwards)."""
     if w.source != "ocr":
         return False
-    return w.conf < DOUBT_CONF or _misshapen(w)
+    return w.conf < DOUBT_CONF or misshapen(w, sideways)
 
 
-def _misshapen(w: Word) -> bool:
+def misshapen(w: Word, sideways: bool = False) -> bool:
     """Standing on end (a line turned a quarter, read across), or a capital after small
     letters ("vonseesY": read backwards; not "Al-Farabi", each part is judged by itself;
-    "McDonald" costs one more look)."""
-    if len(_letters(w.text)) >= 3 and w.box.height > 1.5 * w.box.width:
+    "McDonald" costs one more look). `sideways`: the page was read turned a quarter, so its
+    lines stand on end and a word lying flat is the odd one."""
+    long, across = (w.box.width, w.box.height) if sideways else (w.box.height, w.box.width)
+    if len(_letters(w.text)) >= 3 and long > 1.5 * across:
         return True
     runs = re.findall(r"\w+", w.text)
     return any(a.islower() and b.isupper() for r in runs for a, b in zip(r, r[1:], strict=False))
 
 
-def _plausible(w: Word) -> bool:
+def _plausible(w: Word, sideways: bool) -> bool:
     """A doubtful word that may still be right as read: fairly sure and of a sane shape."""
-    return w.conf >= ACCEPT_CONF and len(_letters(w.text)) >= 2 and not _misshapen(w)
+    return w.conf >= ACCEPT_CONF and len(_letters(w.text)) >= 2 and not misshapen(w, sideways)
 
 
-def explaining_boxes(words: Sequence[Word]) -> list[Box]:
-    return [w.box for w in words if not doubtful(w)]
+def explaining_boxes(words: Sequence[Word], sideways: bool = False) -> list[Box]:
+    return [w.box for w in words if not doubtful(w, sideways)]
 
 
 def read_unexplained(
@@ -125,12 +127,14 @@ def read_unexplained(
     reader: Reader,
     skip: Sequence[Box] = (),
     ink: tuple[np.ndarray, np.ndarray] | None = None,
+    sideways: bool = False,
 ) -> InkReading:
     """Read again the ink of `image` that `words` (and `skip`, e.g. dark boxes burned anyway)
-    do not explain; see the module's doc. `ink`: the page's ink mask and contrast if known."""
+    do not explain; see the module's doc. `ink`: the page's ink mask and contrast if known;
+    `sideways`: the page's OCR read it turned a quarter."""
     mask, contrast = ink if ink is not None else ink_mask(image, dpi)
     pad = max(2, dpi // 50)
-    rest = unexplained(mask, [*explaining_boxes(words), *skip], pad)
+    rest = unexplained(mask, [*explaining_boxes(words, sideways), *skip], pad)
     groups = [g for g in ink_groups(rest, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
     if not groups:
         return InkReading((), (), (), 0, 0)
@@ -151,9 +155,9 @@ def read_unexplained(
         gone = [
             i
             for i, w in enumerate(words)
-            if i not in taken and doubtful(w) and g.box.contains_center_of(w.box)
+            if i not in taken and doubtful(w, sideways) and g.box.contains_center_of(w.box)
         ]
-        as_read = [words[i] for i in gone if _plausible(words[i])]
+        as_read = [words[i] for i in gone if _plausible(words[i], sideways)]
         got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants, as_read)
         variants += tried
         if got is None:  # the page's own reading stands

@@ -236,3 +236,21 @@ def test_photo_is_cut_to_its_page_and_not_held(tmp_path: Path) -> None:
     kept = read_page(whole, 0, 200, "eng")
     assert not kept.unread_regions, [b.as_list() for b in kept.unread_regions]
     assert "beaten" in " ".join(w.text for w in kept.words)
+
+
+@pytest.mark.parametrize("degrees", [90, 180])
+def test_a_page_turned_whole_is_read_the_right_way_up(tmp_path: Path, degrees: int) -> None:
+    """OSD (or, when it is unsure, both quarter turns) before OCR: the words of a page scanned
+    on its side come out as words, in the page's own pixels, and nothing is held as unread."""
+    from redactor.core.pages import read_page
+    from redactor.core.sources.image import ImageSource
+
+    src = tmp_path / "turned.png"
+    _letter(None, (0, 0)).rotate(degrees, expand=True).save(src, dpi=(150, 150))
+    page = read_page(ImageSource(str(src)), 0, 150, "rus+kaz+eng")
+    text = " ".join(w.text for w in page.words)
+    assert "beaten" in text and "guards" in text, text
+    assert not page.unread_regions and not page.needs_eyes, page.needs_eyes_reason
+    beaten = next(w for w in page.words if w.text == "beaten")
+    # The box is where the word's ink is on the turned page (tall for a quarter turn).
+    assert (beaten.box.height > beaten.box.width) == (degrees == 90)

@@ -56,7 +56,7 @@ def detect_orientation(image: Image.Image, dpi: int, tessdata: str) -> Orientati
     api = _api(tessdata)
     if api is None:
         return UPRIGHT
-    factor = max(1, round(dpi / OSD_DPI))
+    factor = max(1, int(dpi / OSD_DPI))
     small = image.convert("L")
     if factor > 1:
         small = small.reduce(factor)
