@@ -331,6 +331,7 @@ def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, 
             "dpi": p.dpi,
             "needs_eyes": p.needs_eyes,
             "reason": p.needs_eyes_reason,
+            "unread": [b.as_list() for b in p.unread_regions],
         }
         for p in doc.pages
     ]
