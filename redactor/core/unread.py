@@ -254,57 +254,69 @@ def _read_group(
 ) -> tuple[list[Word] | None, int]:
     """The confident words of the best way of turning the group, in page pixels, or None
     when the page's own reading of it (`as_read`, its plausible doubtful words) is better;
-    and how many small images were read. A way other than upright must beat that reading by
-    half again and hold at least four letters: short words upside down come out as confident
-    nonsense ("I am" as "шет", 94%). When no way is read in full, the likeliest ways are read
-    again one language at a time: with all three loaded, a lone Latin name comes out in
-    Cyrillic look-alikes ("Kanat" as "Капа!", 15%) and the other way round."""
+    and how many small images were read.
+
+    A way other than upright must beat the page's reading by half again and hold at least
+    four letters: short words upside down come out as confident nonsense ("I am" as "шет",
+    94%). With all languages loaded a lone Latin name can come out in Cyrillic look-alikes,
+    sure of itself ("Kanat" as "Қапа:", 90%) or not ("Капа!", 15%): when no way is read in
+    full the likeliest ways are read again one language at a time, and the way chosen is
+    always read in each language too, every confident reading kept (a name found in any of
+    them is found)."""
     img, ox, oy, scale = _prepared(contrast, g, dpi)
     h, w = img.shape
-    best: list[Word] = []
+    langs = [lang for lang in reader.langs.split("+") if lang]
+    langs = langs if len(langs) > 1 else []
     base = _score(as_read)
-    best_score = base
+    best: tuple[float, int, list[Word]] = (base, -1, [])  # score, way, words (crop pixels)
     tried = 0
+    turned_ways: list[tuple[Turn, Image.Image, bool]] = []
+    done: set[tuple[int, str]] = set()
 
-    def consider(read: list[Word], t: Turn, upright: bool) -> bool:
-        """Keep the reading if it is the best so far; True when it is sure of every word."""
-        nonlocal best, best_score
+    def consider(way: int, lang: str) -> bool:
+        """Read a way (in one language, or all for ""); keep it if best. True when sure."""
+        nonlocal best, tried
+        t, turned, upright = turned_ways[way]
+        tried += 1
+        done.add((way, lang))
+        read = reader.read(turned, dpi * scale, block=True, langs=lang or None)
         good = [x for x in read if x.conf >= ACCEPT_CONF and _wordlike(x.text)]
         score = _score(good)
-        if not upright:
-            if sum(len(_letters(x.text)) for x in good) < 4 or score < 1.5 * base:
-                return False
-        if score > best_score:
-            best_score = score
-            best = []
-            for x in good:
-                b = t.back(x.box)
-                b = Box(ox + b.x0 / scale, oy + b.y0 / scale, ox + b.x1 / scale, oy + b.y1 / scale)
-                best.append(replace(x, box=b, source="ocr"))
+        if not upright and (sum(len(_letters(x.text)) for x in good) < 4 or score < 1.5 * base):
+            return False
+        if score > best[0]:
+            best = (score, way, good)
         return bool(good) and len(good) == len(read) and min(x.conf for x in good) >= SURE_CONF
 
-    def result() -> tuple[list[Word] | None, int]:
-        return (None if as_read and not best else best), tried
-
-    raw: list[tuple[float, Turn, Image.Image, bool]] = []
     for degrees, mirror in _ways(g)[:budget]:
-        upright = not mirror and abs((degrees + 180.0) % 360.0 - 180.0) < 45.0
         t = turn(w, h, degrees, mirror)
-        turned = Image.fromarray(apply_turn(img, t))
-        tried += 1
-        read = reader.read(turned, dpi * scale, block=True)
-        if consider(read, t, upright):
-            return result()  # a reading sure of every word needs no other way
-        raw.append((sum(len(_letters(x.text)) * x.conf for x in read), t, turned, upright))
-    langs = [lang for lang in reader.langs.split("+") if lang]
-    if len(langs) > 1:
+        upright = not mirror and abs((degrees + 180.0) % 360.0 - 180.0) < 45.0
+        turned_ways.append((t, Image.fromarray(apply_turn(img, t)), upright))
+        if consider(len(turned_ways) - 1, ""):
+            break  # a reading sure of every word needs no other way
+    else:
         # The likeliest ways by shape (not mirrored) first: a score of nonsense says little.
-        for _, t, turned, upright in raw[:RETRY_WAYS]:
+        for way in range(min(RETRY_WAYS, len(turned_ways))):
             for lang in langs:
-                if tried >= budget:
-                    return result()
-                tried += 1
-                read = reader.read(turned, dpi * scale, block=True, langs=lang)
-                if consider(read, t, upright):
-                    return result()
-    return result()
+                if tried < budget and consider(way, lang):
+                    break
+    _, way, words = best
+    if way < 0:
+        return (None if as_read else []), tried
+    texts = {x.text for x in words}
+    for lang in langs:  # the chosen way in each language: every confident reading counts
+        if (way, lang) in done or tried >= budget:
+            continue
+        t, turned, _ = turned_ways[way]
+        tried += 1
+        for x in reader.read(turned, dpi * scale, block=True, langs=lang):
+            if x.conf >= ACCEPT_CONF and _wordlike(x.text) and x.text not in texts:
+                words.append(x)
+                texts.add(x.text)
+    t = turned_ways[way][0]
+    out = []
+    for x in words:
+        b = t.back(x.box)
+        b = Box(ox + b.x0 / scale, oy + b.y0 / scale, ox + b.x1 / scale, oy + b.y1 / scale)
+        out.append(replace(x, box=b, source="ocr"))
+    return out, tried
