@@ -159,6 +159,22 @@ def unexplained(mask: np.ndarray, boxes: Iterable[Box], pad: int) -> np.ndarray:
     return rest
 
 
+def strip_rules(mask: np.ndarray, dpi: int) -> np.ndarray:
+    """The mask without thin straight rules (table and form borders, underlines, frames):
+    runs of ink at least 0.3 inch long, level or upright, and at most 0.04 inch thick. A
+    filled area (a dark box, a picture, white writing on black) is not a rule and stays."""
+    ink = mask.astype(np.uint8)
+    long = max(8, int(0.3 * dpi))
+    thick = max(3, int(0.04 * dpi) + 1)
+    rules = np.zeros(ink.shape, dtype=bool)
+    for along, across in (((long, 1), (1, thick)), ((1, long), (thick, 1))):
+        runs = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(along[::-1], np.uint8)))
+        solid = np.asarray(cv2.morphologyEx(runs, cv2.MORPH_OPEN, np.ones(across[::-1], np.uint8)))
+        rules |= (runs > 0) & (solid == 0)
+    grown = np.asarray(cv2.dilate(rules.astype(np.uint8), np.ones((3, 3), np.uint8)))
+    return np.asarray(mask & (grown == 0), dtype=bool)
+
+
 def ink_groups(rest: np.ndarray, dpi: int, min_inch: float = 0.0) -> list[InkGroup]:
     """Groups of ink pixels that lie within about a letter's gap of each other (so the letters
     of a word, and the words of a line, are one group), specks dropped; groups whose box is

@@ -30,6 +30,7 @@ from .ink import (
     could_hold_a_word,
     ink_groups,
     ink_mask,
+    strip_rules,
     turn,
     unexplained,
 )
@@ -42,8 +43,13 @@ log = logging.getLogger(__name__)
 # 77%), are such words. Their ink is read again every way, upright too, and the best reading
 # joins them (they stay too).
 DOUBT_CONF = 85.0
-# A word read again from unexplained ink is kept at this confidence or above.
-ACCEPT_CONF = 60.0
+# A word read again from unexplained ink is kept at this confidence or above (and only if it
+# is mostly letters or digits): a picture read as text comes out as "Бе?)" 60%, "CSS" 61%,
+# and such words must not explain its ink away.
+ACCEPT_CONF = 75.0
+# The page's own reading of a doubtful word (read in the context of the whole page) stands
+# for its ink at this confidence or above, unless reading the ink again does better.
+PLAUSIBLE_CONF = 50.0
 # At most this many groups of a page are read again (the biggest first); the rest stay unread.
 MAX_GROUPS = 10
 # At most this many small images are read per page (each group's likeliest ways first).
@@ -54,6 +60,8 @@ MAX_GROUP_SHARE = 0.25
 LINE_PX = 50.0
 # A reading at least this sure of every word is taken without trying other ways.
 SURE_CONF = 85.0
+# A way other than upright is believed only when it reads four letters or more this sure.
+ALT_CONF = 85.0
 # When no way reads a group in full, this many of its likeliest ways (by shape: along its
 # axis both ways, not mirrored) are read again one language at a time.
 RETRY_WAYS = 2
@@ -113,7 +121,7 @@ def misshapen(w: Word, sideways: bool = False) -> bool:
 
 def _plausible(w: Word, sideways: bool) -> bool:
     """A doubtful word that may still be right as read: fairly sure and of a sane shape."""
-    return w.conf >= ACCEPT_CONF and len(_letters(w.text)) >= 2 and not misshapen(w, sideways)
+    return w.conf >= PLAUSIBLE_CONF and _wordlike(w.text) and not misshapen(w, sideways)
 
 
 def explaining_boxes(words: Sequence[Word], sideways: bool = False) -> list[Box]:
@@ -134,7 +142,7 @@ def read_unexplained(
     `sideways`: the page's OCR read it turned a quarter."""
     mask, contrast = ink if ink is not None else ink_mask(image, dpi)
     pad = max(2, dpi // 50)
-    rest = unexplained(mask, [*explaining_boxes(words, sideways), *skip], pad)
+    rest = strip_rules(unexplained(mask, [*explaining_boxes(words, sideways), *skip], pad), dpi)
     groups = [g for g in ink_groups(rest, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
     if not groups:
         return InkReading((), (), (), 0, 0)
@@ -235,8 +243,11 @@ def _score(words: Sequence[Word]) -> float:
 
 
 def _wordlike(text: str) -> bool:
-    """Two letters or more, or a number (the 8 of a phone number); not a lone mark."""
+    """Two letters or more, or a number (the 8 of a phone number), and mostly letters and
+    digits; not a lone mark or a run of punctuation."""
     letters = _letters(text)
+    if len(letters) < 0.6 * len(text.strip()):
+        return False
     return len(letters) >= 2 or letters.isdigit()
 
 
@@ -256,36 +267,41 @@ def _read_group(
     when the page's own reading of it (`as_read`, its plausible doubtful words) is better;
     and how many small images were read.
 
-    A way other than upright must beat the page's reading by half again and hold at least
-    four letters: short words upside down come out as confident nonsense ("I am" as "шет",
-    94%). With all languages loaded a lone Latin name can come out in Cyrillic look-alikes,
-    sure of itself ("Kanat" as "Қапа:", 90%) or not ("Капа!", 15%): when no way is read in
-    full the likeliest ways are read again one language at a time, and the way chosen is
-    always read in each language too, every confident reading kept (a name found in any of
-    them is found)."""
+    The upright way must beat the page's own reading. Another way counts only when it reads
+    four letters or more sure (85%: short words upside down come out as confident
+    nonsense, "I am" as "шет" 94%, "dana" as "euep" 76%); then it wins over any upright
+    reading (the page's reading of the ink turned is nonsense that may look plausible). With
+    all languages loaded a lone Latin name can come out in Cyrillic look-alikes, sure of
+    itself ("Kanat" as "Қапа:", 90%) or not ("Капа!", 15%): when no way is read in full the
+    likeliest ways are read again one language at a time, and the way chosen is always read
+    in each language too, every confident reading kept (a name found in any of them is
+    found)."""
     img, ox, oy, scale = _prepared(contrast, g, dpi)
     h, w = img.shape
     langs = [lang for lang in reader.langs.split("+") if lang]
     langs = langs if len(langs) > 1 else []
-    base = _score(as_read)
-    best: tuple[float, int, list[Word]] = (base, -1, [])  # score, way, words (crop pixels)
+    # score, way, words (crop pixels): the best upright reading and the best other way.
+    upright_best: tuple[float, int, list[Word]] = (_score(as_read), -1, [])
+    other_best: tuple[float, int, list[Word]] = (0.0, -1, [])
     tried = 0
     turned_ways: list[tuple[Turn, Image.Image, bool]] = []
     done: set[tuple[int, str]] = set()
 
     def consider(way: int, lang: str) -> bool:
         """Read a way (in one language, or all for ""); keep it if best. True when sure."""
-        nonlocal best, tried
+        nonlocal upright_best, other_best, tried
         t, turned, upright = turned_ways[way]
         tried += 1
         done.add((way, lang))
         read = reader.read(turned, dpi * scale, block=True, langs=lang or None)
         good = [x for x in read if x.conf >= ACCEPT_CONF and _wordlike(x.text)]
         score = _score(good)
-        if not upright and (sum(len(_letters(x.text)) for x in good) < 4 or score < 1.5 * base):
-            return False
-        if score > best[0]:
-            best = (score, way, good)
+        if upright:
+            if score > upright_best[0]:
+                upright_best = (score, way, good)
+        elif sum(len(_letters(x.text)) for x in good if x.conf >= ALT_CONF) >= 4:
+            if score > other_best[0]:
+                other_best = (score, way, good)
         return bool(good) and len(good) == len(read) and min(x.conf for x in good) >= SURE_CONF
 
     for degrees, mirror in _ways(g)[:budget]:
@@ -300,7 +316,7 @@ def _read_group(
             for lang in langs:
                 if tried < budget and consider(way, lang):
                     break
-    _, way, words = best
+    _, way, words = other_best if other_best[1] >= 0 else upright_best
     if way < 0:
         return (None if as_read else []), tried
     texts = {x.text for x in words}

@@ -58,6 +58,8 @@ def _scan(case: str) -> tuple[Image.Image, tuple[int, int, int, int]]:
         name = name.rotate(20, expand=True, fillcolor="white")
     elif case == "mirror":
         name = ImageOps.mirror(name)
+    elif case == "flip":  # upside down and mirrored: its upright reading looks plausible
+        name = ImageOps.flip(name)
     return _letter(name, at), (at[0], at[1], at[0] + name.width, at[1] + name.height)
 
 
@@ -107,16 +109,17 @@ def _check_case(
 
 @pytest.mark.parametrize(
     ("case", "detect"),
-    [("r270", True), ("tilt20", False), ("mirror", False), ("grey", False)],
+    [("r270", True), ("tilt20", False), ("mirror", False), ("flip", False), ("grey", False)],
 )
 def test_turned_mirrored_or_faint_name_on_a_scan(tmp_path: Path, case: str, detect: bool) -> None:
     page, where = _scan(case)
     src = tmp_path / f"{case}.png"
     page.save(src, dpi=(150, 150))
     # The name is readable on the input: Tesseract finds it turned back.
-    back = {"r270": 90, "tilt20": -20, "mirror": 0, "grey": 0}[case]
+    back = {"r270": 90, "tilt20": -20, "mirror": 0, "flip": 0, "grey": 0}[case]
     seen = page.crop(where).rotate(back, expand=True, fillcolor="white")
     seen = ImageOps.mirror(seen) if case == "mirror" else seen
+    seen = ImageOps.flip(seen) if case == "flip" else seen
     seen = ImageOps.expand(seen, 40, fill="white")
     assert _name_readable(ocr(ImageOps.autocontrast(seen.convert("L"), cutoff=1)))
     out = tmp_path / "out" / "copy.pdf"
