@@ -52,8 +52,11 @@ ACCEPT_CONF = 75.0
 PLAUSIBLE_CONF = 50.0
 # At most this many groups of a page are read again (the biggest first); the rest stay unread.
 MAX_GROUPS = 10
-# At most this many small images are read per page (each group's likeliest ways first).
+# At most this many small images are read per page (each group's likeliest ways first), and
+# at most this share of the page's pixels in all (the cost of reading again stays a fraction
+# of one OCR pass of the page; what is not read again stays unread).
 MAX_READS = 30
+MAX_READ_SHARE = 0.5
 # A group larger than this share of the page is a picture or a photo's background, not a line
 # to read again: it is reported as it is.
 MAX_GROUP_SHARE = 0.25
@@ -65,6 +68,21 @@ ALT_CONF = 85.0
 # When no way reads a group in full, this many of its likeliest ways (by shape: along its
 # axis both ways, not mirrored) are read again one language at a time.
 RETRY_WAYS = 2
+
+
+@dataclass
+class _Budget:
+    reads: int
+    pixels: float
+
+    def take(self, image: Image.Image) -> bool:
+        """Whether `image` may be read; if so, its cost is counted."""
+        px = float(image.width * image.height)
+        if self.reads <= 0 or px > self.pixels:
+            return False
+        self.reads -= 1
+        self.pixels -= px
+        return True
 
 
 class Reader(Protocol):
@@ -149,7 +167,7 @@ def read_unexplained(
     page_area = float(mask.size)
     found: list[Word] = []  # every word read again (for what they explain)
     new: list[Word] = []  # those read where no word of the page is
-    variants = 0
+    budget = _Budget(MAX_READS, MAX_READ_SHARE * page_area)
     line0 = max((w.line for w in words), default=-1) + 1
     block0 = max((w.block for w in words), default=-1) + 1
     todo = sorted(groups, key=lambda g: -g.pixels)
@@ -158,7 +176,7 @@ def read_unexplained(
     for n, g in enumerate(todo[:MAX_GROUPS]):
         if g.box.width * g.box.height > MAX_GROUP_SHARE * page_area:
             continue
-        if variants >= MAX_READS:
+        if budget.reads <= 0:
             break
         gone = [
             i
@@ -166,8 +184,7 @@ def read_unexplained(
             if i not in taken and doubtful(w, sideways) and g.box.contains_center_of(w.box)
         ]
         as_read = [words[i] for i in gone if _plausible(words[i], sideways)]
-        got, tried = _read_group(contrast, g, dpi, reader, MAX_READS - variants, as_read)
-        variants += tried
+        got = _read_group(contrast, g, dpi, reader, budget, as_read)
         if got is None:  # the page's own reading stands
             found += as_read
             continue
@@ -190,8 +207,9 @@ def read_unexplained(
             len(groups),
             len(found),
             len(unread),
-            variants,
+            MAX_READS - budget.reads,
         )
+    variants = MAX_READS - budget.reads
     return InkReading(tuple(new), tuple(placed), tuple(unread), len(groups), variants)
 
 
@@ -211,8 +229,8 @@ def _ways(g: InkGroup) -> list[tuple[float, bool]]:
 
 
 def _prepared(contrast: np.ndarray, g: InkGroup, dpi: int) -> tuple[np.ndarray, int, int, int]:
-    """The group alone as dark ink on white, stretched to full contrast and enlarged when
-    small; with the crop's origin in page pixels and the enlargement."""
+    """The group alone as dark ink on white, stretched to full contrast; with the crop's
+    origin in page pixels and the enlargement to read it at."""
     h, w = contrast.shape
     margin = max(4, dpi // 12)
     x0, y0 = max(0, int(g.box.x0) - margin), max(0, int(g.box.y0) - margin)
@@ -230,12 +248,25 @@ def _prepared(contrast: np.ndarray, g: InkGroup, dpi: int) -> tuple[np.ndarray, 
     # Tesseract reads lines about 50 px high best; a lone short word smaller than that comes
     # out as look-alike letters of another script ("Kanat" as "Капа", 13%).
     scale = int(min(4, max(1, np.ceil(LINE_PX / max(g.short_side, 1.0)))))
-    while scale > 1 and max(out.shape) * scale > 4000:
+    while scale > 1 and max(out.shape) * scale * 1.5 > 4000:
         scale -= 1
-    if scale > 1:
-        size = (out.shape[1] * scale, out.shape[0] * scale)
-        out = np.asarray(cv2.resize(out, size, interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
     return out, x0, y0, scale
+
+
+def _view(img: np.ndarray, t: Turn, scale: int) -> tuple[Image.Image, int, int]:
+    """The group turned, cut to its ink (plus a white border) and enlarged: what is read;
+    with where the cut starts in the turned image."""
+    turned = apply_turn(img, t)
+    ys, xs = np.nonzero(turned < 200)
+    cx = cy = 0
+    if xs.size:
+        m = 10
+        cx, cy = max(0, int(xs.min()) - m), max(0, int(ys.min()) - m)
+        turned = turned[cy : int(ys.max()) + m + 1, cx : int(xs.max()) + m + 1]
+    if scale > 1:
+        size = (turned.shape[1] * scale, turned.shape[0] * scale)
+        turned = np.asarray(cv2.resize(turned, size, interpolation=cv2.INTER_CUBIC))
+    return Image.fromarray(np.asarray(turned, dtype=np.uint8)), cx, cy
 
 
 def _score(words: Sequence[Word]) -> float:
@@ -260,12 +291,12 @@ def _read_group(
     g: InkGroup,
     dpi: int,
     reader: Reader,
-    budget: int,
+    budget: _Budget,
     as_read: Sequence[Word] = (),
-) -> tuple[list[Word] | None, int]:
+) -> list[Word] | None:
     """The confident words of the best way of turning the group, in page pixels, or None
-    when the page's own reading of it (`as_read`, its plausible doubtful words) is better;
-    and how many small images were read.
+    when the page's own reading of it (`as_read`, its plausible doubtful words) is better.
+    Each small image read is paid from `budget`; when it runs out the group is left as is.
 
     The upright way must beat the page's own reading. Another way counts only when it reads
     four letters or more sure (85%: short words upside down come out as confident
@@ -283,15 +314,13 @@ def _read_group(
     # score, way, words (crop pixels): the best upright reading and the best other way.
     upright_best: tuple[float, int, list[Word]] = (_score(as_read), -1, [])
     other_best: tuple[float, int, list[Word]] = (0.0, -1, [])
-    tried = 0
-    turned_ways: list[tuple[Turn, Image.Image, bool]] = []
+    turned_ways: list[tuple[Turn, Image.Image, int, int, bool]] = []
     done: set[tuple[int, str]] = set()
 
     def consider(way: int, lang: str) -> bool:
         """Read a way (in one language, or all for ""); keep it if best. True when sure."""
-        nonlocal upright_best, other_best, tried
-        t, turned, upright = turned_ways[way]
-        tried += 1
+        nonlocal upright_best, other_best
+        _, turned, _, _, upright = turned_ways[way]
         done.add((way, lang))
         read = reader.read(turned, dpi * scale, block=True, langs=lang or None)
         good = [x for x in read if x.conf >= ACCEPT_CONF and _wordlike(x.text)]
@@ -304,35 +333,41 @@ def _read_group(
                 other_best = (score, way, good)
         return bool(good) and len(good) == len(read) and min(x.conf for x in good) >= SURE_CONF
 
-    for degrees, mirror in _ways(g)[:budget]:
+    for degrees, mirror in _ways(g):
         t = turn(w, h, degrees, mirror)
         upright = not mirror and abs((degrees + 180.0) % 360.0 - 180.0) < 45.0
-        turned_ways.append((t, Image.fromarray(apply_turn(img, t)), upright))
+        turned, cx, cy = _view(img, t, scale)
+        if not budget.take(turned):
+            break
+        turned_ways.append((t, turned, cx, cy, upright))
         if consider(len(turned_ways) - 1, ""):
             break  # a reading sure of every word needs no other way
     else:
         # The likeliest ways by shape (not mirrored) first: a score of nonsense says little.
         for way in range(min(RETRY_WAYS, len(turned_ways))):
             for lang in langs:
-                if tried < budget and consider(way, lang):
+                if budget.take(turned_ways[way][1]) and consider(way, lang):
                     break
+    if not turned_ways:  # no budget left to look: the ink stays unexplained
+        return []
     _, way, words = other_best if other_best[1] >= 0 else upright_best
     if way < 0:
-        return (None if as_read else []), tried
+        return None if as_read else []
     texts = {x.text for x in words}
     for lang in langs:  # the chosen way in each language: every confident reading counts
-        if (way, lang) in done or tried >= budget:
+        turned = turned_ways[way][1]
+        if (way, lang) in done:
             continue
-        t, turned, _ = turned_ways[way]
-        tried += 1
+        if not budget.take(turned):  # not read in full: the ink stays unexplained
+            return []
         for x in reader.read(turned, dpi * scale, block=True, langs=lang):
             if x.conf >= ACCEPT_CONF and _wordlike(x.text) and x.text not in texts:
                 words.append(x)
                 texts.add(x.text)
-    t = turned_ways[way][0]
+    t, _, cx, cy, _ = turned_ways[way]
     out = []
     for x in words:
-        b = t.back(x.box)
-        b = Box(ox + b.x0 / scale, oy + b.y0 / scale, ox + b.x1 / scale, oy + b.y1 / scale)
-        out.append(replace(x, box=b, source="ocr"))
-    return out, tried
+        b = x.box
+        b = t.back(Box(cx + b.x0 / scale, cy + b.y0 / scale, cx + b.x1 / scale, cy + b.y1 / scale))
+        out.append(replace(x, box=Box(ox + b.x0, oy + b.y0, ox + b.x1, oy + b.y1), source="ocr"))
+    return out
