@@ -257,3 +257,30 @@ def test_a_page_turned_whole_is_read_the_right_way_up(tmp_path: Path, degrees: i
     beaten = next(w for w in page.words if w.text == "beaten")
     # The box is where the word's ink is on the turned page (tall for a quarter turn).
     assert (beaten.box.height > beaten.box.width) == (degrees == 90)
+
+
+def test_rules_and_frames_are_not_unread_ink(tmp_path: Path) -> None:
+    """Table borders, form frames and underlines are ink no word explains, but hold nothing:
+    a letter with them is not held back (a form letter would teach editors to ignore the
+    mark)."""
+    from redactor.core.pages import read_page
+    from redactor.core.sources.image import ImageSource
+
+    page = _letter(None, (0, 0))
+    draw = ImageDraw.Draw(page)
+    for y in range(560, 861, 100):  # a table: 4 rows, 3 columns, thin lines
+        draw.line([(150, y), (1090, y)], fill=(0, 0, 0), width=3)
+    for x in (150, 460, 780, 1090):
+        draw.line([(x, 560), (x, 860)], fill=(0, 0, 0), width=3)
+    draw.rectangle([150, 950, 700, 1010], outline=(0, 0, 0), width=2)  # a form field
+    src = tmp_path / "form.png"
+    page.save(src, dpi=(150, 150))
+    text = read_page(ImageSource(str(src)), 0, 150, "eng")
+    assert not text.unread_regions, [b.as_list() for b in text.unread_regions]
+    # The same page with a scrawl in a cell is held.
+    ImageDraw.Draw(page).line(
+        [(480, 600), (520, 640), (560, 590), (600, 650), (640, 600), (700, 640)], (0, 0, 0), 4
+    )
+    page.save(src, dpi=(150, 150))
+    text = read_page(ImageSource(str(src)), 0, 150, "eng")
+    assert text.unread_regions
