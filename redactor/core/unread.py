@@ -57,6 +57,7 @@ MAX_GROUPS = 10
 # of one OCR pass of the page; what is not read again stays unread).
 MAX_READS = 30
 MAX_READ_SHARE = 0.5
+MIN_READ_PIXELS = 1_000_000  # a small page still gets a few lines' worth
 # A group larger than this share of the page is a picture or a photo's background, not a line
 # to read again: it is reported as it is.
 MAX_GROUP_SHARE = 0.25
@@ -167,7 +168,7 @@ def read_unexplained(
     page_area = float(mask.size)
     found: list[Word] = []  # every word read again (for what they explain)
     new: list[Word] = []  # those read where no word of the page is
-    budget = _Budget(MAX_READS, MAX_READ_SHARE * page_area)
+    budget = _Budget(MAX_READS, max(MAX_READ_SHARE * page_area, MIN_READ_PIXELS))
     line0 = max((w.line for w in words), default=-1) + 1
     block0 = max((w.block for w in words), default=-1) + 1
     todo = sorted(groups, key=lambda g: -g.pixels)
