@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core import pipeline
 from ..core import plan as plan_ops
-from ..core.errors import InputError, RedactorError, UsageError
+from ..core.errors import InputError, RedactorError, UnreadInk, UsageError
 from ..core.sources import SUPPORTED_SUFFIXES
 
 FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
@@ -137,7 +137,9 @@ def redact(args: argparse.Namespace) -> int:
     if not args.no_detect and not args.plan:
         detector = _load_detector(args, allow, deny)
     worst = 0
-    options = pipeline.ReadOptions(dpi=args.dpi, password=args.password)
+    options = pipeline.ReadOptions(
+        dpi=args.dpi, password=args.password, whole_photo=args.whole_photo
+    )
     folder_mode = len(pairs) > 1 or Path(args.output).is_dir()
     for n, (src, (dst, fmt)) in enumerate(zip(files, pairs, strict=True), 1):
         progress = StderrProgress(Path(src).name, args.quiet)
@@ -169,18 +171,31 @@ def _redact_one(
     opened = pipeline.read_document(src, options, progress=progress)
     try:
         doc = opened.document
+        looked: set[int] = set()
+        if args.plan:
+            plan = plan_ops.load(args.plan)
+            pipeline.check_plan_fits(doc, plan)
+            looked = {p.index for p in plan.pages if p.eyes_confirmed}
+        unread = unread_lines(doc, looked)
         for page in doc.pages:
-            if page.needs_eyes:
+            if page.needs_eyes and not page.unread_regions:
                 progress.note(
                     f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}"
                 )
             if page.hidden_words:
                 progress.note(hidden_note(page.index, len(page.hidden_words)))
+        if unread and not args.accept_unread:
+            # Nothing is written: a copy with ink no reader could read may carry a name.
+            raise UnreadInk(
+                "; ".join(unread) + ". Nothing was written: look at these places (in the app, or "
+                "run with --accept-unread if an editor has and they hold nothing to hide)",
+                unread,
+            )
+        for line in unread:
+            progress.note(f"{line} (accepted by --accept-unread)")
         if fmt == "png" and doc.kind == "text":
             pass  # a text letter exported as page images is fine
         if args.plan:
-            plan = plan_ops.load(args.plan)
-            pipeline.check_plan_fits(doc, plan)
             terms = list(deny)
         else:
             findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
@@ -248,6 +263,22 @@ def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -
 def hidden_note(index: int, count: int) -> str:
     words = "word" if count == 1 else "words"
     return f"page {index + 1}: {count} hidden {words} in the source (not carried into the copy)"
+
+
+def unread_lines(doc: Any, looked: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """One line per region of ink no reader could read: page, where (page pixels), and the
+    resolution the pixels are at. Never any text. Pages in `looked` (confirmed by an editor in
+    the app, per the plan) are left out."""
+    out = []
+    for page in doc.pages:
+        if page.index in looked:
+            continue
+        for b in page.unread_regions:
+            out.append(
+                f"page {page.index + 1}: unread ink at {int(b.x0)},{int(b.y0)}-"
+                f"{int(b.x1 + 0.999)},{int(b.y1 + 0.999)} (px at {page.dpi} dpi)"
+            )
+    return out
 
 
 def _neutral_name(folder: Path, number: int, fmt: str) -> str:
@@ -343,6 +374,7 @@ def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, 
             "needs_eyes": p.needs_eyes,
             "reason": p.needs_eyes_reason,
             "hidden_words": len(p.hidden_words),
+            "unread": [b.as_list() for b in p.unread_regions],
         }
         for p in doc.pages
     ]

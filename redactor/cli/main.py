@@ -1,7 +1,8 @@
 """The `redactor` command: the desktop app, or `redact`, `detect`, `verify` subcommands.
 
 Only this module turns core errors into exit codes (DESIGN.md): 0 ok, 1 bad arguments,
-2 unreadable input, 3 missing dependency, 4 leak detected, 5 cancelled, 70 internal error."""
+2 unreadable input, 3 missing dependency, 4 leak detected, 5 cancelled, 6 unread ink,
+70 internal error."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ Without a subcommand, `redactor [FILE...]` opens the desktop app."""
 
 EPILOG = """\
 exit codes: 0 ok, 1 bad arguments, 2 unreadable input, 3 missing dependency (e.g. OCR language
-data), 4 leak detected, 5 cancelled, 70 internal error.
+data), 4 leak detected, 5 cancelled, 6 unread ink (a page has ink no reader could read: nothing
+is written unless --accept-unread), 70 internal error.
 
 examples:
   redactor redact letter.pdf -o safe.pdf --deny names.txt
@@ -105,6 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-detect",
         action="store_true",
         help="hide only the --deny terms (no automatic detection)",
+    )
+    r.add_argument(
+        "--accept-unread",
+        action="store_true",
+        help="the editor's decision: write copies even where a page has ink no reader could "
+        "read (turned, mirrored or faint writing, handwriting, stamps); the regions are listed "
+        "on stderr. Without it such an input exits 6 and nothing is written",
+    )
+    r.add_argument(
+        "--whole-photo",
+        action="store_true",
+        help="keep a photo's background (by default a phone photo is cut to the page it shows; "
+        "ink outside the page is not held as unread either way)",
     )
     r.add_argument("--spacy-model", metavar="NAME", help="a bigger installed spaCy pipeline")
     common(r)

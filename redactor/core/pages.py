@@ -6,12 +6,16 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
+import cv2
 import numpy as np
 from PIL import Image
 
+from .ink import apply_turn, ink_mask, skew_angle, turn
 from .model import Box, PageText, Word
-from .ocr import engine_for
+from .ocr import OcrEngine, engine_for
+from .ocr.osd import detect_orientation
 from .sources import Source
+from .unread import misshapen, read_unexplained
 
 log = logging.getLogger(__name__)
 
@@ -23,23 +27,38 @@ INK_LEVEL = 128
 # text layer is OCR'd too: a name drawn as a small image, as vector outlines or in a font
 # without text behind it is ink the text layer does not speak for.
 STRAY_INK_BLOCKS = 40
+# A page tilted less than this (degrees) is read as it is.
+MIN_SKEW = 0.3
+# A page read with 70% of its words at this confidence or more is upright: OSD is not asked.
+UPRIGHT_CONF = 70.0
+# Scripts the OCR languages read; a page OSD is sure is in another one needs eyes.
+READ_SCRIPTS = frozenset({"Latin", "Cyrillic"})
+MIN_SCRIPT_CONF = 15.0
 
 
 # --- reading a page -------------------------------------------------------------------------
 
 
-def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tuple[bool, str]:
+def assess_page(
+    image: Image.Image,
+    words: Sequence[Word],
+    ocr_ran: bool,
+    unread: Sequence[Box] = (),
+    dpi: int = 200,
+) -> tuple[bool, str]:
     """Whether the editor must look at this page, and why (no text of the page is used)."""
+    if unread:
+        where = ", ".join(_where(b) for b in unread[:3])
+        more = f" and {len(unread) - 3} more" if len(unread) > 3 else ""
+        return True, (
+            f"ink no reader could read at {where}{more} (px at {dpi} dpi): handwriting, "
+            "a stamp, a picture, or writing turned, mirrored or faint?"
+        )
     gray = np.asarray(image.convert("L").reduce(4), dtype=np.uint8)
     ink = gray < INK_LEVEL
     ink_total = int(ink.sum())
     if ink_total < 0.001 * ink.size:
         return False, ""
-    covered = np.zeros_like(ink)
-    for w in words:
-        b = w.box
-        covered[int(b.y0) // 4 : int(b.y1) // 4 + 1, int(b.x0) // 4 : int(b.x1) // 4 + 1] = True
-    outside = int((ink & ~covered).sum())
     if not words:
         return True, "ink but no readable words (handwriting, a stamp or a picture?)"
     if ocr_ran:
@@ -48,9 +67,11 @@ def assess_page(image: Image.Image, words: Sequence[Word], ocr_ran: bool) -> tup
             mean = sum(w.conf for w in ocr_words) / len(ocr_words)
             if mean < LOW_CONFIDENCE:
                 return True, f"low OCR confidence ({mean:.0f}%): handwriting or a poor scan?"
-    if outside > 0.35 * ink_total and outside > 0.004 * ink.size:
-        return True, "ink outside any word (handwriting, a signature, a stamp or a picture?)"
     return False, ""
+
+
+def _where(b: Box) -> str:
+    return f"{int(b.x0)},{int(b.y0)}-{int(np.ceil(b.x1))},{int(np.ceil(b.y1))}"
 
 
 def stray_ink(image: Image.Image, words: Sequence[Word], boxes: Sequence[Box] = ()) -> int:
@@ -104,8 +125,87 @@ def merge_words(text_words: Sequence[Word], ocr_words: Sequence[Word]) -> tuple[
     return tuple(text_words) + tuple(extra)
 
 
+def _read_turned(image: Image.Image, dpi: int, engine: OcrEngine, degrees: float) -> list[Word]:
+    """OCR of the page turned counter-clockwise by `degrees`, boxes mapped back to its pixels
+    (a box of tilted words becomes the upright box holding it)."""
+    if not degrees:
+        return engine.read(image, dpi)
+    t = turn(image.width, image.height, degrees)
+    turned = Image.fromarray(apply_turn(np.asarray(image.convert("RGB")), t))
+    out = []
+    for w in engine.read(turned, dpi):
+        b = t.back(w.box)
+        b = Box(max(b.x0, 0), max(b.y0, 0), min(b.x1, image.width), min(b.y1, image.height))
+        out.append(replace(w, box=b))
+    return out
+
+
+def _skew(mask: np.ndarray) -> float:
+    skew = skew_angle(mask)
+    return skew if abs(skew) >= MIN_SKEW else 0.0
+
+
+def _quality(words: Sequence[Word]) -> float:
+    return sum(len(w.text) * w.conf for w in words if w.conf >= 50)
+
+
+def ocr_page(
+    image: Image.Image, dpi: int, engine: OcrEngine, mask: np.ndarray | None = None
+) -> tuple[list[Word], str, bool]:
+    """OCR words of a whole page in its pixels, straightened (small tilts) and, when the
+    reading is poor, turned the right way up by Tesseract's OSD; and the script OSD saw when
+    it is one the languages do not read ("" otherwise); and whether the page was read turned
+    a quarter. OSD runs only on a poor reading: an upright page costs one OCR pass."""
+    if mask is None:
+        mask = ink_mask(image, dpi)[0]
+    skew = _skew(mask)
+    words = _read_turned(image, dpi, engine, skew)
+    # Upright: most words sure, and few standing on end or read backwards (a page turned a
+    # quarter comes out as confident nonsense in tall boxes).
+    sure = [w for w in words if w.conf >= UPRIGHT_CONF and not misshapen(w)]
+    if words and len(sure) >= 0.7 * len(words):
+        return words, "", False
+    orient = detect_orientation(image, dpi, engine.tessdata)
+    foreign = ""
+    if orient.script and orient.script not in READ_SCRIPTS:
+        if orient.script_confidence >= MIN_SCRIPT_CONF:
+            foreign = orient.script
+    tries = [orient.degrees] if orient.degrees else []
+    if not tries and words and sum(misshapen(w) for w in words) >= 0.3 * len(words):
+        tries = [90, 270]  # on end, and OSD unsure which way: read both
+    best, sideways = words, False
+    for degrees in tries:
+        log.info("page read turned by %d degrees", degrees)
+        turned_mask = np.rot90(mask, k=degrees // 90)
+        other = _read_turned(image, dpi, engine, degrees + _skew(turned_mask))
+        if _quality(other) > _quality(best):
+            best, sideways = other, degrees in (90, 270)
+    return best, foreign, sideways
+
+
+def _inside(corners: np.ndarray, shape: tuple[int, ...], dpi: int) -> np.ndarray:
+    """The pixels inside a photo's page, a little in from its edges (their shadow)."""
+    inside = np.zeros(shape[:2], dtype=np.uint8)
+    cv2.fillPoly(inside, [np.round(corners).astype(np.int32)], 1)
+    k = max(3, dpi // 25 | 1)
+    return np.asarray(cv2.erode(inside, np.ones((k, k), np.uint8)), dtype=bool)
+
+
+class _LazyReader:
+    """The OCR engine, loaded only when some ink has to be read again."""
+
+    def __init__(self, langs: str) -> None:
+        self.langs = langs
+
+    def read(
+        self, image: Image.Image, dpi: int, block: bool = False, langs: str | None = None
+    ) -> list[Word]:
+        return engine_for(langs or self.langs).read(image, dpi, block=block)
+
+
 def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
-    """Words of one page: the text layer, and OCR where there is none or where images are."""
+    """Words of one page: the text layer, OCR where there is none or where images are, and
+    ink no word explains read again; what still cannot be read is reported."""
     page_dpi = source.page_dpi(index, dpi)
     # Only words whose ink is visible are words of the page; the others are kept apart (never
     # detected, never in a copy) to be shown to the editor as hidden text.
@@ -126,15 +226,35 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     ocr_words: list[Word] = []
     drawn = getattr(source, "drawn_boxes", None)
     drawn_boxes = tuple(drawn(index, dpi)) if drawn else ()
-    if source.kind != "text" and (
+    foreign = ""
+    sideways = False
+    unread: tuple[Box, ...] = ()
+    ink = None
+    if source.kind != "text":
+        ink = ink_mask(image, page_dpi)
+        outline = getattr(source, "page_outline", None)
+        corners = outline(index) if outline else None
+        if corners is not None:  # a photo kept whole: only ink on the page counts
+            ink = (ink[0] & _inside(corners, ink[0].shape, page_dpi), ink[1])
+    if ink is not None and (
         not text_words
         or source.has_images(index)
         or stray_ink(image, text_words, drawn_boxes) > STRAY_INK_BLOCKS
     ):
-        ocr_words = engine_for(langs).read(image, page_dpi)
+        ocr_words, foreign, sideways = ocr_page(image, page_dpi, engine_for(langs), ink[0])
         ocr_ran = True
     words = merge_words(text_words, ocr_words)
-    needs, reason = assess_page(image, words, ocr_ran)
+    if ink is not None:
+        reader = _LazyReader(langs)
+        reading = read_unexplained(
+            image, words, page_dpi, reader, skip=drawn_boxes, ink=ink, sideways=sideways
+        )
+        words = reading.apply(words)
+        unread = reading.unread
+    needs, reason = assess_page(image, words, ocr_ran, unread, page_dpi)
+    if foreign and not needs:
+        needs = True
+        reason = f"text in {foreign} script, which the OCR languages do not read"
     conf = sum(w.conf for w in ocr_words) / len(ocr_words) if ocr_words else None
     if needs:
         log.info("page %d needs eyes", index + 1)
@@ -150,4 +270,5 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         drawn_boxes=drawn_boxes,
         hidden_words=tuple(hidden),
         hidden_hows=tuple(hows),
+        unread_regions=unread,
     )

@@ -71,6 +71,7 @@ class ReadOptions:
     langs: str = DEFAULT_LANGS
     password: str | None = None
     workers: int = 0  # 0: one per core
+    whole_photo: bool = False  # keep a photo's background (by default cut to the page)
 
 
 @dataclass
@@ -100,7 +101,7 @@ def read_document(
     p = os.fspath(path)
     if not os.path.isfile(p):
         raise InputError(f"{p}: no such file" if not os.path.exists(p) else f"{p}: not a file")
-    source = PooledSource(p, options.password)
+    source = PooledSource(p, options.password, options.whole_photo)
     total = source.page_count
     pages: dict[int, PageText] = {}
     progress("read", 0, total)
@@ -127,7 +128,13 @@ def _read_parallel(
         while next_page < total or pending:
             while next_page < total and len(pending) < window:
                 fut = pool.submit(
-                    _worker_read, path, options.password, next_page, options.dpi, options.langs
+                    _worker_read,
+                    path,
+                    options.password,
+                    next_page,
+                    options.dpi,
+                    options.langs,
+                    options.whole_photo,
                 )
                 pending[fut] = (next_page, time.monotonic())
                 next_page += 1
@@ -223,13 +230,18 @@ def find_in_document(
             for f in propagated
         ]
         findings = dedupe_findings(findings + propagated)
-    return findings + hidden_text_findings(document)
+    return findings + hidden_text_findings(document) + unread_findings(document)
 
 
 HIDDEN_WHY = "hidden text in the source: "
 # Findings an automatic run leaves proposed whatever state it asks for: the editor decides on
 # them (a box over text nobody can see would only black out what the page shows there).
-NOT_BURNED_UNASKED = frozenset({"HIDDEN_TEXT"})
+# Notices the command line never burns on its own: hidden source text is never carried into a copy
+# anyway, and unread ink is held by its own gate (exit 6) until an editor has looked.
+NOT_BURNED_UNASKED = frozenset({"HIDDEN_TEXT", "UNREAD"})
+UNREAD_WHY = (
+    "ink no reader could read (handwriting, a signature, a stamp, turned or faint writing?)"
+)
 
 
 def hidden_text_findings(document: Document) -> list[Finding]:
@@ -259,6 +271,23 @@ def hidden_text_findings(document: Document) -> list[Finding]:
                 )
             )
     return out
+
+
+def unread_findings(document: Document) -> list[Finding]:
+    """An UNREAD finding per region of ink no reader could read (`PageText.unread_regions`):
+    in the app, accepting it boxes the region, rejecting it says it was looked at."""
+    return [
+        Finding(
+            page=page.index,
+            span=Span(0, 0, "UNREAD", 1.0, UNREAD_WHY),
+            word_indexes=(),
+            boxes=(box,),
+            source="detector",
+            term_key=f"unread {page.index}:{n}",
+        )
+        for page in document.pages
+        for n, box in enumerate(page.unread_regions)
+    ]
 
 
 def _term_findings(

@@ -32,7 +32,7 @@ WORKER_MEMORY_BYTES = 1536 * 1024**2  # two workers and the app stay under 3 GB 
 PAGE_TIMEOUT_S = 300.0
 INFO_TIMEOUT_S = 60.0
 
-_worker_sources: dict[tuple[str, str | None], Source] = {}
+_worker_sources: dict[tuple[str, str | None, bool], Source] = {}
 
 
 def _worker_init(memory_bytes: int) -> None:
@@ -62,24 +62,26 @@ def _worker_init(memory_bytes: int) -> None:
     threading.Thread(target=watch_parent, name="parent-watch", daemon=True).start()
 
 
-def _worker_source(path: str, password: str | None) -> Source:
-    key = (path, password)
+def _worker_source(path: str, password: str | None, whole_photo: bool = False) -> Source:
+    key = (path, password, whole_photo)
     src = _worker_sources.get(key)
     if src is None:
         for old in _worker_sources.values():
             old.close()
         _worker_sources.clear()
-        src = _worker_sources[key] = open_source(path, password)
+        src = _worker_sources[key] = open_source(path, password, whole_photo=whole_photo)
     return src
 
 
-def _worker_info(path: str, password: str | None) -> tuple[str, int]:
-    src = _worker_source(path, password)
+def _worker_info(path: str, password: str | None, whole_photo: bool = False) -> tuple[str, int]:
+    src = _worker_source(path, password, whole_photo)
     return src.kind, src.page_count
 
 
-def _worker_read(path: str, password: str | None, index: int, dpi: int, langs: str) -> PageText:
-    return read_page(_worker_source(path, password), index, dpi, langs)
+def _worker_read(
+    path: str, password: str | None, index: int, dpi: int, langs: str, whole_photo: bool = False
+) -> PageText:
+    return read_page(_worker_source(path, password, whole_photo), index, dpi, langs)
 
 
 def _worker_ocr(image: Image.Image, dpi: int, langs: str) -> str:
@@ -102,8 +104,10 @@ def submit_ocr_words(
     return _get_pool("read").submit(_worker_ocr_words, image, dpi, langs)
 
 
-def _worker_render(path: str, password: str | None, index: int, dpi: int) -> Image.Image:
-    return _worker_source(path, password).render(index, dpi)
+def _worker_render(
+    path: str, password: str | None, index: int, dpi: int, whole_photo: bool = False
+) -> Image.Image:
+    return _worker_source(path, password, whole_photo).render(index, dpi)
 
 
 # Two pools: "read" (one worker per core: OCR) and "render" (one worker: page images for the
@@ -184,13 +188,20 @@ class PooledSource:
 
     READ_AHEAD = 2
 
-    def __init__(self, path: str, password: str | None) -> None:
+    def __init__(self, path: str, password: str | None, whole_photo: bool = False) -> None:
         self.path = path
         self._password = password
+        self._whole_photo = whole_photo
         self._ahead: dict[tuple[int, int], Future[Image.Image]] = {}
         self._lock = threading.Lock()
         self.kind, self._count = _in_worker(
-            _worker_info, path, password, timeout=INFO_TIMEOUT_S, what=path, lane="render"
+            _worker_info,
+            path,
+            password,
+            whole_photo,
+            timeout=INFO_TIMEOUT_S,
+            what=path,
+            lane="render",
         )
 
     @property
@@ -214,7 +225,9 @@ class PooledSource:
         return _result(future, PAGE_TIMEOUT_S, what)
 
     def _submit(self, index: int, dpi: int) -> Future[Image.Image]:
-        return _get_pool("render").submit(_worker_render, self.path, self._password, index, dpi)
+        return _get_pool("render").submit(
+            _worker_render, self.path, self._password, index, dpi, self._whole_photo
+        )
 
     def text_words(self, index: int, dpi: int) -> list[Word] | None:  # pragma: no cover
         raise NotImplementedError

@@ -328,7 +328,10 @@ class ReviewController(OpeningMixin, QObject):
                     continue
                 found = pipeline.find_in_document(letter.document, deny=terms)
                 have = {(r.page, r.word_indexes) for r in letter.plan.redactions}
-                new = [f for f in found if (f.page, f.word_indexes) not in have]
+                # the term's matches only: not the notices or dark boxes a reading also yields
+                new = [
+                    f for f in found if f.source == "term" and (f.page, f.word_indexes) not in have
+                ]
                 if not new:
                     continue
                 extra = pipeline.make_plan(letter.document, new, state="accepted")
@@ -336,6 +339,8 @@ class ReviewController(OpeningMixin, QObject):
                 gmap: dict[str, str] = {}
                 plan_tmp = letter.plan
                 for r in extra.redactions:
+                    if r.group == "drawn":  # the source's dark boxes are in the plan already
+                        continue
                     if r.group not in gmap:
                         n = len(used) + 1
                         while f"g{n}" in used:

@@ -72,6 +72,7 @@ class OcrEngine:
         self._tesserocr = tesserocr
         self.langs = langs
         path = find_tessdata(langs)
+        self.tessdata = path
         try:
             self._api = tesserocr.PyTessBaseAPI(
                 path=path + os.sep, lang=langs, psm=tesserocr.PSM.AUTO
@@ -81,10 +82,12 @@ class OcrEngine:
                 f"Tesseract could not load languages {langs} from {path}: {exc}"
             ) from None
 
-    def read(self, image: Image.Image, dpi: int) -> list[Word]:
-        """Words of the image with boxes in its pixels, confidence 0-100, line and block."""
+    def read(self, image: Image.Image, dpi: int, block: bool = False) -> list[Word]:
+        """Words of the image with boxes in its pixels, confidence 0-100, line and block.
+        `block`: the image is one block of text (a piece of a page read again), not a page."""
         tr = self._tesserocr
         api = self._api
+        api.SetPageSegMode(tr.PSM.SINGLE_BLOCK if block else tr.PSM.AUTO)
         api.SetImage(image)
         api.SetSourceResolution(int(dpi))
         api.Recognize()
@@ -93,11 +96,11 @@ class OcrEngine:
         if it is None:
             return words
         line = -1
-        block = -1
+        blockno = -1
         level = tr.RIL.WORD
         for r in tr.iterate_level(it, level):
-            if r.IsAtBeginningOf(tr.RIL.PARA) or r.IsAtBeginningOf(tr.RIL.BLOCK) or block < 0:
-                block += 1
+            if r.IsAtBeginningOf(tr.RIL.PARA) or r.IsAtBeginningOf(tr.RIL.BLOCK) or blockno < 0:
+                blockno += 1
             if r.IsAtBeginningOf(tr.RIL.TEXTLINE) or line < 0:
                 line += 1
             try:
@@ -111,7 +114,7 @@ class OcrEngine:
                 continue
             x0, y0, x1, y1 = bbox
             conf = float(r.Confidence(level))
-            words.append(Word(text.strip(), Box(x0, y0, x1, y1), conf, line, block, "ocr"))
+            words.append(Word(text.strip(), Box(x0, y0, x1, y1), conf, line, blockno, "ocr"))
         api.Clear()
         return words
 

@@ -52,8 +52,11 @@ def sniff(head: bytes, suffix: str = "") -> str:
     raise InputError("not a PDF, image or text file")
 
 
-def open_source(path: str | os.PathLike[str], password: str | None = None) -> Source:
-    """Open an input read-only. Raises InputError with a one-line reason."""
+def open_source(
+    path: str | os.PathLike[str], password: str | None = None, whole_photo: bool = False
+) -> Source:
+    """Open an input read-only. Raises InputError with a one-line reason. `whole_photo`:
+    keep a photo's background (by default a photo is cut to the page it shows)."""
     p = os.fspath(path)
     try:
         if os.path.isdir(p):
@@ -75,5 +78,5 @@ def open_source(path: str | os.PathLike[str], password: str | None = None) -> So
     if kind == "pdf":
         return PdfSource(p, password)
     if kind == "image":
-        return ImageSource(p)
+        return ImageSource(p, whole_photo=whole_photo)
     return TextSource(p)

@@ -13,6 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ..errors import InputError
 from ..model import Word
 from .base import DEFAULT_DPI, MAX_IMAGE_PIXELS, MAX_PAGE_PIXELS, MAX_PAGES
+from .photo import cut_page, find_page
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
@@ -38,8 +39,11 @@ def _to_rgb(frame: Image.Image) -> Image.Image:
 class ImageSource:
     kind = "image"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, whole_photo: bool = False) -> None:
+        """`whole_photo`: keep a photo's background (by default a photo without a resolution
+        of its own is cut to the page it shows)."""
         self.path = path
+        self.whole_photo = whole_photo
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -56,22 +60,28 @@ class ImageSource:
         if self._count > MAX_PAGES:
             raise InputError(f"{path}: {self._count} pages is more than the limit of {MAX_PAGES}")
         self._cache: dict[int, Image.Image] = {}
+        self._outline: np.ndarray | None = None
 
     @property
     def page_count(self) -> int:
         return self._count
 
-    def _native_dpi(self) -> int:
+    def _stated_dpi(self) -> int:
+        """The image's own resolution, 0 when it has none worth believing (a phone photo)."""
         dpi = self._im.info.get("dpi")
         try:
             value = int(round(float(dpi[0]))) if dpi else 0
         except (TypeError, ValueError, IndexError):
             value = 0
-        if 100 <= value <= 1200:
-            return value
+        return value if 100 <= value <= 1200 else 0
+
+    def _native_dpi(self, size: tuple[int, int] | None = None) -> int:
+        stated = self._stated_dpi()
+        if stated:
+            return stated
         # No usable resolution (phone photos say 72 or nothing): assume the longer side is
         # an A4 page's, so the exported page has a sensible size.
-        w, h = self._im.size
+        w, h = size or self._im.size
         return max(50, min(600, round(max(w, h) / 11.69))) if max(w, h) else DEFAULT_DPI
 
     def _frame(self, index: int) -> Image.Image:
@@ -85,16 +95,33 @@ class ImageSource:
             rgb = _to_rgb(frame)
         except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
             raise InputError(f"{self.path}: page {index + 1} cannot be decoded ({exc})") from None
+        self._outline = None
+        if not self._stated_dpi():
+            if self.whole_photo:  # the background stays, but only the page is held to account
+                self._outline = find_page(rgb)
+            else:
+                page = cut_page(rgb)  # a photo: the page, not the desk it lies on
+                if page is not None:
+                    rgb = page
         w, h = rgb.size
         if w * h > MAX_PAGE_PIXELS:
             factor = (MAX_PAGE_PIXELS / (w * h)) ** 0.5
             rgb = rgb.resize(
                 (max(1, int(w * factor)), max(1, int(h * factor))), Image.Resampling.LANCZOS
             )
+            if self._outline is not None:
+                self._outline = self._outline * factor
         self._cache = {index: rgb}  # keep one frame only
         return rgb
 
+    def page_outline(self, index: int) -> np.ndarray | None:
+        """The corners of the page in a photo kept whole (render's pixels), else None."""
+        self._frame(index)
+        return self._outline
+
     def page_dpi(self, index: int, dpi: int) -> int:
+        if not self._stated_dpi():
+            return self._native_dpi(self._frame(index).size)
         native = self._native_dpi()
         self._im.seek(index)
         w, h = self._im.size
