@@ -150,7 +150,11 @@ class ExportDialog(QDialog):
         plan = self.letter.plan
         if plan is None:
             return [], 0
-        return plan.pages_needing_eyes(), len(plan.undecided())
+        # Unread ink on a page the editor has confirmed looking at was looked at: like
+        # `--accept-unread`, it no longer holds the export (accepting it still boxes it).
+        looked = {p.index for p in plan.pages if p.eyes_confirmed}
+        undecided = [r for r in plan.undecided() if not (r.label == "UNREAD" and r.page in looked)]
+        return plan.pages_needing_eyes(), len(undecided)
 
     def _update_checklist(self) -> None:
         eyes, undecided = self.blockers()
