@@ -37,11 +37,49 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, prefix: str = ".t
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    try:  # make the rename itself durable
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    fsync_dir(folder)  # make the rename itself durable
+
+
+def part_file_in(folder: Path, suffix: str) -> Path:
+    """A new empty `.redactor-*<suffix>.part` file in folder (mode 0600): where a copy is written
+    and checked before it is given its name."""
+    fd, name = tempfile.mkstemp(prefix=".redactor-", suffix=suffix + ".part", dir=folder)
+    os.close(fd)
+    return Path(name)
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def publish(tmp: Path, dest: Path) -> None:
+    """Give a checked temp file ordinary permissions and rename it onto dest."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, dest)
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in folder durable (best effort: some file systems refuse)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from redactor.core.errors import ExportError, LeakDetected, UsageError
+from redactor.core.fileio import fsync_dir, fsync_file, part_file_in, publish
 from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
@@ -80,48 +80,6 @@ def _bw_fill(fill: tuple[int, int, int]) -> tuple[int, int, int]:
     lum = 0.299 * fill[0] + 0.587 * fill[1] + 0.114 * fill[2]
     v = 0 if lum < BW_THRESHOLD else 255
     return (v, v, v)
-
-
-def _temp_in(folder: Path, suffix: str) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".redactor-", suffix=suffix + ".part", dir=folder)
-    os.close(fd)
-    return Path(name)
-
-
-def _umask() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o022
-
-
-def _publish(tmp: Path, dest: Path) -> None:
-    """Give the verified temp file ordinary permissions and rename it onto dest."""
-    os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, dest)
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def needs_ocr_check(document: Document, fmt: str) -> bool:
@@ -368,7 +326,7 @@ def _export_pdf(
     temps: list[Path],
     ocr: bool,
 ) -> VerifyReport:
-    tmp = _temp_in(folder, ".pdf")
+    tmp = part_file_in(folder, ".pdf")
     temps.append(tmp)
     bw = look == "bw"
     check_fill = _bw_fill(fill) if bw else fill
@@ -421,9 +379,9 @@ def _export_pdf(
             reds.setdefault(page, []).extend(extra)
             places += [(page, r.box, r.label) for r in extra]
         boxed += notes
-    _publish(tmp, target)
+    publish(tmp, target)
     temps.clear()
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return VerifyReport(
         str(target),
         report.readers,
@@ -459,7 +417,7 @@ def _export_png(
     for n, page_text in enumerate(document.pages):
         one = replace(document, pages=(page_text,))  # each page is a file of its own
         reds = {page_text.index: list(reds_by_page[page_text.index])}
-        tmp = _temp_in(folder, ".png")
+        tmp = part_file_in(folder, ".png")
         temps.append(tmp)
         for rnd in range(MAX_ROUNDS + 1):
             covers: dict[int, list[Box]] = {}
@@ -469,7 +427,7 @@ def _export_png(
                 one, reds, render_page, look, False, fill, covers, dpis, None, factors
             )
             write_png(page.image, tmp)
-            _fsync(tmp)
+            fsync_file(tmp)
             report = verify_file(
                 tmp,
                 terms,
@@ -500,14 +458,14 @@ def _export_png(
     renamed: list[Path] = []
     try:
         for tmp, dest in done:
-            _publish(tmp, dest)
+            publish(tmp, dest)
             renamed.append(dest)
     except BaseException:
         for dest in renamed:  # all or nothing
             dest.unlink(missing_ok=True)
         raise
     temps.clear()
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return VerifyReport(
         str(targets[0]),
         tuple(readers),
@@ -527,14 +485,14 @@ def _export_txt(
     terms: Sequence[str],
     temps: list[Path],
 ) -> VerifyReport:
-    tmp = _temp_in(folder, ".txt")
+    tmp = part_file_in(folder, ".txt")
     temps.append(tmp)
     write_txt(list(document.pages), reds_by_page, tmp)
-    _fsync(tmp)
+    fsync_file(tmp)
     report = _check(tmp, terms, {}, {}, (0, 0, 0), False)
-    _publish(tmp, target)
+    publish(tmp, target)
     temps.clear()
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return VerifyReport(str(target), report.readers, report.terms_checked, ())
 
 
