@@ -75,6 +75,9 @@ def _reads_data(func: object, module: ModuleType, seen: set[int]) -> bool:
         if inspect.isfunction(value) and value.__module__ == module.__name__:
             if _reads_data(value, module, seen):
                 return True
+        if inspect.isclass(value) and value.__module__ == module.__name__:
+            if any(_reads_data(f, module, seen) for f in vars(value).values()):
+                return True
     return False
 
 
