@@ -84,15 +84,6 @@ def _worker_read(
     return read_page(_worker_source(path, password, whole_photo), index, dpi, langs)
 
 
-def _worker_ocr(image: Image.Image, dpi: int, langs: str) -> str:
-    return " ".join(w.text for w in engine_for(langs).read(image, dpi))
-
-
-def submit_ocr(image: Image.Image, dpi: int, langs: str = DEFAULT_LANGS) -> Future[str]:
-    """OCR text of an image, read by a worker process (a fresh read: the verifier's)."""
-    return _get_pool("read").submit(_worker_ocr, image, dpi, langs)
-
-
 def _worker_ocr_words(image: Image.Image, dpi: int, langs: str) -> list[Word]:
     return list(engine_for(langs).read(image, dpi))
 
