@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from PIL import Image
 
+from . import lanes
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
@@ -27,14 +28,7 @@ from .lookalike import mixed_script_spans
 from .model import NOTICE_LABELS, Document, Finding, PageText, Span
 from .ocr import DEFAULT_LANGS
 from .sources import DEFAULT_DPI
-from .workers import (
-    PAGE_TIMEOUT_S,
-    PooledSource,
-    _get_pool,
-    _worker_read,
-    default_workers,
-    shutdown_pool,
-)
+from .workers import PAGE_TIMEOUT_S, PooledSource, _worker_read
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +113,8 @@ def _read_parallel(
     cancel: CancelToken | None,
     on_page: Callable[[PageText], None] | None,
 ) -> None:
-    pool = _get_pool()
-    workers = options.workers or default_workers()
+    pool = lanes.executor("read")
+    workers = options.workers or lanes.default_workers()
     pending: dict[Future[PageText], tuple[int, float]] = {}
     next_page = 0
     window = workers * 2
@@ -146,7 +140,7 @@ def _read_parallel(
             now = time.monotonic()
             for fut, (index, started) in pending.items():
                 if fut not in done and now - started > PAGE_TIMEOUT_S * workers:
-                    shutdown_pool(kill=True)
+                    lanes.shutdown("read", kill=True)
                     raise InputError(f"{path}: page {index + 1} took too long to read")
             for fut in done:
                 index, _started = pending.pop(fut)
@@ -156,7 +150,7 @@ def _read_parallel(
                     on_page(page)
                 progress("read", len(pages), total)
     except BrokenProcessPool:
-        shutdown_pool(kill=True)
+        lanes.shutdown("read", kill=True)
         raise InputError(f"{path}: the reader crashed or ran out of memory") from None
     except MemoryError:
         raise InputError(f"{path}: too large to read (out of memory)") from None

@@ -13,11 +13,11 @@ from PySide6.QtGui import QImage, QUndoStack
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
+from redactor.core.detect_lane import DetectLane
 from redactor.core.model import Box
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
 
-from .detect_worker import DetectorProcess
 from .i18n import tr
 from .letter import Letter, PlanCommand, reading_order  # noqa: F401 - re-exported
 from .loading import (
@@ -55,9 +55,7 @@ class ReviewController(OpeningMixin, QObject):
         self.runner = runner or TaskRunner(parent=self)
         self.store = store or ReviewStore()
         self.options = options or LoadOptions()
-        self.detector = DetectorProcess(
-            self.options.profile, self.options.threshold, self.options.allow
-        )
+        self.detector = DetectLane(self.options.profile, self.options.threshold, self.options.allow)
         self.undo = QUndoStack(self)
         self.letters: list[Letter] = []
         self.letter: Letter | None = None
@@ -86,7 +84,7 @@ class ReviewController(OpeningMixin, QObject):
             options.allow,
         ):
             self.detector.shutdown()
-            self.detector = DetectorProcess(options.profile, options.threshold, options.allow)
+            self.detector = DetectLane(options.profile, options.threshold, options.allow)
 
     # --- detector -------------------------------------------------------------------------
     def preload_detector(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
+from redactor.core.detect_lane import DetectLane
 from redactor.core.fileio import file_sha256
 from redactor.core.fingerprint import fingerprint_file
 from redactor.core.model import NOTICE_LABELS, PROFILES, Document, Finding, PageText
@@ -23,7 +24,6 @@ from redactor.core.project import Review, ReviewStore
 from redactor.core.sources import Source
 from redactor.core.workers import PooledSource
 
-from .detect_worker import DetectorProcess
 from .tasks import Job
 
 # pdfium is not thread-safe: every render in this process (the page view's) holds this lock;
@@ -139,7 +139,7 @@ def load_letter(
     job: Job,
     path: str,
     opts: LoadOptions,
-    detector: DetectorProcess,
+    detector: DetectLane,
     store: ReviewStore,
     password: str | None = None,
 ) -> LoadResult:
