@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core import pipeline
 from ..core import plan as plan_ops
-from ..core.errors import InputError, RedactorError, UnreadInk, UsageError
+from ..core.errors import ExitCode, InputError, RedactorError, UnreadInk, UsageError
 from ..core.sources import SUPPORTED_SUFFIXES
 
 FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
@@ -121,7 +121,7 @@ def _output_paths(files: list[str], output: str, fmt_opt: str | None) -> list[tu
     return pairs
 
 
-def redact(args: argparse.Namespace) -> int:
+def redact(args: argparse.Namespace) -> ExitCode:
     files = expand_inputs(args.inputs)
     deny = read_terms(args.deny)
     allow = read_terms(args.allow)
@@ -136,7 +136,7 @@ def redact(args: argparse.Namespace) -> int:
     detector = None
     if not args.no_detect and not args.plan:
         detector = _load_detector(args, allow, deny)
-    worst = 0
+    worst = ExitCode.OK
     options = pipeline.ReadOptions(
         dpi=args.dpi, password=args.password, whole_photo=args.whole_photo
     )
@@ -148,7 +148,7 @@ def redact(args: argparse.Namespace) -> int:
         except RedactorError as exc:
             print(f"redactor: {exc}", file=sys.stderr)
             worst = max(worst, exc.exit_code)
-            if exc.exit_code == 5:
+            if exc.exit_code == ExitCode.CANCELLED:
                 break
     return worst
 
@@ -288,7 +288,7 @@ def _neutral_name(folder: Path, number: int, fmt: str) -> str:
     return str(folder / f"redacted-{n:03d}.{fmt}")
 
 
-def detect(args: argparse.Namespace) -> int:
+def detect(args: argparse.Namespace) -> ExitCode:
     deny = read_terms(args.deny)
     allow = read_terms(args.allow)
     _warn_mixed_terms(deny)
@@ -306,13 +306,13 @@ def detect(args: argparse.Namespace) -> int:
             lang=args.lang,
             spacy_model=args.spacy_model,
         )
-        return 0
+        return ExitCode.OK
     if not args.inputs:
         raise UsageError("give files to look at, or --jsonl IN -o OUT")
     files = expand_inputs(args.inputs)
     detector = _load_detector(args, allow, deny)
     results = []
-    worst = 0
+    worst = ExitCode.OK
     for src in files:
         progress = StderrProgress(Path(src).name, args.quiet)
         try:
@@ -381,7 +381,7 @@ def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, 
     return {"file": doc.path, "pages": pages, "findings": out}
 
 
-def verify(args: argparse.Namespace) -> int:
+def verify(args: argparse.Namespace) -> ExitCode:
     from ..core.verify import verify_file
 
     terms = read_terms(args.terms)
@@ -391,8 +391,8 @@ def verify(args: argparse.Namespace) -> int:
     report = verify_file(args.file, terms, ocr=bool(terms) and not args.no_ocr)
     if report.ok:
         print(report.summary())
-        return 0
+        return ExitCode.OK
     print(report.summary())
     for problem in report.problems:
         print(f"  - {problem}")
-    return 4
+    return ExitCode.LEAK

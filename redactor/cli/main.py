@@ -1,8 +1,7 @@
 """The `redactor` command: the desktop app, or `redact`, `detect`, `verify` subcommands.
 
-Only this module turns core errors into exit codes (DESIGN.md): 0 ok, 1 bad arguments,
-2 unreadable input, 3 missing dependency, 4 leak detected, 5 cancelled, 6 unread ink,
-70 internal error."""
+Only this module turns core errors into exit codes: `ExitCode` (core/errors.py), listed in the
+help's epilog from the enum itself."""
 
 from __future__ import annotations
 
@@ -11,11 +10,12 @@ import logging
 import os
 import signal
 import sys
+import textwrap
 import threading
 from collections.abc import Sequence
 from typing import Any
 
-from ..core.errors import RedactorError, UsageError
+from ..core.errors import ExitCode, RedactorError, UsageError
 from . import commands
 
 SUBCOMMANDS = ("redact", "detect", "verify")
@@ -28,10 +28,23 @@ independent readers before it gets its name. It never uses the network and never
 
 Without a subcommand, `redactor [FILE...]` opens the desktop app."""
 
-EPILOG = """\
-exit codes: 0 ok, 1 bad arguments, 2 unreadable input, 3 missing dependency (e.g. OCR language
-data), 4 leak detected, 5 cancelled, 6 unread ink (a page has ink no reader could read: nothing
-is written unless --accept-unread), 70 internal error.
+
+def _exit_codes() -> str:
+    lines = ["exit codes:"]
+    for code in ExitCode:
+        lines += textwrap.wrap(
+            code.meaning,
+            94,
+            break_on_hyphens=False,
+            initial_indent=f"  {code.value:<4}",
+            subsequent_indent=" " * 6,
+        )
+    return "\n".join(lines)
+
+
+EPILOG = (
+    _exit_codes()
+    + """
 
 examples:
   redactor redact letter.pdf -o safe.pdf --deny names.txt
@@ -39,6 +52,7 @@ examples:
   redactor detect letter.pdf --json
   redactor detect --jsonl corpus.jsonl -o predicted.jsonl
   redactor verify safe.pdf --terms names.txt"""
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -198,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ..gui.app import run
         except ImportError as exc:
             print(f"redactor: the desktop app cannot start ({exc})", file=sys.stderr)
-            return 3
+            return ExitCode.MISSING
         return run(args_list)
     old_handlers = _stop_on_signals()
     try:
@@ -213,7 +227,7 @@ def _run(args_list: list[str]) -> int:
         args = build_parser().parse_args(args_list)
         if args.command is None:
             build_parser().print_help()
-            return 1
+            return ExitCode.USAGE
         _setup_logging(args.verbose)
         if args.command == "redact":
             return commands.redact(args)
@@ -225,10 +239,10 @@ def _run(args_list: list[str]) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("redactor: cancelled", file=sys.stderr)
-        return 5
+        return ExitCode.CANCELLED
     except MemoryError:
         print("redactor: out of memory (the input is too large)", file=sys.stderr)
-        return 2
+        return ExitCode.INPUT
     except Exception as exc:  # the last line of defence: one line, no traceback
         if os.environ.get("REDACTOR_DEBUG"):
             raise
@@ -237,7 +251,7 @@ def _run(args_list: list[str]) -> int:
             "run with REDACTOR_DEBUG=1 for details",
             file=sys.stderr,
         )
-        return 70
+        return ExitCode.INTERNAL
 
 
 if __name__ == "__main__":

@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The command line's exit codes (DESIGN.md, "Command line"; listed in `redactor --help`)."""
+
+    OK = 0
+    USAGE = 1
+    INPUT = 2
+    MISSING = 3
+    LEAK = 4
+    CANCELLED = 5
+    UNREAD = 6
+    INTERNAL = 70
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitCode.OK: "ok",
+    ExitCode.USAGE: "bad arguments",
+    ExitCode.INPUT: "unreadable input",
+    ExitCode.MISSING: "missing dependency (e.g. OCR language data)",
+    ExitCode.LEAK: "leak detected",
+    ExitCode.CANCELLED: "cancelled",
+    ExitCode.UNREAD: "unread ink (a page has ink no reader could read: nothing is written "
+    "unless --accept-unread)",
+    ExitCode.INTERNAL: "internal error",
+}
+
 
 class RedactorError(Exception):
     """Root of every error the core raises on purpose. The message is for the user."""
 
-    exit_code = 70
+    exit_code: ExitCode = ExitCode.INTERNAL
 
 
 class UsageError(RedactorError):
     """Bad arguments or options."""
 
-    exit_code = 1
+    exit_code = ExitCode.USAGE
 
 
 class InputError(RedactorError):
     """An input file that cannot be read: missing, damaged, not a supported type, too large."""
 
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 class PasswordRequired(InputError):
@@ -28,7 +60,7 @@ class PasswordRequired(InputError):
 class MissingDependency(RedactorError):
     """A component the tool needs is not installed (e.g. OCR language data)."""
 
-    exit_code = 3
+    exit_code = ExitCode.MISSING
 
 
 class OcrError(MissingDependency):
@@ -38,7 +70,7 @@ class OcrError(MissingDependency):
 class LeakDetected(RedactorError):
     """Verification found something of a redacted item in an output file."""
 
-    exit_code = 4
+    exit_code = ExitCode.LEAK
 
     def __init__(self, message: str, leaks: list[str] | None = None) -> None:
         super().__init__(message)
@@ -49,7 +81,7 @@ class UnreadInk(RedactorError):
     """A page has ink that no reader could read (a region big enough to hold a word) and the
     editor has not said it was looked at (`--accept-unread`, or confirming the page in the app)."""
 
-    exit_code = 6
+    exit_code = ExitCode.UNREAD
 
     def __init__(self, message: str, regions: list[str] | None = None) -> None:
         super().__init__(message)
@@ -59,10 +91,10 @@ class UnreadInk(RedactorError):
 class Cancelled(RedactorError):
     """The user cancelled a running job."""
 
-    exit_code = 5
+    exit_code = ExitCode.CANCELLED
 
 
 class ExportError(RedactorError):
     """Writing an output failed (disk full, permissions); nothing was left behind."""
 
-    exit_code = 70
+    exit_code = ExitCode.INTERNAL
