@@ -173,6 +173,7 @@ class Span:
     label: str
     score: float = 1.0
     why: str = ""  # recognizer / pattern / "term" / "propagated from ..." (never the text itself)
+    term: int | None = None  # a term match: the index of its term in the list searched
 
 
 @dataclass(frozen=True)

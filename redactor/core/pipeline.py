@@ -299,15 +299,10 @@ def _term_findings(
     for page, (text, offs) in zip(document.pages, texts, strict=True):
         spans = []
         for s in find_terms(text, list(terms), lang=lang):
-            n = _term_number(s.why)
+            n = -1 if s.term is None else s.term
             spans.append(replace(s, label=labels[n] if 0 <= n < len(labels) else "TERM"))
         out += spans_to_findings(page, spans, "term", text, offs)
     return out
-
-
-def _term_number(why: str) -> int:
-    digits = why.rsplit("#", 1)[-1].split()[0] if "#" in why else ""
-    return int(digits) if digits.isdigit() else -1
 
 
 def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:

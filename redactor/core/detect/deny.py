@@ -84,8 +84,8 @@ def deny_report(texts: Sequence[str], deny: Sequence[str]) -> DenyReport:
         if len(matched) == len(deny):
             break
         for sp in find_terms(text, forms):
-            k = int(sp.why.rsplit("#", 1)[1])
-            matched.add(owner[k])
+            if sp.term is not None:
+                matched.add(owner[sp.term])
     report = DenyReport(
         count=len(deny),
         mixed=mixed_terms(deny),

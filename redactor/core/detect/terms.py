@@ -322,7 +322,8 @@ def find_terms(
     Kazakh case forms; any whitespace between the words of a multi-word term; format characters
     and look-alike letters of other scripts; letter-spaced words.
 
-    Each span has the given label, score 1.0 and why="term #<n>" (n = index in terms).
+    Each span has the given label, score 1.0, `term` = n (its term's index in terms) and
+    why="term #<n>" (for people: code reads `term`).
     fuzzy=False turns the OCR-error tolerance and the whole-word skeleton match off (for word
     lists)."""
     del lang  # the same rules serve every language; kept for the stable signature
@@ -363,6 +364,6 @@ def find_terms(
         for s, e in found:
             if (s, e, n) not in seen:
                 seen.add((s, e, n))
-                spans.append(Span(s, e, label, 1.0, why))
+                spans.append(Span(s, e, label, 1.0, why, term=n))
     spans.sort(key=lambda sp: (sp.start, sp.end))
     return spans

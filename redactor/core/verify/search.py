@@ -98,9 +98,8 @@ def find_term_numbers(text: str, terms: Sequence[str], streams: bool = False) ->
     # the term matcher knows the case forms; the fallback adds words split at any break
     found |= {long_idx[k] for k in _fallback_find(text, long_terms, slack=0)}
     for span in find_terms(text, long_terms):
-        m = re.search(r"#(\d+)", span.why)
-        if m:
-            found.add(long_idx[int(m.group(1))])
+        if span.term is not None:
+            found.add(long_idx[span.term])
     return found
 
 
