@@ -12,6 +12,7 @@ from typing import Any
 from ..core import pipeline
 from ..core import plan as plan_ops
 from ..core.errors import ExitCode, InputError, RedactorError, UnreadInk, UsageError
+from ..core.model import ReviewState, Stage
 from ..core.sources import SUPPORTED_SUFFIXES
 
 FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
@@ -200,7 +201,7 @@ def _redact_one(
         else:
             findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
             _warn_unmatched_terms(doc, deny, progress)
-            plan = pipeline.make_plan(doc, findings, state="accepted")
+            plan = pipeline.make_plan(doc, findings, state=ReviewState.ACCEPTED)
             terms = list(dict.fromkeys([*deny, *pipeline.finding_texts(doc, findings)]))
         if folder_mode and find_term_numbers(Path(dst).stem.replace("_", " "), terms):
             # The copy is named after its input; a hidden item in that name must not travel.
@@ -208,7 +209,7 @@ def _redact_one(
             progress.note(f"the file name holds a hidden item: the copy is named {Path(dst).name}")
         if args.save_plan:
             plan_ops.save(plan, args.save_plan)
-        count = sum(1 for r in plan.redactions if r.state == "accepted")
+        count = sum(1 for r in plan.redactions if r.state == ReviewState.ACCEPTED)
         progress.note(f"{count} boxes to burn in")
         report = export_safe(
             doc,
@@ -220,7 +221,7 @@ def _redact_one(
             bw=args.bw,
             color=args.color,
             terms=terms,
-            progress=lambda done, total: progress("write", done, total),
+            progress=lambda done, total: progress(Stage.WRITE, done, total),
         )
         for note in report.boxed:
             progress.note(note)

@@ -4,6 +4,32 @@ origin top-left, x to the right, y down."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ReviewState(StrEnum):
+    """Where a redaction stands in the review (saved in plans as its value)."""
+
+    PROPOSED = "proposed"  # found; not decided (an automatic run may accept it)
+    ACCEPTED = "accepted"  # burned into the copy
+    REJECTED = "rejected"  # looked at and kept readable
+
+
+class FindingSource(StrEnum):
+    """Who found a finding or drew a box (saved in plans as its value)."""
+
+    TERM = "term"  # a term list (deny terms, search-and-redact)
+    DETECTOR = "detector"  # the detector, its notices, dark boxes drawn in the source
+    MANUAL = "manual"  # drawn by the editor
+
+
+class Stage(StrEnum):
+    """A job's stage, as progress reports name it."""
+
+    READ = "read"
+    FIND = "find"
+    WRITE = "write"
+
 
 # Labels of the corpus contract (DESIGN.md). The first eight identify a person and are
 # hidden under the default profile.
@@ -184,7 +210,7 @@ class Finding:
     span: Span
     word_indexes: tuple[int, ...]
     boxes: tuple[Box, ...]
-    source: str = "detector"  # "term", "detector", "manual"
+    source: str = FindingSource.DETECTOR  # a FindingSource
     term_key: str = ""  # normalised term (in memory only; the plan file stores a keyed hash)
     # A HIDDEN_TEXT finding has no `word_indexes` (its words are not words of the page): these
     # index `PageText.hidden_words` instead (for the app to show their text on screen only).

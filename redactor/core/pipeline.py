@@ -25,7 +25,16 @@ from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
 from .fingerprint import fingerprint_file, key_id, load_key
 from .lookalike import mixed_script_spans
-from .model import NOTICE_LABELS, Document, Finding, PageText, Span
+from .model import (
+    NOTICE_LABELS,
+    Document,
+    Finding,
+    FindingSource,
+    PageText,
+    ReviewState,
+    Span,
+    Stage,
+)
 from .ocr import DEFAULT_LANGS
 from .sources import DEFAULT_DPI
 from .workers import PAGE_TIMEOUT_S, PooledSource, _worker_read
@@ -98,7 +107,7 @@ def read_document(
     source = PooledSource(p, options.password, options.whole_photo)
     total = source.page_count
     pages: dict[int, PageText] = {}
-    progress("read", 0, total)
+    progress(Stage.READ, 0, total)
     _read_parallel(p, options, total, pages, progress, cancel, on_page)
     doc = Document(path=p, kind=source.kind, pages=tuple(pages[i] for i in range(total)))
     return OpenedDocument(source=source, document=doc, options=options)
@@ -148,7 +157,7 @@ def _read_parallel(
                 pages[index] = page
                 if on_page:
                     on_page(page)
-                progress("read", len(pages), total)
+                progress(Stage.READ, len(pages), total)
     except BrokenProcessPool:
         lanes.shutdown("read", kill=True)
         raise InputError(f"{path}: the reader crashed or ran out of memory") from None
@@ -174,7 +183,7 @@ def find_in_document(
     if detector is not None:
         per_page = detector.analyze_many([t for t, _ in texts], lang=lang)
         for page, (text, offs), spans in zip(document.pages, texts, per_page, strict=True):
-            findings += spans_to_findings(page, spans, "detector", text, offs)
+            findings += spans_to_findings(page, spans, FindingSource.DETECTOR, text, offs)
     from .detect.deny import expand_deny
 
     # Deny terms are also searched in the other script and in their main script.
@@ -184,13 +193,15 @@ def find_in_document(
         # A word mixing scripts is a finding of its own (look-alike letters dodge searches); a
         # search for terms alone (no detector) finds only what it was asked for.
         for page, (text, offs) in zip(document.pages, texts, strict=True):
-            findings += spans_to_findings(page, mixed_script_spans(text), "detector", text, offs)
+            findings += spans_to_findings(
+                page, mixed_script_spans(text), FindingSource.DETECTOR, text, offs
+            )
     findings = dedupe_findings(findings)
     # Propagate the identifying words of every finding (a surname hidden in one place and
     # readable in another is a leak).
     from .export.safe import hidden_words
 
-    plan = make_plan(document, findings, state="accepted")
+    plan = make_plan(document, findings, state=ReviewState.ACCEPTED)
     word_label: dict[str, str] = {}
     for page in document.pages:
         reds = plan.on_page(page.index)
@@ -259,7 +270,7 @@ def hidden_text_findings(document: Document) -> list[Finding]:
                     span=Span(0, 0, "HIDDEN_TEXT", 1.0, HIDDEN_WHY + how),
                     word_indexes=(),
                     boxes=tuple(page.hidden_words[i].box for i in idxs),
-                    source="detector",
+                    source=FindingSource.DETECTOR,
                     term_key=f"hidden text {page.index}:{idxs[0]}",
                     hidden_indexes=tuple(idxs),
                 )
@@ -276,7 +287,7 @@ def unread_findings(document: Document) -> list[Finding]:
             span=Span(0, 0, "UNREAD", 1.0, UNREAD_WHY),
             word_indexes=(),
             boxes=(box,),
-            source="detector",
+            source=FindingSource.DETECTOR,
             term_key=f"unread {page.index}:{n}",
         )
         for page in document.pages
@@ -301,7 +312,7 @@ def _term_findings(
         for s in find_terms(text, list(terms), lang=lang):
             n = -1 if s.term is None else s.term
             spans.append(replace(s, label=labels[n] if 0 <= n < len(labels) else "TERM"))
-        out += spans_to_findings(page, spans, "term", text, offs)
+        out += spans_to_findings(page, spans, FindingSource.TERM, text, offs)
     return out
 
 
@@ -322,7 +333,7 @@ def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
     kept = [
         f
         for f in best.values()
-        if f.source != "term"
+        if f.source != FindingSource.TERM
         or not any(set(f.word_indexes) < other for other in covered.get(f.page, []))
     ]
     return sorted(kept, key=lambda f: (f.page, f.word_indexes))
@@ -341,7 +352,9 @@ def finding_texts(document: Document, findings: Sequence[Finding]) -> list[str]:
 
 
 def make_plan(
-    document: Document, findings: Sequence[Finding], state: str = "proposed"
+    document: Document,
+    findings: Sequence[Finding],
+    state: ReviewState | str = ReviewState.PROPOSED,
 ) -> plan_ops.RedactionPlan:
     """The plan for a document's findings, plus the dark boxes drawn in the source, which are
     always made solid (accepted)."""
@@ -350,11 +363,11 @@ def make_plan(
         for p in document.pages
     ]
     plan = plan_ops.from_findings(Path(document.path).name, pages, findings, state)
-    if state != "proposed":
+    if state != ReviewState.PROPOSED:
         plan = replace(
             plan,
             redactions=tuple(
-                replace(r, state="proposed") if r.label in NOT_BURNED_UNASKED else r
+                replace(r, state=ReviewState.PROPOSED) if r.label in NOT_BURNED_UNASKED else r
                 for r in plan.redactions
             ),
         )
@@ -368,8 +381,8 @@ def make_plan(
                 page=page.index,
                 box=box,
                 label="MANUAL",
-                source="detector",
-                state="accepted",
+                source=FindingSource.DETECTOR,
+                state=ReviewState.ACCEPTED,
                 group="drawn",
                 why="a dark box drawn in the source file",
             )

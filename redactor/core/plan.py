@@ -18,12 +18,12 @@ from pathlib import Path
 
 from .errors import InputError
 from .fileio import atomic_write_text
-from .model import Box, Finding
+from .model import Box, Finding, FindingSource, ReviewState
 
 PLAN_FORMAT = "redactor-plan/2"
 LEGACY_PLAN_FORMAT = "redactor-plan/1"  # named the letter by file name and plain SHA-256
-STATES = ("proposed", "accepted", "rejected")
-SOURCES = ("term", "detector", "manual")
+STATES = tuple(ReviewState)
+SOURCES = tuple(FindingSource)
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,8 @@ class Redaction:
     page: int
     box: Box
     label: str
-    source: str = "detector"  # "term", "detector", "manual"
-    state: str = "proposed"  # "proposed", "accepted", "rejected"
+    source: FindingSource = FindingSource.DETECTOR
+    state: ReviewState = ReviewState.PROPOSED
     group: str = ""  # opaque id shared by the findings of one term
     score: float = 1.0
     why: str = ""
@@ -65,12 +65,14 @@ class RedactionPlan:
     key_id: str = ""
 
     # --- queries -------------------------------------------------------------------------
-    def on_page(self, page: int, states: Iterable[str] = ("accepted",)) -> list[Redaction]:
+    def on_page(
+        self, page: int, states: Iterable[str] = (ReviewState.ACCEPTED,)
+    ) -> list[Redaction]:
         wanted = set(states)
         return [r for r in self.redactions if r.page == page and r.state in wanted]
 
     def undecided(self) -> list[Redaction]:
-        return [r for r in self.redactions if r.state == "proposed"]
+        return [r for r in self.redactions if r.state == ReviewState.PROPOSED]
 
     def pages_needing_eyes(self) -> list[int]:
         return [p.index for p in self.pages if p.needs_eyes and not p.eyes_confirmed]
@@ -92,22 +94,22 @@ class RedactionPlan:
 # --- pure operations: each returns a new plan ----------------------------------------------
 
 
-def set_state(plan: RedactionPlan, ids: Iterable[str], state: str) -> RedactionPlan:
-    if state not in STATES:
-        raise ValueError(f"unknown state {state!r}")
+def set_state(plan: RedactionPlan, ids: Iterable[str], state: ReviewState | str) -> RedactionPlan:
+    """`state` may be given by its value ("accepted"): an unknown one is a ValueError."""
+    new = ReviewState(state)
     chosen = set(ids)
     return replace(
         plan,
-        redactions=tuple(replace(r, state=state) if r.id in chosen else r for r in plan.redactions),
+        redactions=tuple(replace(r, state=new) if r.id in chosen else r for r in plan.redactions),
     )
 
 
 def accept(plan: RedactionPlan, ids: Iterable[str]) -> RedactionPlan:
-    return set_state(plan, ids, "accepted")
+    return set_state(plan, ids, ReviewState.ACCEPTED)
 
 
 def reject(plan: RedactionPlan, ids: Iterable[str]) -> RedactionPlan:
-    return set_state(plan, ids, "rejected")
+    return set_state(plan, ids, ReviewState.REJECTED)
 
 
 def accept_all_proposed(plan: RedactionPlan) -> RedactionPlan:
@@ -119,10 +121,21 @@ def group_ids(plan: RedactionPlan, group: str) -> list[str]:
 
 
 def add_box(
-    plan: RedactionPlan, page: int, box: Box, label: str = "MANUAL", state: str = "accepted"
+    plan: RedactionPlan,
+    page: int,
+    box: Box,
+    label: str = "MANUAL",
+    state: ReviewState | str = ReviewState.ACCEPTED,
 ) -> tuple[RedactionPlan, str]:
     rid = plan.next_id()
-    red = Redaction(id=rid, page=page, box=box, label=label, source="manual", state=state)
+    red = Redaction(
+        id=rid,
+        page=page,
+        box=box,
+        label=label,
+        source=FindingSource.MANUAL,
+        state=ReviewState(state),
+    )
     return replace(plan, redactions=plan.redactions + (red,)), rid
 
 
@@ -161,9 +174,10 @@ def from_findings(
     document: str,
     pages: Sequence[PagePlan],
     findings: Iterable[Finding],
-    state: str = "proposed",
+    state: ReviewState | str = ReviewState.PROPOSED,
 ) -> RedactionPlan:
     """One redaction per box of each finding; findings of the same term share a group."""
+    state = ReviewState(state)
     groups: dict[str, str] = {}
     reds: list[Redaction] = []
     for f in findings:
@@ -176,7 +190,7 @@ def from_findings(
                     page=f.page,
                     box=box,
                     label=f.span.label,
-                    source=f.source,
+                    source=FindingSource(f.source),
                     state=state,
                     group=group,
                     score=f.span.score,
@@ -227,10 +241,10 @@ def from_json(text: str, allow_legacy: bool = False) -> RedactionPlan:
         for r in data["redactions"]:
             box = Box(*map(float, r.pop("box")))
             r["word_indexes"] = tuple(r.get("word_indexes", ()))
-            red = Redaction(box=box, **r)
-            if red.state not in STATES or red.source not in SOURCES:
-                raise ValueError("bad state or source")
-            reds.append(red)
+            # an unknown state or source is a ValueError (not a valid plan)
+            r["state"] = ReviewState(r.get("state", ReviewState.PROPOSED))
+            r["source"] = FindingSource(r.get("source", FindingSource.DETECTOR))
+            reds.append(Redaction(box=box, **r))
         return RedactionPlan(
             document="",
             pages=pages,

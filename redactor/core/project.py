@@ -29,7 +29,7 @@ from . import plan as plan_ops
 from .errors import InputError
 from .fileio import atomic_write_text
 from .fingerprint import data_home, is_hex_digest, key_id
-from .model import Document
+from .model import Document, FindingSource, ReviewState
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,10 @@ class Review:
         """Whether anything in the review came from the editor (worth offering to restore)."""
         return (
             bool(self.viewed_pages)
-            or any(r.state != "proposed" or r.source == "manual" for r in self.plan.redactions)
+            or any(
+                r.state != ReviewState.PROPOSED or r.source == FindingSource.MANUAL
+                for r in self.plan.redactions
+            )
             or any(p.eyes_confirmed for p in self.plan.pages)
         )
 
@@ -163,7 +166,9 @@ class ReviewStore:
 
 
 def redacted_texts(
-    document: Document, plan: plan_ops.RedactionPlan, states: Iterable[str] = ("accepted",)
+    document: Document,
+    plan: plan_ops.RedactionPlan,
+    states: Iterable[str] = (ReviewState.ACCEPTED,),
 ) -> list[str]:
     """In memory only: the words under the plan's redactions in `states` (the verifier's search
     list). Findings use their word indexes; manual boxes the words whose centre they cover."""
@@ -204,7 +209,7 @@ def write_redaction_log(
             "reviewer": reviewer,
         }
         for r in sorted(plan.redactions, key=lambda r: (r.page, r.box.y0, r.box.x0))
-        if r.state == "accepted"
+        if r.state == ReviewState.ACCEPTED
     ]
     target = Path(path)
     if target.suffix.lower() == ".json":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redactor.core.model import PageText
+from redactor.core.model import FindingSource, PageText
 from redactor.core.plan import Redaction
 
 # Labels whose hidden words are also searched for by the verifier (besides the given terms):
@@ -25,7 +25,7 @@ def hidden_words(page: PageText, reds: Sequence[Redaction]) -> list[str]:
     that may rightly appear elsewhere)."""
     out: list[str] = []
     for red in reds:
-        if red.label not in HIDDEN_WORD_LABELS or red.source == "manual":
+        if red.label not in HIDDEN_WORD_LABELS or red.source == FindingSource.MANUAL:
             continue
         idxs = set(red.word_indexes)
         if not idxs:  # a box without its words: take the words under it

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactor.core.model import Box, Document
+from redactor.core.model import Box, Document, FindingSource, ReviewState
 from redactor.core.plan import Redaction
 from redactor.core.verify import Location, VerifyReport
 from redactor.core.verify.search import PlacedWord, find_term_numbers, locate_term
@@ -165,8 +165,8 @@ def further_redactions(
                     page=page,
                     box=b,
                     label=label,
-                    source="detector",
-                    state="accepted",
+                    source=FindingSource.DETECTOR,
+                    state=ReviewState.ACCEPTED,
                     why="a further place the final check found",
                 )
             )

@@ -17,7 +17,7 @@ from PIL import Image
 
 from redactor.core.errors import ExportError, LeakDetected, UsageError
 from redactor.core.fileio import fsync_dir, fsync_file, part_file_in, publish
-from redactor.core.model import Box, Document, PageText, Word
+from redactor.core.model import Box, Document, PageText, ReviewState, Word
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
 
@@ -153,7 +153,7 @@ def export_safe(
         rejected = {
             t.casefold()
             for p in document.pages
-            for t in hidden_words(p, plan.on_page(p.index, states=("rejected",)))
+            for t in hidden_words(p, plan.on_page(p.index, states=(ReviewState.REJECTED,)))
         }
         extra = [t for t in extra if t.casefold() not in rejected]
         all_terms = _dedupe(all_terms + extra)
