@@ -25,7 +25,7 @@ from functools import lru_cache
 import disarm
 import regex
 
-from .model import Span
+from .model import Label, Span
 
 # Letter-spaced words: three or more single letters in a row, one space or tab apart.
 _SPACED_RE = re.compile(r"(?<![^\W_])[^\W\d_](?:[ \t][^\W\d_]){2,}(?![^\W_])")
@@ -252,5 +252,5 @@ def mixed_script_spans(text: str) -> list[Span]:
         word = m.group()
         if is_suspect_mix(word):
             why = f"a word mixing {mixed_scripts_named(word)} letters (look-alike letters?)"
-            out.append(Span(m.start(), m.end(), "MIXED_SCRIPT", 1.0, why))
+            out.append(Span(m.start(), m.end(), Label.MIXED_SCRIPT, 1.0, why))
     return out

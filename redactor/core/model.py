@@ -31,47 +31,74 @@ class Stage(StrEnum):
     WRITE = "write"
 
 
+class Label(StrEnum):
+    """What a finding is. The first eleven are the corpus contract's (DESIGN.md); the others are
+    the tool's own. Spans and redactions hold a label as a string (a Label is one)."""
+
+    # identifying: hidden under the default profile
+    PERSON = "PERSON"
+    LOCATION = "LOCATION"
+    ADDRESS = "ADDRESS"
+    FACILITY = "FACILITY"
+    DATE = "DATE"
+    ID = "ID"
+    PHONE = "PHONE"
+    EMAIL = "EMAIL"
+    # named but not identifying: neither required nor penalised
+    ORGANIZATION = "ORGANIZATION"
+    PUBLIC = "PUBLIC"
+    OTHER = "OTHER"
+    # the tool's own
+    URL = "URL"  # handled as a whole item (never a piece of it) if a recognizer reports one
+    TERM = "TERM"  # a term of a list (deny terms, search and redact)
+    MANUAL = "MANUAL"  # a box drawn by the editor, or a dark box drawn in the source
+    HIDDEN_TEXT = "HIDDEN_TEXT"
+    MIXED_SCRIPT = "MIXED_SCRIPT"
+    UNREAD = "UNREAD"
+
+
 # Labels of the corpus contract (DESIGN.md). The first eight identify a person and are
 # hidden under the default profile.
 IDENTIFYING_LABELS: tuple[str, ...] = (
-    "PERSON",
-    "LOCATION",
-    "ADDRESS",
-    "FACILITY",
-    "DATE",
-    "ID",
-    "PHONE",
-    "EMAIL",
+    Label.PERSON,
+    Label.LOCATION,
+    Label.ADDRESS,
+    Label.FACILITY,
+    Label.DATE,
+    Label.ID,
+    Label.PHONE,
+    Label.EMAIL,
 )
-OTHER_LABELS: tuple[str, ...] = ("ORGANIZATION", "PUBLIC", "OTHER")
+OTHER_LABELS: tuple[str, ...] = (Label.ORGANIZATION, Label.PUBLIC, Label.OTHER)
 ALL_LABELS: tuple[str, ...] = IDENTIFYING_LABELS + OTHER_LABELS
 # Findings that are not a kind of identifying detail but something the editor must see about the
 # file itself: source text that is not visible on the page (never carried into a copy), a word
 # that mixes scripts (look-alike letters, the classic way to dodge a search), and ink no reader
 # could read. They are in no profile: the editor decides on each.
-NOTICE_LABELS: tuple[str, ...] = ("HIDDEN_TEXT", "MIXED_SCRIPT", "UNREAD")
+NOTICE_LABELS: tuple[str, ...] = (Label.HIDDEN_TEXT, Label.MIXED_SCRIPT, Label.UNREAD)
 PROFILES: dict[str, frozenset[str]] = {
     "strict": frozenset(IDENTIFYING_LABELS),
-    "names": frozenset({"PERSON"}),
+    "names": frozenset({Label.PERSON}),
 }
 # What the text export writes in place of a redaction.
 LABEL_PLACEHOLDER: dict[str, str] = {
-    "PERSON": "[NAME]",
-    "LOCATION": "[PLACE]",
-    "ADDRESS": "[ADDRESS]",
-    "FACILITY": "[FACILITY]",
-    "DATE": "[DATE]",
-    "ID": "[ID]",
-    "PHONE": "[PHONE]",
-    "EMAIL": "[EMAIL]",
-    "ORGANIZATION": "[ORGANIZATION]",
-    "PUBLIC": "[NAME]",
-    "OTHER": "[REDACTED]",
-    "TERM": "[REDACTED]",
-    "MANUAL": "[REDACTED]",
-    "HIDDEN_TEXT": "[REDACTED]",
-    "MIXED_SCRIPT": "[REDACTED]",
-    "UNREAD": "[REDACTED]",
+    Label.PERSON: "[NAME]",
+    Label.LOCATION: "[PLACE]",
+    Label.ADDRESS: "[ADDRESS]",
+    Label.FACILITY: "[FACILITY]",
+    Label.DATE: "[DATE]",
+    Label.ID: "[ID]",
+    Label.PHONE: "[PHONE]",
+    Label.EMAIL: "[EMAIL]",
+    Label.ORGANIZATION: "[ORGANIZATION]",
+    Label.PUBLIC: "[NAME]",
+    Label.OTHER: "[REDACTED]",
+    Label.URL: "[REDACTED]",
+    Label.TERM: "[REDACTED]",
+    Label.MANUAL: "[REDACTED]",
+    Label.HIDDEN_TEXT: "[REDACTED]",
+    Label.MIXED_SCRIPT: "[REDACTED]",
+    Label.UNREAD: "[REDACTED]",
 }
 
 

@@ -30,6 +30,7 @@ from .model import (
     Document,
     Finding,
     FindingSource,
+    Label,
     PageText,
     ReviewState,
     Span,
@@ -188,7 +189,7 @@ def find_in_document(
 
     # Deny terms are also searched in the other script and in their main script.
     terms = list(dict.fromkeys([*expand_deny(deny)[0], *extra_terms]))
-    findings += _term_findings(document, texts, terms, ["TERM"] * len(terms), lang)
+    findings += _term_findings(document, texts, terms, [Label.TERM] * len(terms), lang)
     if detector is not None:
         # A word mixing scripts is a finding of its own (look-alike letters dodge searches); a
         # search for terms alone (no detector) finds only what it was asked for.
@@ -216,15 +217,15 @@ def find_in_document(
                         for i in r.word_indexes
                     )
                 ),
-                "TERM",
+                Label.TERM,
             )
             word_label.setdefault(word, label)
         for r in reds:
-            if r.label == "MIXED_SCRIPT":
+            if r.label == Label.MIXED_SCRIPT:
                 for i in r.word_indexes:
                     word = page.words[i].text.strip(".,;:!?()[]{}«»\"'“”‘’")
                     if sum(c.isalpha() for c in word) >= 4:
-                        word_label.setdefault(word, "MIXED_SCRIPT")
+                        word_label.setdefault(word, Label.MIXED_SCRIPT)
     known = {t.casefold() for t in terms}
     more = [w for w in word_label if w.casefold() not in known]
     if more:
@@ -243,7 +244,7 @@ HIDDEN_WHY = "hidden text in the source: "
 # them (a box over text nobody can see would only black out what the page shows there).
 # Notices the command line never burns on its own: hidden source text is never carried into a copy
 # anyway, and unread ink is held by its own gate (exit 6) until an editor has looked.
-NOT_BURNED_UNASKED = frozenset({"HIDDEN_TEXT", "UNREAD"})
+NOT_BURNED_UNASKED = frozenset({Label.HIDDEN_TEXT, Label.UNREAD})
 UNREAD_WHY = (
     "ink no reader could read (handwriting, a signature, a stamp, turned or faint writing?)"
 )
@@ -267,7 +268,7 @@ def hidden_text_findings(document: Document) -> list[Finding]:
             out.append(
                 Finding(
                     page=page.index,
-                    span=Span(0, 0, "HIDDEN_TEXT", 1.0, HIDDEN_WHY + how),
+                    span=Span(0, 0, Label.HIDDEN_TEXT, 1.0, HIDDEN_WHY + how),
                     word_indexes=(),
                     boxes=tuple(page.hidden_words[i].box for i in idxs),
                     source=FindingSource.DETECTOR,
@@ -284,7 +285,7 @@ def unread_findings(document: Document) -> list[Finding]:
     return [
         Finding(
             page=page.index,
-            span=Span(0, 0, "UNREAD", 1.0, UNREAD_WHY),
+            span=Span(0, 0, Label.UNREAD, 1.0, UNREAD_WHY),
             word_indexes=(),
             boxes=(box,),
             source=FindingSource.DETECTOR,
@@ -311,7 +312,7 @@ def _term_findings(
         spans = []
         for s in find_terms(text, list(terms), lang=lang):
             n = -1 if s.term is None else s.term
-            spans.append(replace(s, label=labels[n] if 0 <= n < len(labels) else "TERM"))
+            spans.append(replace(s, label=labels[n] if 0 <= n < len(labels) else Label.TERM))
         out += spans_to_findings(page, spans, FindingSource.TERM, text, offs)
     return out
 
@@ -324,7 +325,7 @@ def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
         # a notice (a word mixing scripts) is kept beside the detector's label for its words
         key = (f.page, f.word_indexes, f.span.label in NOTICE_LABELS)
         old = best.get(key)
-        if old is None or (old.span.label == "TERM" and f.span.label != "TERM"):
+        if old is None or (old.span.label == Label.TERM and f.span.label != Label.TERM):
             best[key] = f
     # A term match inside a longer finding adds nothing but a second box to review.
     covered: dict[int, list[set[int]]] = {}
@@ -380,7 +381,7 @@ def make_plan(
                 id=plan.next_id(),
                 page=page.index,
                 box=box,
-                label="MANUAL",
+                label=Label.MANUAL,
                 source=FindingSource.DETECTOR,
                 state=ReviewState.ACCEPTED,
                 group="drawn",

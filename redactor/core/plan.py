@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .fileio import atomic_write_text
-from .model import Box, Finding, FindingSource, ReviewState
+from .model import Box, Finding, FindingSource, Label, ReviewState
 
 PLAN_FORMAT = "redactor-plan/2"
 LEGACY_PLAN_FORMAT = "redactor-plan/1"  # named the letter by file name and plain SHA-256
@@ -124,7 +124,7 @@ def add_box(
     plan: RedactionPlan,
     page: int,
     box: Box,
-    label: str = "MANUAL",
+    label: str = Label.MANUAL,
     state: ReviewState | str = ReviewState.ACCEPTED,
 ) -> tuple[RedactionPlan, str]:
     rid = plan.next_id()

@@ -46,3 +46,12 @@ def test_unknown_values_are_refused(field, value):
 def test_values_compare_as_their_strings():
     assert ReviewState.ACCEPTED == "accepted" and Stage.READ == "read"
     assert f"{FindingSource.TERM}" == "term"
+
+
+def test_labels_are_one_enum():
+    from redactor.core.model import ALL_LABELS, LABEL_PLACEHOLDER, NOTICE_LABELS, Label
+
+    contract = "PERSON LOCATION ADDRESS FACILITY DATE ID PHONE EMAIL ORGANIZATION PUBLIC OTHER"
+    assert [str(lab) for lab in ALL_LABELS] == contract.split()
+    assert all(isinstance(lab, Label) for lab in (*ALL_LABELS, *NOTICE_LABELS))
+    assert set(LABEL_PLACEHOLDER) == set(Label)

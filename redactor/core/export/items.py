@@ -7,14 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redactor.core.model import FindingSource, PageText
+from redactor.core.model import FindingSource, Label, PageText
 from redactor.core.plan import Redaction
 
 # Labels whose hidden words are also searched for by the verifier (besides the given terms):
 # a name hidden in one place and readable in another is a leak. Addresses and facilities are
 # left out: their capitalised words are often common nouns ("Колония", "Flat") whose other
 # uses are no leak; their whole strings are still searched as terms.
-HIDDEN_WORD_LABELS = frozenset({"PERSON", "LOCATION", "TERM", "EMAIL", "ID", "PHONE", "URL"})
+HIDDEN_WORD_LABELS = frozenset(
+    {Label.PERSON, Label.LOCATION, Label.TERM, Label.EMAIL, Label.ID, Label.PHONE, Label.URL}
+)
+WHOLE_ITEM_LABELS = frozenset({Label.EMAIL, Label.ID, Label.PHONE, Label.URL})
 _ALNUM_RE = re.compile(r"[^\W_]")
 
 
@@ -38,12 +41,12 @@ def hidden_words(page: PageText, reds: Sequence[Redaction]) -> list[str]:
             letters = _ALNUM_RE.findall(text)
             if w.conf < 50 or not letters:
                 continue
-            if red.label in ("EMAIL", "ID", "PHONE", "URL"):
+            if red.label in WHOLE_ITEM_LABELS:
                 if len(letters) >= 5:
                     out.append(text)
             elif len(letters) >= 4 and text[0].isupper() and all(c.isalpha() for c in letters):
                 out.append(text)
-        if red.label in ("EMAIL", "URL", "ID", "PHONE"):
+        if red.label in WHOLE_ITEM_LABELS:
             words = [page.words[i] for i in sorted(idxs) if 0 <= i < len(page.words)]
             out += item_parts(red.label, [w.text for w in words if w.conf >= 30])
     return out
@@ -62,7 +65,7 @@ def item_parts(label: str, texts: Sequence[str]) -> list[str]:
     a copy (a piece left readable beside a box): an e-mail's local part, its pieces and its
     domain (4+ letters or digits), a phone's or an ID's digits (5+, any separators)."""
     out: list[str] = []
-    if label == "EMAIL":
+    if label == Label.EMAIL:
         text = "".join(texts).strip(_PUNCT)
         if "@" not in text:
             return out
@@ -72,7 +75,7 @@ def item_parts(label: str, texts: Sequence[str]) -> list[str]:
             piece = piece.strip(_PUNCT)
             if len(_ALNUM_RE.findall(piece)) >= 4 and piece.casefold() not in _COMMON_MAIL:
                 out.append(piece)
-    elif label in ("PHONE", "ID"):
+    elif label in (Label.PHONE, Label.ID):
         digits = "".join(c for t in texts for c in t if c.isdigit())
         if len(digits) >= 5:
             out.append(digits)

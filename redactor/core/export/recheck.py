@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactor.core.model import Box, Document, FindingSource, ReviewState
+from redactor.core.model import Box, Document, FindingSource, Label, ReviewState
 from redactor.core.plan import Redaction
 from redactor.core.verify import Location, VerifyReport
 from redactor.core.verify.search import PlacedWord, find_term_numbers, locate_term
@@ -38,8 +38,8 @@ def item_labels(
                 texts.append((" ".join(words), red.label))
     out = []
     for term in terms:
-        label = next((lab for text, lab in texts if find_term_numbers(text, [term])), "TERM")
-        out.append(label if label != "MANUAL" else "TERM")
+        label = next((lab for text, lab in texts if find_term_numbers(text, [term])), Label.TERM)
+        out.append(label if label != Label.MANUAL else Label.TERM)
     return out
 
 
