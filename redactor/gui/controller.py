@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QUndoStack
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
 from redactor.core.detect_lane import DetectLane
-from redactor.core.model import Box
+from redactor.core.model import Box, FindingSource, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
 
@@ -198,7 +198,9 @@ class ReviewController(OpeningMixin, QObject):
         items = self.ordered()
         if undecided_only:
             cur = self.current()
-            items = [r for r in items if r.state == "proposed" or (cur and r.id == cur.id)]
+            items = [
+                r for r in items if r.state == ReviewState.PROPOSED or (cur and r.id == cur.id)
+            ]
         if not items:
             self.message.emit(tr("No findings."))
             return
@@ -211,39 +213,43 @@ class ReviewController(OpeningMixin, QObject):
         i = max(0, min(i, len(items) - 1))
         self.select(ids[i])
 
-    def _decide(self, ids: list[str], state: str, text: str) -> None:
+    def _decide(self, ids: list[str], state: ReviewState, text: str) -> None:
         letter = self.letter
         if letter is None or letter.plan is None or not ids:
             return
         self.change(plan_ops.set_state(letter.plan, ids, state), text)
 
-    def decide_current(self, state: str, advance: bool = True) -> None:
+    def decide_current(self, state: ReviewState, advance: bool = True) -> None:
         r = self.current()
         if r is None:
             self.step(1)
             r = self.current()
             if r is None:
                 return
-        self._decide([r.id], state, tr("Accept") if state == "accepted" else tr("Reject"))
+        self._decide([r.id], state, tr("Accept") if state == ReviewState.ACCEPTED else tr("Reject"))
         if advance:
             self._advance_after(r.id)
 
-    def decide_term(self, state: str) -> None:
+    def decide_term(self, state: ReviewState) -> None:
         r = self.current()
         if r is None or self.letter is None or self.letter.plan is None:
             return
         ids = plan_ops.group_ids(self.letter.plan, r.group) or [r.id]
-        self._decide(ids, state, tr("Accept term") if state == "accepted" else tr("Reject term"))
+        self._decide(
+            ids, state, tr("Accept term") if state == ReviewState.ACCEPTED else tr("Reject term")
+        )
         self._advance_after(r.id)
 
-    def decide_ids(self, ids: list[str], state: str) -> None:
-        self._decide(ids, state, tr("Accept") if state == "accepted" else tr("Reject"))
+    def decide_ids(self, ids: list[str], state: ReviewState) -> None:
+        self._decide(ids, state, tr("Accept") if state == ReviewState.ACCEPTED else tr("Reject"))
 
-    def decide_label(self, label: str, state: str) -> None:
+    def decide_label(self, label: str, state: ReviewState) -> None:
         if self.letter is None or self.letter.plan is None:
             return
         ids = [r.id for r in self.letter.plan.redactions if r.label == label]
-        self._decide(ids, state, tr("Accept label") if state == "accepted" else tr("Reject label"))
+        self._decide(
+            ids, state, tr("Accept label") if state == ReviewState.ACCEPTED else tr("Reject label")
+        )
 
     def accept_all_proposed(self, letter: Letter) -> None:
         if letter.plan is not None:
@@ -257,7 +263,7 @@ class ReviewController(OpeningMixin, QObject):
             return
         k = ids.index(rid)
         rest = items[k + 1 :] + items[:k]
-        nxt = next((r for r in rest if r.state == "proposed"), None)
+        nxt = next((r for r in rest if r.state == ReviewState.PROPOSED), None)
         if nxt is not None:
             self.select(nxt.id)
         else:
@@ -282,10 +288,10 @@ class ReviewController(OpeningMixin, QObject):
         r = self.current()
         if r is None or self.letter is None or self.letter.plan is None:
             return
-        if r.source == "manual":
+        if r.source == FindingSource.MANUAL:
             self.change(plan_ops.remove(self.letter.plan, [r.id]), tr("Delete box"))
         else:  # a finding is never deleted, only rejected (it stays visible as rejected)
-            self._decide([r.id], "rejected", tr("Reject"))
+            self._decide([r.id], ReviewState.REJECTED, tr("Reject"))
 
     def confirm_eyes(self, page: int | None = None) -> None:
         letter = self.letter
@@ -328,11 +334,13 @@ class ReviewController(OpeningMixin, QObject):
                 have = {(r.page, r.word_indexes) for r in letter.plan.redactions}
                 # the term's matches only: not the notices or dark boxes a reading also yields
                 new = [
-                    f for f in found if f.source == "term" and (f.page, f.word_indexes) not in have
+                    f
+                    for f in found
+                    if f.source == FindingSource.TERM and (f.page, f.word_indexes) not in have
                 ]
                 if not new:
                     continue
-                extra = pipeline.make_plan(letter.document, new, state="accepted")
+                extra = pipeline.make_plan(letter.document, new, state=ReviewState.ACCEPTED)
                 used = {r.group for r in letter.plan.redactions}
                 gmap: dict[str, str] = {}
                 plan_tmp = letter.plan

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from redactor.core import plan as plan_ops
 from redactor.core.errors import LeakDetected, RedactorError
+from redactor.core.model import ReviewState
 from redactor.core.project import write_redaction_log
 
 from .controller import Letter, ReviewController
@@ -261,7 +262,7 @@ class ExportDialog(QDialog):
             reviewer = str(self.settings.get("reviewer")) or getpass.getuser()
             plan = self.letter.plan
             further = tuple(
-                plan_ops.Redaction(f"check-{k + 1}", page, box, label, state="accepted")
+                plan_ops.Redaction(f"check-{k + 1}", page, box, label, state=ReviewState.ACCEPTED)
                 for k, (page, box, label) in enumerate(report.boxed_places)
             )
             if further:

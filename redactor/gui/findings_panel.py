@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.core.model import ALL_LABELS, NOTICE_LABELS
+from redactor.core.model import ALL_LABELS, NOTICE_LABELS, ReviewState
 
 from .controller import ReviewController
 from .i18n import tr
@@ -50,9 +50,9 @@ class FindingsPanel(QWidget):
             self.label_filter.addItem(lab, lab)
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr("All states"), "")
-        self.state_filter.addItem(tr("proposed"), "proposed")
-        self.state_filter.addItem(tr("accepted"), "accepted")
-        self.state_filter.addItem(tr("rejected"), "rejected")
+        self.state_filter.addItem(tr("proposed"), str(ReviewState.PROPOSED))
+        self.state_filter.addItem(tr("accepted"), str(ReviewState.ACCEPTED))
+        self.state_filter.addItem(tr("rejected"), str(ReviewState.REJECTED))
         for combo in (self.group_by, self.label_filter, self.state_filter):
             combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             combo.currentIndexChanged.connect(self.refresh)
@@ -63,8 +63,8 @@ class FindingsPanel(QWidget):
         reject.setToolTip(tr("Reject the selected finding or term (R / Shift+R)"))
         for b in (accept, reject):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        accept.clicked.connect(lambda: self._decide_selected("accepted"))
-        reject.clicked.connect(lambda: self._decide_selected("rejected"))
+        accept.clicked.connect(lambda: self._decide_selected(ReviewState.ACCEPTED))
+        reject.clicked.connect(lambda: self._decide_selected(ReviewState.REJECTED))
         top = QHBoxLayout()
         top.addWidget(self.group_by)
         top.addWidget(self.label_filter)
@@ -116,8 +116,8 @@ class FindingsPanel(QWidget):
                 tr("%1 findings: %2 to decide, %3 accepted, %4 rejected")
                 .replace("%1", str(len(p.redactions)))
                 .replace("%2", str(len(p.undecided())))
-                .replace("%3", str(sum(r.state == "accepted" for r in p.redactions)))
-                .replace("%4", str(sum(r.state == "rejected" for r in p.redactions)))
+                .replace("%3", str(sum(r.state == ReviewState.ACCEPTED for r in p.redactions)))
+                .replace("%4", str(sum(r.state == ReviewState.REJECTED for r in p.redactions)))
             )
         else:
             self.counts.setText("")
@@ -156,7 +156,7 @@ class FindingsPanel(QWidget):
             return [], "", ""
         return list(idx.data(ROLE_IDS) or []), idx.data(ROLE_KIND), idx.data(ROLE_LABEL)
 
-    def _decide_selected(self, state: str) -> None:
+    def _decide_selected(self, state: ReviewState) -> None:
         ids, _, _ = self._selected()
         if ids:
             self.ctl.decide_ids(ids, state)
@@ -170,18 +170,20 @@ class FindingsPanel(QWidget):
         menu = QMenu(self)
         what = tr("term") if kind == "group" else tr("finding")
         menu.addAction(
-            tr("Accept this %1").replace("%1", what), lambda: self.ctl.decide_ids(ids, "accepted")
+            tr("Accept this %1").replace("%1", what),
+            lambda: self.ctl.decide_ids(ids, ReviewState.ACCEPTED),
         )
         menu.addAction(
-            tr("Reject this %1").replace("%1", what), lambda: self.ctl.decide_ids(ids, "rejected")
+            tr("Reject this %1").replace("%1", what),
+            lambda: self.ctl.decide_ids(ids, ReviewState.REJECTED),
         )
         menu.addSeparator()
         menu.addAction(
             tr("Accept everything labelled %1").replace("%1", label),
-            lambda: self.ctl.decide_label(label, "accepted"),
+            lambda: self.ctl.decide_label(label, ReviewState.ACCEPTED),
         )
         menu.addAction(
             tr("Reject everything labelled %1").replace("%1", label),
-            lambda: self.ctl.decide_label(label, "rejected"),
+            lambda: self.ctl.decide_label(label, ReviewState.REJECTED),
         )
         menu.exec(self.tree.viewport().mapToGlobal(pos))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +22,33 @@ if TYPE_CHECKING:
     from .controller import ReviewController
 
 
+class LoadStatus(StrEnum):
+    """Where the loading of a letter is."""
+
+    WAITING = "waiting"
+    READING = "reading"
+    ANALYSING = "analysing"
+    READY = "ready"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class LetterState(StrEnum):
+    """A letter's state as the letters pane shows it."""
+
+    NOT_ANALYSED = "not-analysed"
+    ANALYSING = "analysing"
+    FAILED = "failed"
+    NEEDS_EYES = "needs-eyes"
+    TO_REVIEW = "to-review"
+    REVIEWED = "reviewed"
+    EXPORTED = "exported"
+
+
 @dataclass(eq=False)
 class Letter:
     path: str
-    status: str = "waiting"  # waiting, reading, analysing, ready, failed, cancelled
+    status: LoadStatus = LoadStatus.WAITING
     page_count: int = 0
     pages_read: dict[int, PageText] = field(default_factory=dict)
     opened: pipeline.OpenedDocument | None = None
@@ -48,29 +72,32 @@ class Letter:
     def document(self) -> Document | None:
         return self.opened.document if self.opened else None
 
-    def state(self) -> str:
-        """not-analysed, analysing, failed, needs-eyes, to-review, reviewed, exported."""
-        if self.status in ("waiting", "cancelled"):
-            return "not-analysed"
-        if self.status in ("reading", "analysing"):
-            return "analysing"
-        if self.status == "failed" or self.plan is None:
-            return "failed"
+    @property
+    def loading(self) -> bool:
+        return self.status in (LoadStatus.READING, LoadStatus.ANALYSING)
+
+    def state(self) -> LetterState:
+        if self.status in (LoadStatus.WAITING, LoadStatus.CANCELLED):
+            return LetterState.NOT_ANALYSED
+        if self.loading:
+            return LetterState.ANALYSING
+        if self.status == LoadStatus.FAILED or self.plan is None:
+            return LetterState.FAILED
         if self.plan.pages_needing_eyes():
-            return "needs-eyes"
+            return LetterState.NEEDS_EYES
         if self.plan.undecided():
-            return "to-review"
-        return "exported" if self.exported else "reviewed"
+            return LetterState.TO_REVIEW
+        return LetterState.EXPORTED if self.exported else LetterState.REVIEWED
 
 
 STATE_TEXT = {
-    "not-analysed": N_("not analysed"),
-    "analysing": N_("analysing"),
-    "failed": N_("could not be read"),
-    "needs-eyes": N_("needs eyes"),
-    "to-review": N_("to review"),
-    "reviewed": N_("reviewed"),
-    "exported": N_("exported"),
+    LetterState.NOT_ANALYSED: N_("not analysed"),
+    LetterState.ANALYSING: N_("analysing"),
+    LetterState.FAILED: N_("could not be read"),
+    LetterState.NEEDS_EYES: N_("needs eyes"),
+    LetterState.TO_REVIEW: N_("to review"),
+    LetterState.REVIEWED: N_("reviewed"),
+    LetterState.EXPORTED: N_("exported"),
 }
 
 

@@ -18,7 +18,17 @@ from redactor.core import plan as plan_ops
 from redactor.core.detect_lane import DetectLane
 from redactor.core.fileio import file_sha256
 from redactor.core.fingerprint import fingerprint_file
-from redactor.core.model import NOTICE_LABELS, PROFILES, Document, Finding, PageText
+from redactor.core.model import (
+    NOTICE_LABELS,
+    PROFILES,
+    Document,
+    Finding,
+    FindingSource,
+    Label,
+    PageText,
+    ReviewState,
+    Stage,
+)
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
 from redactor.core.sources import Source
@@ -70,14 +80,14 @@ class LoadResult:
 def filter_findings(document, findings: Sequence[Finding], opts: LoadOptions) -> list[Finding]:  # noqa: ANN001
     # Notices (hidden text in the source, mixed-script words, unread ink) are in no profile but
     # always shown: the editor decides on each.
-    wanted = PROFILES.get(opts.profile, PROFILES["strict"]) | {"TERM", *NOTICE_LABELS}
+    wanted = PROFILES.get(opts.profile, PROFILES["strict"]) | {Label.TERM, *NOTICE_LABELS}
     allow = {a.casefold().strip() for a in opts.allow if a.strip()}
     out = []
     for f in findings:
         if f.span.label not in wanted:
             continue
         if (
-            f.source == "detector"
+            f.source == FindingSource.DETECTOR
             and f.span.score < opts.threshold
             and f.span.label not in NOTICE_LABELS
         ):
@@ -107,14 +117,16 @@ def carry_decisions(old: RedactionPlan, new: RedactionPlan) -> RedactionPlan:
     decided = {
         key(r): r.state
         for r in old.redactions
-        if r.source != "manual" and r.state != "proposed" and key(r) is not None
+        if r.source != FindingSource.MANUAL
+        and r.state != ReviewState.PROPOSED
+        and key(r) is not None
     }
     plan = replace(
         new,
         redactions=tuple(replace(r, state=decided.get(key(r), r.state)) for r in new.redactions),
     )
     for r in old.redactions:
-        if r.source == "manual" and r.page < len(plan.pages):
+        if r.source == FindingSource.MANUAL and r.page < len(plan.pages):
             plan, _ = plan_ops.add_box(plan, r.page, r.box, r.label, r.state)
     for p in old.pages:
         if p.eyes_confirmed and p.index < len(plan.pages):
@@ -164,7 +176,7 @@ def load_letter(
     read_opts = pipeline.ReadOptions(dpi=opts.dpi, langs=opts.langs, password=password)
     opened = pipeline.read_document(path, read_opts, progress, job.cancel, on_page)
     job.cancel.check()
-    job.report(("progress", "find", 0, 1))
+    job.report(("progress", Stage.FIND, 0, 1))
     findings, note = detector.find(opened.document, deny=opts.deny, lang=opts.lang)
     if note:
         job.report(("note", note))
@@ -175,5 +187,5 @@ def load_letter(
     # such files remain: otherwise no plain hash of the letter is ever computed.
     legacy = file_sha256(path) if store.has_legacy() else ""
     saved = store.load(fingerprint, legacy)
-    job.report(("progress", "find", 1, 1))
+    job.report(("progress", Stage.FIND, 1, 1))
     return LoadResult(opened, source, plan, findings, fingerprint, saved)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redactor.core.model import ReviewState
 from redactor.core.project import ReviewStore
 
 from .controller import Letter, ReviewController
@@ -162,10 +163,20 @@ class MainWindow(QMainWindow):
         self._act(r, "Next finding", "J", lambda: self.ctl.step(1))
         self._act(r, "Previous finding", "K", lambda: self.ctl.step(-1))
         r.addSeparator()
-        self._act(r, "Accept", "A", lambda: self.ctl.decide_current("accepted"))
-        self._act(r, "Reject", "R", lambda: self.ctl.decide_current("rejected"))
-        self._act(r, "Accept the whole term", "Shift+A", lambda: self.ctl.decide_term("accepted"))
-        self._act(r, "Reject the whole term", "Shift+R", lambda: self.ctl.decide_term("rejected"))
+        self._act(r, "Accept", "A", lambda: self.ctl.decide_current(ReviewState.ACCEPTED))
+        self._act(r, "Reject", "R", lambda: self.ctl.decide_current(ReviewState.REJECTED))
+        self._act(
+            r,
+            "Accept the whole term",
+            "Shift+A",
+            lambda: self.ctl.decide_term(ReviewState.ACCEPTED),
+        )
+        self._act(
+            r,
+            "Reject the whole term",
+            "Shift+R",
+            lambda: self.ctl.decide_term(ReviewState.REJECTED),
+        )
         self._act(r, "Accept everything of this label", "Ctrl+Shift+A", self._accept_label)
         r.addSeparator()
         self.draw_action = self._act(r, "Draw a box", "B", self.view.set_draw_mode, True)
@@ -293,7 +304,7 @@ class MainWindow(QMainWindow):
     def _accept_label(self) -> None:
         r = self.ctl.current()
         if r is not None:
-            self.ctl.decide_label(r.label, "accepted")
+            self.ctl.decide_label(r.label, ReviewState.ACCEPTED)
 
     def _escape(self) -> None:
         if self.view.draw_mode:

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 
-from redactor.core.model import Document
+from redactor.core.model import Document, FindingSource, Label, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
 
 from .i18n import tr, trf
@@ -21,19 +21,19 @@ ROLE_LABEL = Qt.ItemDataRole.UserRole + 3
 
 def redaction_text(document: Document | None, r: Redaction) -> str:
     """What the finding covers, for the screen only (never logged or saved)."""
-    if r.label == "UNREAD":
+    if r.label == Label.UNREAD:
         return tr("unread ink")
-    if r.source == "manual" or document is None or r.page >= len(document.pages):
+    if r.source == FindingSource.MANUAL or document is None or r.page >= len(document.pages):
         return tr("manual box")
     page = document.pages[r.page]
-    if r.label == "HIDDEN_TEXT":  # text in the source not visible on the page, under the box
+    if r.label == Label.HIDDEN_TEXT:  # text in the source not visible on the page, under the box
         text = " ".join(w.text for w in page.hidden_words if r.box.contains_center_of(w.box))
     else:
         text = " ".join(page.words[i].text for i in r.word_indexes if i < len(page.words))
     text = text.strip(" ,.;:!?()[]«»\"'")
     if not text:
         return tr("(no text)")
-    if r.label == "HIDDEN_TEXT":
+    if r.label == Label.HIDDEN_TEXT:
         return trf("hidden in the source: %1", text)
     if r.label == "MIXED_SCRIPT":
         return trf("%1 (letters of several scripts)", mark_scripts(text))
@@ -61,9 +61,12 @@ def mark_scripts(text: str) -> str:
 
 
 def state_text(state: str) -> str:
-    return {"proposed": tr("proposed"), "accepted": tr("accepted"), "rejected": tr("rejected")}.get(
-        state, state
-    )
+    texts = {
+        ReviewState.PROPOSED: tr("proposed"),
+        ReviewState.ACCEPTED: tr("accepted"),
+        ReviewState.REJECTED: tr("rejected"),
+    }
+    return texts.get(state, state)  # type: ignore[call-overload]
 
 
 _icons: dict[str, QIcon] = {}
@@ -79,13 +82,14 @@ def label_icon(label: str) -> QIcon:
 
 
 def summary(reds: list[Redaction]) -> str:
-    counts = {s: sum(1 for r in reds if r.state == s) for s in ("proposed", "accepted", "rejected")}
-    if counts["proposed"] == 0 and counts["rejected"] == 0:
-        return STATE_MARK["accepted"] + " " + tr("accepted")
-    if counts["proposed"] == 0 and counts["accepted"] == 0:
-        return STATE_MARK["rejected"] + " " + tr("rejected")
-    if counts["accepted"] == 0 and counts["rejected"] == 0:
-        return STATE_MARK["proposed"] + " " + tr("proposed")
+    n = {s: sum(1 for r in reds if r.state == s) for s in ReviewState}
+    proposed, accepted, rejected = ReviewState.PROPOSED, ReviewState.ACCEPTED, ReviewState.REJECTED
+    if n[proposed] == 0 and n[rejected] == 0:
+        return STATE_MARK[accepted] + " " + tr("accepted")
+    if n[proposed] == 0 and n[accepted] == 0:
+        return STATE_MARK[rejected] + " " + tr("rejected")
+    if n[accepted] == 0 and n[rejected] == 0:
+        return STATE_MARK[proposed] + " " + tr("proposed")
     return tr("mixed")
 
 
@@ -137,7 +141,7 @@ class FindingsModel(QStandardItemModel):
             top.setEditable(False)
             state = QStandardItem(summary(members))
             state.setEditable(False)
-            if all(r.state == "rejected" for r in members):
+            if all(r.state == ReviewState.REJECTED for r in members):
                 top.setForeground(QColor("#777777"))
             for r in members:
                 child = QStandardItem(
@@ -161,7 +165,11 @@ class FindingsModel(QStandardItemModel):
     def _why(reds: list[Redaction]) -> str:
         r = reds[0]
         why = r.why or r.source
-        src = {"detector": tr("detector"), "term": tr("term list"), "manual": tr("drawn by hand")}
+        src = {
+            FindingSource.DETECTOR: tr("detector"),
+            FindingSource.TERM: tr("term list"),
+            FindingSource.MANUAL: tr("drawn by hand"),
+        }
         return f"{r.label} · {src.get(r.source, r.source)} · {why} · " + tr("score %1").replace(
             "%1", f"{r.score:.2f}"
         )

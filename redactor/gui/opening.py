@@ -8,11 +8,11 @@ from pathlib import Path
 
 from redactor.core import pipeline
 from redactor.core.errors import PasswordRequired, RedactorError
-from redactor.core.model import PageText
+from redactor.core.model import PageText, Stage
 from redactor.core.plan import RedactionPlan
 
 from .i18n import tr
-from .letter import Letter
+from .letter import Letter, LoadStatus
 from .loading import (
     LoadResult,
     carry_decisions,
@@ -40,7 +40,7 @@ class OpeningMixin:
             self.set_letter(added[0])
 
     def _start_load(self, letter: Letter) -> None:
-        letter.status = "reading"
+        letter.status = LoadStatus.READING
         opts = self.options
         store = self.store
         letter.job = self.runner.submit(
@@ -56,7 +56,7 @@ class OpeningMixin:
         for letter in self.letters:
             if letter.job is not None and not letter.job.finished:
                 letter.job.cancel.cancel()
-                letter.status = "cancelled"
+                letter.status = LoadStatus.CANCELLED
         self.progress.emit(0, 0)
         self.message.emit(tr("Cancelled."))
         self.lettersChanged.emit()
@@ -76,8 +76,8 @@ class OpeningMixin:
             self.pageRead.emit(letter, page.index)
         elif kind == "progress":
             _, stage, done, total = msg
-            if stage == "find":
-                letter.status = "analysing"
+            if stage == Stage.FIND:
+                letter.status = LoadStatus.ANALYSING
                 self.message.emit(
                     tr("Looking for names and details in %1…").replace("%1", letter.name)
                 )
@@ -91,7 +91,7 @@ class OpeningMixin:
                 )
                 self.progress.emit(done, max(total, 1))
         elif kind == "findings":
-            if letter.status not in ("reading", "analysing"):
+            if not letter.loading:
                 return
             letter.provisional[msg[1]] = msg[2]
             self._prov_pending.add(letter)
@@ -110,7 +110,7 @@ class OpeningMixin:
         else:
             letter.plan = res.plan
         letter.provisional = {}
-        letter.status = "ready"
+        letter.status = LoadStatus.READY
         letter.page_count = res.opened.document.page_count
         for p in res.opened.document.pages:
             letter.pages_read[p.index] = p
@@ -139,7 +139,7 @@ class OpeningMixin:
     def _show_provisional(self) -> None:
         pending, self._prov_pending = self._prov_pending, set()
         for letter in pending:
-            if letter.status not in ("reading", "analysing") or not letter.provisional:
+            if not letter.loading or not letter.provisional:
                 continue
             found = [f for fs in letter.provisional.values() for f in fs]
             plan = provisional_plan(
@@ -179,13 +179,13 @@ class OpeningMixin:
 
     def _load_failed(self, letter: Letter, exc: BaseException) -> None:
         if isinstance(exc, PasswordRequired):
-            letter.status = "failed"
+            letter.status = LoadStatus.FAILED
             letter.error = str(exc)
             self.progress.emit(0, 0)
             self.lettersChanged.emit()
             self.passwordNeeded.emit(letter, str(exc))
             return
-        letter.status = "failed"
+        letter.status = LoadStatus.FAILED
         letter.error = (
             str(exc)
             if isinstance(exc, RedactorError)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.core.model import Box, PageText
+from redactor.core.model import Box, FindingSource, PageText, ReviewState
 from redactor.core.plan import Redaction
 
 from .style import HATCHED_LABELS, label_color, label_pen_style
@@ -41,12 +41,12 @@ class RedactionItem(QGraphicsRectItem):
         red = self.red
         color = label_color(red.label)
         width = 5.0 if self.current else 2.5
-        if red.state == "rejected":
+        if red.state == ReviewState.REJECTED:
             pen = QPen(QColor("#8a8a8a"), 1.5 if not self.current else 3.5, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-        elif red.state == "accepted":
+        elif red.state == ReviewState.ACCEPTED:
             pen = QPen(color, width, Qt.PenStyle.SolidLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
@@ -65,7 +65,7 @@ class RedactionItem(QGraphicsRectItem):
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(r)
-        if self.current and red.source == "manual":
+        if self.current and red.source == FindingSource.MANUAL:
             painter.setBrush(QBrush(color))
             s = HANDLE_PX / max(painter.transform().m11(), 1e-6)
             painter.drawRect(QRectF(r.right() - s, r.bottom() - s, s, s))
@@ -219,7 +219,7 @@ class PageView(QGraphicsView):
             return super().mousePressEvent(event)
         self.selected.emit(item.red.id)
         item = self._items.get(item.red.id, item)
-        if item.red.source == "manual":
+        if item.red.source == FindingSource.MANUAL:
             r = item.rect()
             s = HANDLE_PX / max(self.zoom(), 1e-6)
             corner = scene_pos.x() > r.right() - s and scene_pos.y() > r.bottom() - s

@@ -8,32 +8,34 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from redactor.core.model import Label, ReviewState
+
 _P = Qt.PenStyle
 # label -> (colour, pen style)
 LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
-    "PERSON": ("#D55E00", _P.SolidLine),  # vermillion
-    "LOCATION": ("#0072B2", _P.DashLine),  # blue
-    "ADDRESS": ("#009E73", _P.DotLine),  # bluish green
-    "FACILITY": ("#CC79A7", _P.DashDotLine),  # reddish purple
-    "DATE": ("#E69F00", _P.DashDotDotLine),  # orange
-    "ID": ("#56B4E9", _P.SolidLine),  # sky blue
-    "PHONE": ("#8F7A00", _P.DashLine),  # dark yellow
-    "EMAIL": ("#5A3D8A", _P.DotLine),  # violet
-    "ORGANIZATION": ("#555555", _P.DashDotLine),
-    "PUBLIC": ("#777777", _P.DashDotDotLine),
-    "OTHER": ("#333333", _P.DashLine),
-    "TERM": ("#B8004F", _P.SolidLine),
-    "MANUAL": ("#000000", _P.SolidLine),
+    Label.PERSON: ("#D55E00", _P.SolidLine),  # vermillion
+    Label.LOCATION: ("#0072B2", _P.DashLine),  # blue
+    Label.ADDRESS: ("#009E73", _P.DotLine),  # bluish green
+    Label.FACILITY: ("#CC79A7", _P.DashDotLine),  # reddish purple
+    Label.DATE: ("#E69F00", _P.DashDotDotLine),  # orange
+    Label.ID: ("#56B4E9", _P.SolidLine),  # sky blue
+    Label.PHONE: ("#8F7A00", _P.DashLine),  # dark yellow
+    Label.EMAIL: ("#5A3D8A", _P.DotLine),  # violet
+    Label.ORGANIZATION: ("#555555", _P.DashDotLine),
+    Label.PUBLIC: ("#777777", _P.DashDotDotLine),
+    Label.OTHER: ("#333333", _P.DashLine),
+    Label.TERM: ("#B8004F", _P.SolidLine),
+    Label.MANUAL: ("#000000", _P.SolidLine),
     # Notices about the file itself (drawn hatched on the page, see page_view).
-    "HIDDEN_TEXT": ("#C40000", _P.DashDotLine),  # dark red
-    "MIXED_SCRIPT": ("#006D5B", _P.DashDotDotLine),  # dark teal
-    "UNREAD": ("#B35900", _P.DotLine),  # dark orange
+    Label.HIDDEN_TEXT: ("#C40000", _P.DashDotLine),  # dark red
+    Label.MIXED_SCRIPT: ("#006D5B", _P.DashDotDotLine),  # dark teal
+    Label.UNREAD: ("#B35900", _P.DotLine),  # dark orange
 }
 # Notices are filled with a hatch while proposed, so that a region no reader could read, or text
 # hidden in the source, stands out from ordinary findings even in grey scale.
-HATCHED_LABELS = frozenset({"HIDDEN_TEXT", "UNREAD"})
+HATCHED_LABELS = frozenset({Label.HIDDEN_TEXT, Label.UNREAD})
 
-STATE_MARK = {"proposed": "?", "accepted": "■", "rejected": "✕"}
+STATE_MARK = {ReviewState.PROPOSED: "?", ReviewState.ACCEPTED: "■", ReviewState.REJECTED: "✕"}
 
 
 def label_color(label: str) -> QColor:

@@ -3,46 +3,59 @@ letter as thumbnails with a state mark."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
+from redactor.core.model import ReviewState
+
 from .controller import ReviewController
 from .i18n import N_, tr
-from .letter import STATE_TEXT, Letter
+from .letter import STATE_TEXT, Letter, LetterState
 
 THUMB_W = 96
 THUMB_H = 132
 
 
-def page_state(letter: Letter, page: int) -> str:
-    """not-read, needs-eyes, undecided, viewed, done."""
+class PageState(StrEnum):
+    """A page's mark on its thumbnail."""
+
+    NOT_READ = "not-read"
+    NEEDS_EYES = "needs-eyes"
+    UNDECIDED = "undecided"
+    VIEWED_NOT = "viewed-not"
+    DONE = "done"
+
+
+def page_state(letter: Letter, page: int) -> PageState:
     if page not in letter.pages_read or letter.plan is None:
-        return "not-read"
+        return PageState.NOT_READ
     if page in letter.plan.pages_needing_eyes():
-        return "needs-eyes"
-    if any(r.page == page and r.state == "proposed" for r in letter.plan.redactions):
-        return "undecided"
-    return "done" if page in letter.viewed else "viewed-not"
+        return PageState.NEEDS_EYES
+    if any(r.page == page and r.state == ReviewState.PROPOSED for r in letter.plan.redactions):
+        return PageState.UNDECIDED
+    return PageState.DONE if page in letter.viewed else PageState.VIEWED_NOT
 
 
 MARKS = {
-    "not-read": ("…", "#777777"),
-    "needs-eyes": ("!", "#D55E00"),
-    "undecided": ("?", "#0072B2"),
-    "viewed-not": ("○", "#555555"),
-    "done": ("✓", "#009E73"),
+    PageState.NOT_READ: ("…", "#777777"),
+    PageState.NEEDS_EYES: ("!", "#D55E00"),
+    PageState.UNDECIDED: ("?", "#0072B2"),
+    PageState.VIEWED_NOT: ("○", "#555555"),
+    PageState.DONE: ("✓", "#009E73"),
 }
 MARK_TIPS = {
-    "not-read": N_("not read yet"),
-    "needs-eyes": N_("needs eyes: look at this page and confirm it"),
-    "undecided": N_("findings to decide"),
-    "viewed-not": N_("not looked at yet"),
-    "done": N_("reviewed"),
+    PageState.NOT_READ: N_("not read yet"),
+    PageState.NEEDS_EYES: N_("needs eyes: look at this page and confirm it"),
+    PageState.UNDECIDED: N_("findings to decide"),
+    PageState.VIEWED_NOT: N_("not looked at yet"),
+    PageState.DONE: N_("reviewed"),
 }
 
 
-def thumb_icon(image: QImage | None, state: str, number: int) -> QIcon:
+def thumb_icon(image: QImage | None, state: PageState, number: int) -> QIcon:
     pix = QPixmap(THUMB_W, THUMB_H)
     pix.fill(QColor("#ffffff"))
     p = QPainter(pix)
@@ -117,7 +130,7 @@ class LettersPane(QWidget):
         for letter in self.ctl.letters:
             state = letter.state()
             item = QListWidgetItem(f"{letter.name}\n   {tr(STATE_TEXT[state])}")
-            if state == "failed":
+            if state == LetterState.FAILED:
                 item.setToolTip(letter.error)
             self.letters.addItem(item)
         if self.ctl.letter in self.ctl.letters:
@@ -154,7 +167,7 @@ class LettersPane(QWidget):
         item = self.pages.item(i)
         item.setIcon(thumb_icon(thumb, state, i + 1))
         tip = tr("Page %1").replace("%1", str(i + 1)) + ": " + tr(MARK_TIPS[state])
-        if state == "needs-eyes" and i in letter.pages_read:
+        if state == PageState.NEEDS_EYES and i in letter.pages_read:
             tip += "\n" + letter.pages_read[i].needs_eyes_reason
         item.setToolTip(tip)
 
