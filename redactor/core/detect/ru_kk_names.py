@@ -1,0 +1,121 @@
+"""First names in Russian and Kazakh text in every case form: "Абайдың", "Ғалымжанға",
+"Бауыржана", "Айгерімнің".
+
+The names are ``first_names_kk.txt`` (Kazakh names, written for this project) and the general
+``first_names.txt``; each is compared in Kazakh and in Russian spelling (Нұрлан = Нурлан). A
+Kazakh word matches without its suffix chain (plural? possessive? case?), a Russian one without
+its case ending. A name that is also a common word (marked "*" in the list, or a common Russian
+word to pymorphy3) is taken only inside a sentence. The name grows by a capitalised word on each
+side (the surname), as in names.py.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.core.detect.names import (
+    _data,
+    _extend_with_caps,
+    _is_common_ru_word,
+    sentence_initial,
+)
+from redactor.core.detect.recognizers import read_list, result
+from redactor.core.detect.ru_kk_places import _kk_stems
+
+_TO_RU = str.maketrans(
+    {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
+)
+_TOKEN_RE = regex.compile(r"\p{Lu}[\p{Ll}’']*\p{Ll}(?:-\p{Lu}[\p{Ll}]+)?")
+_KK_PLURAL_START = ("лар", "лер", "дар", "дер", "тар", "тер")
+_RU_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "ею", "а", "я", "у", "ю", "ы", "и", "е")
+
+
+def _nf(word: str) -> str:
+    """A word folded for comparison: lower case, ё -> е, Kazakh letters to Russian ones."""
+    return word.lower().replace("ё", "е").translate(_TO_RU)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, bool]:
+    """Folded first name -> True if it is also a common word."""
+    out: dict[str, bool] = {}
+    for line in [*read_list("first_names_kk.txt"), *read_list("first_names.txt")]:
+        common = line.endswith("*")
+        name = line.rstrip(" *")
+        if not regex.match(r"\p{Cyrillic}", name) or len(name) < 3:
+            continue
+        key = _nf(name)
+        out[key] = out.get(key, False) or common
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _keys(word: str, lang: str) -> tuple[str, ...]:
+    low = word.lower().replace("ё", "е")
+    keys = {_nf(low)}
+    if lang == "kk":
+        for stem in _kk_stems(low):
+            rest = low[len(stem) :]
+            # a person's name takes no plural ("Азаматтар" are citizens) and no -дағы
+            if (
+                len(stem) >= 3
+                and not rest.startswith(_KK_PLURAL_START)
+                and rest[-2:]
+                not in (
+                    "ғы",
+                    "гі",
+                )
+            ):
+                keys.add(_nf(stem))
+    else:
+        for e in _RU_ENDINGS:
+            if low.endswith(e) and len(low) - len(e) >= 3:
+                stem = _nf(low[: len(low) - len(e)])
+                keys |= {stem, stem + "а", stem + "я"}
+    return tuple(sorted(keys))
+
+
+def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float, str]]:
+    """(start, end, score, why) of the first names (with a surname beside them) in text."""
+    names = _names()
+    nn = _data()["not_names"]
+    out: list[tuple[int, int, float, str]] = []
+    for m in _TOKEN_RE.finditer(text):
+        w = m.group()
+        if w.lower() in nn:
+            continue
+        hits = [k for k in _keys(w, lang) if k in names]
+        if not hits:
+            continue
+        initial = sentence_initial(text, m.start())
+        if initial and (any(names[k] for k in hits) or _is_common_ru_word(w)):
+            continue
+        s, e = _extend_with_caps(text, m.start(), m.end(), nn)
+        out.append((s, e, 0.6, "first name (case form)"))
+    return out
+
+
+class RuKkFirstNameRecognizer(EntityRecognizer):
+    """First names in their Russian and Kazakh case forms."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            name=f"ru_kk_first_names_{language}",
+            supported_language=language,
+        )
+
+    def load(self) -> None:
+        _names()
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        return [
+            result("PERSON", s, e, sc, why)
+            for s, e, sc, why in find_first_names(text, self.supported_language)
+        ]
