@@ -24,7 +24,8 @@ from redactor.core.detect.names import (
     sentence_initial,
 )
 from redactor.core.detect.recognizers import read_list, result
-from redactor.core.detect.ru_kk_places import _kk_stems
+from redactor.core.detect.ru_kk_places import _kk_chain, _kk_stems, _morph
+from redactor.core.detect.ru_kk_places import _sentence_opener as _fold_opener
 
 _TO_RU = str.maketrans(
     {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
@@ -96,6 +97,51 @@ def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float,
             continue
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         out.append((s, e, 0.6, "first name (case form)"))
+    if lang == "ru":
+        out.extend(_dictionary_names(text, nn))
+    out.extend(_honorific_names(text, nn))
+    return out
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def _dictionary_names(text: str, nn: set[str]) -> list[tuple[int, int, float, str]]:
+    """Capitalised words inside a Russian sentence that pymorphy3's dictionary knows only as a
+    first name, surname or patronymic ("Кеннеди", "Проди", "Станиславского")."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        w = m.group()
+        if (
+            w.lower() in nn
+            or sentence_initial(text, m.start())
+            or text[m.start() - 1 : m.start()] == "«"
+        ):
+            continue  # a sentence's first word, or a name in quotes (a product, a ship)
+        parses = _morph().parse(w.split("-")[-1])
+        if not parses or not all(p.is_known for p in parses):
+            continue
+        if all(_NAME_TAGS & p.tag.grammemes for p in parses):
+            out.append((m.start(), m.end(), 0.55, "name in dictionary"))
+    return out
+
+
+# Kazakh honorifics and titles written after a name: "Клара апай", "Төле би", "Аяз ата".
+_HONORIFIC_RE = regex.compile(
+    r"(?<![\p{L}\-])(?P<v>\p{Lu}\p{Ll}+)[ \t]+(?:ата|апа|апай|әже|аға|ағай|әпке|көке|"
+    r"батыр|би|хан|ақын|жырау|қажы|ханым|мырза)(?P<suf>\p{Ll}{0,6})(?![\p{L}\-])"
+)
+
+
+def _honorific_names(text: str, nn: set[str]) -> list[tuple[int, int, float, str]]:
+    out = []
+    for m in _HONORIFIC_RE.finditer(text):
+        w = m.group("v")
+        if w.lower() in nn or _fold_opener(w):
+            continue
+        if m.group("suf") and not _kk_chain(m.group("suf")):
+            continue  # "билік", "бидай": not the honorific
+        out.append((m.start("v"), m.end("v"), 0.6, "name before honorific"))
     return out
 
 
