@@ -52,10 +52,17 @@ _KK_KIND_RE = regex.compile(
 _KK_KIND_KEEP = ("облыс", "республика")  # the kind word is part of a region's name
 # A Russian kind word before a name: "реки Славянки", "штата Аризона", "городе Грозном".
 _RU_KIND_RE = regex.compile(
-    r"(?:город|река|озеро|остров|штат|провинция|республика|район|область|край|округ|"
-    r"полуостров|залив|пролив|хребет)"
-    r"|(?:город|остров|штат|район|округ|полуостров|залив|пролив|хребт)(?:а|у|е|ом)"
-    r"|(?:рек|озер|провинци|республик|област|кра)(?:и|е|у|ой|ю|я|ем|ею|ью)"
+    r"(?:город|городок|река|озеро|остров|штат|провинция|республика|район|область|край|округ|"
+    r"полуостров|залив|пролив|хребет|порт|посёлок|поселок|село|деревня|станица|аул)"
+    r"|(?:город|городк|остров|штат|район|округ|полуостров|залив|пролив|хребт|порт|посёлк|"
+    r"поселк|аул)(?:а|у|е|ом)"
+    r"|(?:рек|озер|провинци|республик|област|кра|сел|деревн|станиц)(?:и|е|у|ой|ю|я|ем|ею|ью|а)"
+)
+# Relational adjectives before a kind word belong to the place: "голландском городке
+# Вейк-ан-Зее", "автономной республики Крым", "тихоокеанский порт Козьмино".
+_RU_PLACE_ADJ_RE = regex.compile(
+    r"\p{Ll}+(?:ск|цк)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ую|юю|"
+    r"ых|их|ыми|ими)"
 )
 # Capitalised words that open sentences and are never the first word of a place name
 # (Kazakh and Russian pronouns, determiners, conjunctions, sentence adverbs), written for this
@@ -243,7 +250,7 @@ def _cases(word: str) -> set[str]:
 
 def _kind_places(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, float, str]]:
     out: list[tuple[int, int, float, str]] = []
-    for i, (s, e, w) in enumerate(toks):
+    for i, (_s, e, w) in enumerate(toks):
         if w[0].isupper():
             continue
         # Kazakh: 1-3 capitalised words (or a name with a number) before the kind word
@@ -281,7 +288,15 @@ def _kind_places(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
                 and text[toks[k][1] : toks[k + 1][0]] == " "
             ):
                 k += 1
-            out.append((s, toks[k][1], 0.7, "place after kind word"))
+            j = i
+            while (
+                j > 0
+                and i - j < 2
+                and _RU_PLACE_ADJ_RE.fullmatch(toks[j - 1][2])
+                and text[toks[j - 1][1] : toks[j][0]] == " "
+            ):
+                j -= 1
+            out.append((toks[j][0], toks[k][1], 0.7, "place after kind word"))
     return out
 
 
