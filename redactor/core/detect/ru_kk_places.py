@@ -189,6 +189,13 @@ def _gazetteer() -> tuple[dict[str, bool], _Multi]:
     return single, multi
 
 
+def _common_ru(word: str) -> bool:
+    """True if pymorphy3's likeliest reading of the word is a known word other than a place
+    ("Орёл" the bird, "Мирный" peaceful): not taken at the start of a sentence."""
+    p = _morph().parse(word)[0]
+    return bool(p.is_known and "Geox" not in p.tag.grammemes)
+
+
 def _sentence_opener(word: str) -> bool:
     return _fold(word) in _NOT_PLACE_START
 
@@ -226,8 +233,10 @@ def find_places(text: str, lang: str = "ru") -> list[tuple[int, int, float, str]
                     break
             if hit:
                 break
-        if not hit and any(
-            k in single and not (single[k] and initial) for k in _keys(w, True, lang)
+        if (
+            not hit
+            and any(k in single and not (single[k] and initial) for k in _keys(w, True, lang))
+            and not (initial and lang == "ru" and _common_ru(w))
         ):
             hit = 1
         if hit:
