@@ -99,7 +99,34 @@ def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float,
         out.append((s, e, 0.6, "first name (case form)"))
     if lang == "ru":
         out.extend(_dictionary_names(text, nn))
+    else:
+        out.extend(_kk_surnames(text))
     out.extend(_honorific_names(text, nn))
+    for m in _ARABIC_ARTICLE_RE.finditer(text):
+        out.append((m.start(), m.end(), 0.6, "name with al-"))
+    return out
+
+
+# Arabic names with the article: "әл-Фараби", "аль-Бируни", "al-Khwarizmi".
+_ARABIC_ARTICLE_RE = regex.compile(r"(?<![\p{L}\-])(?:[Әә]л|[Аа]ль|[Аа]л|[Aa]l)-\p{Lu}\p{Ll}{2,}")
+# "Бегалиевтер" (the Begaliyev family), "Мәлібековтікі" (Mälibekov's): a surname with a
+# Kazakh plural or the -нікі possessive.
+_KK_SURNAME_RE = regex.compile(
+    r"(?<![\p{L}\-])\p{Lu}\p{Ll}+(?:ов|ев|ин|ова|ева|ина)(?P<suf>тер|тар|дер|дар|лер|лар|тікі|"
+    r"тыкі|нікі|ныкі|дікі|дыкі)\p{Ll}{0,6}(?![\p{L}])"
+)
+
+
+def _kk_surnames(text: str) -> list[tuple[int, int, float, str]]:
+    out = []
+    for m in _KK_SURNAME_RE.finditer(text):
+        rest = m.group()[m.start("suf") - m.start() :]
+        if rest[len(m.group("suf")) :] and not _kk_chain(rest[len(m.group("suf")) :]):
+            continue
+        first = _morph().parse(m.group()[: m.start("suf") - m.start()])[0]
+        if first.is_known and not (_NAME_TAGS & first.tag.grammemes):
+            continue  # "Машиналары": a common word read first, not a surname
+        out.append((m.start(), m.end(), 0.6, "surname with a Kazakh suffix"))
     return out
 
 
