@@ -24,7 +24,7 @@ from redactor.core.detect.names import (
     sentence_initial,
 )
 from redactor.core.detect.recognizers import read_list, result
-from redactor.core.detect.ru_kk_places import _kk_chain, _kk_stems, _morph
+from redactor.core.detect.ru_kk_places import _kk_chain, _kk_stems, parse
 from redactor.core.detect.ru_kk_places import _sentence_opener as _fold_opener
 
 _TO_RU = str.maketrans(
@@ -123,7 +123,7 @@ def _kk_surnames(text: str) -> list[tuple[int, int, float, str]]:
         rest = m.group()[m.start("suf") - m.start() :]
         if rest[len(m.group("suf")) :] and not _kk_chain(rest[len(m.group("suf")) :]):
             continue
-        first = _morph().parse(m.group()[: m.start("suf") - m.start()])[0]
+        first = parse(m.group()[: m.start("suf") - m.start()])[0]
         if first.is_known and not (_NAME_TAGS & first.tag.grammemes):
             continue  # "Машиналары": a common word read first, not a surname
         out.append((m.start(), m.end(), 0.6, "surname with a Kazakh suffix"))
@@ -145,7 +145,7 @@ def _dictionary_names(text: str, nn: set[str]) -> list[tuple[int, int, float, st
             or text[m.start() - 1 : m.start()] == "«"
         ):
             continue  # a sentence's first word, or a name in quotes (a product, a ship)
-        parses = _morph().parse(w.split("-")[-1])
+        parses = parse(w.split("-")[-1])
         if not parses or not all(p.is_known for p in parses):
             continue
         if all(_NAME_TAGS & p.tag.grammemes for p in parses):

@@ -83,6 +83,20 @@ _NOT_PLACE_START = frozenset(
 _MAX_WORDS = 4
 
 
+@lru_cache(maxsize=65536)
+def parse(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word (cached: a page repeats its names)."""
+    return tuple(_morph().parse(word))
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """First three letters of every gazetteer key: a word that starts otherwise is no place,
+    and is not parsed."""
+    single, multi = _gazetteer()
+    return frozenset(k[:3] for k in (*single, *multi))
+
+
 def _fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
@@ -142,8 +156,8 @@ def _keys(word: str, last: bool = True, lang: str = "ru") -> frozenset[str]:
     if lang == "kk":
         if last:
             keys |= set(_kk_stems(f))
-    elif any("а" <= c <= "я" for c in f):
-        keys |= {_fold(p.normal_form) for p in _morph().parse(word)[:3]}
+    elif any("а" <= c <= "я" for c in f) and f[:3] in _prefixes():
+        keys |= {_fold(p.normal_form) for p in parse(word)[:3]}
     return frozenset(k for k in keys if len(k) >= 3)
 
 
@@ -155,7 +169,7 @@ def _entry_keys(word: str, multi: bool) -> frozenset[str]:
         return frozenset({"=" + f})
     if not multi or not any("а" <= c <= "я" for c in f):
         return frozenset({f})
-    return frozenset({f, _fold(_morph().parse(word)[0].normal_form)})
+    return frozenset({f, _fold(parse(word)[0].normal_form)})
 
 
 _Multi = dict[str, list[tuple[bool, tuple[frozenset[str], ...]]]]
@@ -192,7 +206,7 @@ def _gazetteer() -> tuple[dict[str, bool], _Multi]:
 def _common_ru(word: str) -> bool:
     """True if pymorphy3's likeliest reading of the word is a known word other than a place
     ("Орёл" the bird, "Мирный" peaceful): not taken at the start of a sentence."""
-    p = _morph().parse(word)[0]
+    p = parse(word)[0]
     return bool(p.is_known and "Geox" not in p.tag.grammemes)
 
 
@@ -250,7 +264,7 @@ def find_places(text: str, lang: str = "ru") -> list[tuple[int, int, float, str]
 
 def _cases(word: str) -> set[str]:
     out = set()
-    for p in _morph().parse(word)[:4]:
+    for p in parse(word)[:4]:
         c = p.tag.case
         if c:
             out.add({"gen2": "gent", "loc2": "loct", "acc2": "accs"}.get(c, c))
