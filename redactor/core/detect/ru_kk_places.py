@@ -49,6 +49,18 @@ _KK_KIND_RE = regex.compile(
     r"провинциясы|штаты|өңірі|мекені|мекендері)"
     r"(?:ның|нің|на|не|н|нда|нде|нан|нен|мен|ндағы|ндегі)?"
 )
+# a plural kind word names every place of a list before it: "Теңдік, Мироновка және
+# Кантемировское ауылдарына", "Қиғаш және Жайық өзендерінің"
+_KK_PLURAL_KIND_RE = regex.compile(r"(?:дар|дер|лар|лер|тар|тер)[ыі]")
+_KK_CONJ = frozenset({"және", "мен", "пен", "бен", "да", "де"})
+_KK_STATE_RE = regex.compile(
+    r"(?:республика|конфедерация|федерация|корольдігі|әмірлігі)(?:сы|сының|сына|сында|сынан|"
+    r"сымен|ның|ға|да|дан|мен)?|республикасы\p{Ll}*"
+)
+_KK_STATE_BARE = frozenset(
+    "республика конфедерация федерация корольдігі әмірлігі республикада республикадан "
+    "республикаға республиканың".split()
+)
 _KK_KIND_KEEP = ("облыс", "республика")  # the kind word is part of a region's name
 # A Russian kind word before a name: "реки Славянки", "штата Аризона", "городе Грозном".
 _RU_KIND_RE = regex.compile(
@@ -262,6 +274,27 @@ def find_places(text: str, lang: str = "ru") -> list[tuple[int, int, float, str]
     return out
 
 
+def _coordinated(
+    text: str, toks: list[tuple[int, int, str]], j: int
+) -> list[tuple[int, int, float, str]]:
+    """The capitalised words listed before toks[j] ("A, B және C ауылдары"): each a place."""
+    out = []
+    while j > 1:
+        gap = text[toks[j - 1][1] : toks[j][0]]
+        if toks[j - 1][2] in _KK_CONJ and text[toks[j - 2][1] : toks[j - 1][0]] == " ":
+            j -= 1
+            gap = text[toks[j - 1][1] : toks[j][0]]
+            if gap != " ":
+                break
+        elif gap != ", ":
+            break
+        if not toks[j - 1][2][0].isupper() or _sentence_opener(toks[j - 1][2]):
+            break
+        j -= 1
+        out.append((toks[j][0], toks[j][1], 0.65, "place in a list before kind word"))
+    return out
+
+
 def _cases(word: str) -> set[str]:
     out = set()
     for p in parse(word)[:4]:
@@ -274,24 +307,38 @@ def _cases(word: str) -> set[str]:
 def _kind_places(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, float, str]]:
     out: list[tuple[int, int, float, str]] = []
     for i, (_s, e, w) in enumerate(toks):
+        # "Қазақстан Республикасы", "Қырғыз Республикасының", "Швейцария конфедерациясы"
+        if (
+            i > 0
+            and _KK_STATE_RE.fullmatch(w.lower())
+            and (w[0].isupper() or w.lower() not in _KK_STATE_BARE)
+            and toks[i - 1][2][0].isupper()
+            and not _sentence_opener(toks[i - 1][2])
+        ):
+            if text[toks[i - 1][1] : toks[i][0]] == " ":
+                out.append((toks[i - 1][0], e, 0.7, "place before kind word"))
+            continue
         if w[0].isupper():
             continue
         # Kazakh: 1-3 capitalised words (or a name with a number) before the kind word
         if i > 0 and _KK_KIND_RE.fullmatch(w):
-            j = i
+            k = i - 1 if w.startswith("мекен") and toks[i - 1][2] == "елді" else i
+            j = k
             while (
                 j > 0
-                and i - j < 3
+                and k - j < 3
                 and toks[j - 1][2][0].isupper()
                 and text[toks[j - 1][1] : toks[j][0]].strip(' -0123456789«»"') == ""
                 and "\n" not in text[toks[j - 1][1] : toks[j][0]]
             ):
                 j -= 1
-            while j < i and _sentence_opener(toks[j][2]):
+            while j < k and _sentence_opener(toks[j][2]):
                 j += 1
-            if j < i:
-                end = e if w.startswith(_KK_KIND_KEEP) else toks[i - 1][1]
+            if j < k:
+                end = e if w.startswith(_KK_KIND_KEEP) else toks[k - 1][1]
                 out.append((toks[j][0], end, 0.7, "place before kind word"))
+                if _KK_PLURAL_KIND_RE.search(w):
+                    out.extend(_coordinated(text, toks, j))
         # Russian: the kind word and the capitalised name after it, when the name is in
         # apposition ("реки Славянки", "штата Аризона"), not a genitive of another place
         # ("городах России", "район Дюссельдорфа")

@@ -54,8 +54,11 @@ def test_russian_place_in_oblique_case(detector):
     [
         # a Kazakh kind word after the name ("аулы", with a case suffix)
         ("Ол өткен жылы Ақтерек аулына көшті.", "kk", "Ақтерек"),
-        # a region keeps its kind word
+        # a region keeps its kind word, a state its "Республикасы"
         ("Олар Ақмола облысының тұрғындары.", "kk", "Ақмола облысының"),
+        ("Ол Қырғыз Республикасының азаматы.", "kk", "Қырғыз Республикасының"),
+        # a plural kind word names every place listed before it
+        ("Біз Қарабұлақ, Көктерек және Жаңаауыл ауылдарында болдық.", "kk", "Қарабұлақ"),
         # a Russian kind word before the name belongs to the place
         ("Мы жили у реки Ишим, потом в республике Татарстан.", "ru", "республике Татарстан"),
     ],
