@@ -65,9 +65,9 @@ _KK_KIND_KEEP = ("облыс", "республика")  # the kind word is part 
 # A Russian kind word before a name: "реки Славянки", "штата Аризона", "городе Грозном".
 _RU_KIND_RE = regex.compile(
     r"(?:город|городок|река|озеро|остров|штат|провинция|республика|район|область|край|округ|"
-    r"полуостров|залив|пролив|хребет|порт|посёлок|поселок|село|деревня|станица|аул)"
+    r"полуостров|залив|пролив|хребет|порт|посёлок|поселок|село|деревня|станица|аул|памятник)"
     r"|(?:город|городк|остров|штат|район|округ|полуостров|залив|пролив|хребт|порт|посёлк|"
-    r"поселк|аул)(?:а|у|е|ом)"
+    r"поселк|аул|памятник)(?:а|у|е|ом)"
     r"|(?:рек|озер|провинци|республик|област|кра|сел|деревн|станиц)(?:и|е|у|ой|ю|я|ем|ею|ью|а)"
 )
 # Relational adjectives before a kind word belong to the place: "голландском городке
@@ -296,8 +296,11 @@ def _coordinated(
 
 
 def _cases(word: str) -> set[str]:
+    """The cases pymorphy3's dictionary gives a word (none for a word it only guesses)."""
     out = set()
     for p in parse(word)[:4]:
+        if not p.is_known:
+            continue
         c = p.tag.case
         if c:
             out.add({"gen2": "gent", "loc2": "loct", "acc2": "accs"}.get(c, c))
