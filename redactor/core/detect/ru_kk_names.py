@@ -93,7 +93,7 @@ def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float,
         if not hits:
             continue
         initial = sentence_initial(text, m.start())
-        if initial and (any(names[k] for k in hits) or _is_common_ru_word(w)):
+        if initial and (any(names[k] for k in hits) or (lang == "ru" and _is_common_ru_word(w))):
             continue
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         out.append((s, e, 0.6, "first name (case form)"))
