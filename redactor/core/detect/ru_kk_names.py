@@ -21,6 +21,7 @@ from redactor.core.detect.names import (
     _data,
     _extend_with_caps,
     _is_common_ru_word,
+    looks_like_name,
     sentence_initial,
 )
 from redactor.core.detect.recognizers import read_list, result
@@ -96,6 +97,12 @@ def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float,
         if initial and (any(names[k] for k in hits) or (lang == "ru" and _is_common_ru_word(w))):
             continue
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
+        if (
+            s < m.start()
+            and sentence_initial(text, s)
+            and not looks_like_name(text[s : m.start()].strip())
+        ):
+            s = m.start()  # "Қазіргі Өтеген ...": the sentence's first word is not the surname
         out.append((s, e, 0.6, "first name (case form)"))
     if lang == "ru":
         out.extend(_dictionary_names(text, nn))
