@@ -172,8 +172,13 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry.add_recognizer(
             EmailRecognizer(supported_language=lg, supported_entity="EMAIL", name="email")
         )
+    from redactor.core.detect.ru_kk_names import RuKkFirstNameRecognizer
+    from redactor.core.detect.ru_kk_places import RuKkPlaceRecognizer
+
     for lg in ("ru", "kk"):
         registry.add_recognizer(NatashaRecognizer(lg))
+        registry.add_recognizer(RuKkPlaceRecognizer(lg))
+        registry.add_recognizer(RuKkFirstNameRecognizer(lg))
     registry.add_recognizer(ProperNounPlaceRecognizer())
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
 
