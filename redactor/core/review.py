@@ -199,6 +199,18 @@ class Macro:
             c.undo()
 
 
+def _without(commands: list[Command], review: LetterReview) -> list[Command]:
+    out: list[Command] = []
+    for c in commands:
+        if isinstance(c, Macro):
+            kept = _without(c.commands, review)
+            if kept:
+                out.append(Macro(c.text, kept))
+        elif not (isinstance(c, PlanEdit) and c.review is review):
+            out.append(c)
+    return out
+
+
 class History:
     """An undo stack: `push` does a command; `undo`/`redo` walk the stack; a macro groups the
     commands pushed between `begin_macro` and `end_macro` into one step (an empty one is
@@ -247,6 +259,13 @@ class History:
     def clear(self) -> None:
         self._done.clear()
         self._undone.clear()
+
+    def forget(self, review: LetterReview) -> None:
+        """Drop the steps that edit `review` (its plan was replaced by a new analysis or a
+        restored review: they would bring back a plan of the other one); the steps of the other
+        letters stay."""
+        self._done = _without(self._done, review)
+        self._undone = _without(self._undone, review)
 
     def can_undo(self) -> bool:
         return bool(self._done) and not self._open

@@ -238,7 +238,7 @@ class ReviewController(QObject):
         """Every change of a letter's review comes here (its listener)."""
         plan = letter.plan
         if change in (Change.REBUILT, Change.RESTORED):
-            self.undo.clear()  # the edits refer to the replaced plan
+            self.undo.forget(letter.review)  # its edits refer to the replaced plan
         if change == Change.REBUILT and old is not None and plan is not None:
             self._remap_current(letter, old, plan)
         elif change in (Change.EDITED, Change.RESTORED) and plan is not None:

@@ -76,6 +76,28 @@ def test_a_macro_spans_letters_and_is_undone_in_one_step() -> None:
     assert b.plan is not None and b.plan.get("r1").state == ReviewState.REJECTED
 
 
+def test_a_replaced_plan_takes_its_letters_steps_along_and_no_other() -> None:
+    a, _ = _review()
+    b, _ = _review()
+    history = History()
+    assert a.plan is not None and b.plan is not None
+    history.push(PlanEdit(b, P.accept(b.plan, ["r1"]), "b1"))
+    history.push(PlanEdit(a, P.accept(a.plan, ["r1"]), "a1"))
+    history.begin_macro("both")
+    history.push(PlanEdit(a, P.reject(a.plan, ["r2"]), "a2"))
+    history.push(PlanEdit(b, P.reject(b.plan, ["r2"]), "b2"))
+    history.end_macro()
+    a.rebuild(_plan())  # a new analysis of letter a
+    history.forget(a)
+    fresh = a.plan
+    history.undo()  # the macro, without its step on a
+    assert b.plan is not None and b.plan.get("r2").state == ReviewState.PROPOSED
+    assert b.plan.get("r1").state == ReviewState.ACCEPTED
+    history.undo()  # a1 is gone: b1 is next
+    assert b.plan.get("r1").state == ReviewState.PROPOSED
+    assert not history.can_undo() and a.plan is fresh
+
+
 def test_an_edit_needs_a_plan() -> None:
     with pytest.raises(ValueError):
         PlanEdit(LetterReview(), _plan(), "x")
