@@ -1,36 +1,38 @@
-"""The review state of the open letters, every change to it (through the QUndoStack), the
-current letter/page/finding, background loading and autosave. No widgets here."""
+"""The open letters: the current letter/page/finding, every edit of a letter's review (each
+letter's LetterReview, core/review.py, edited through undoable commands in one History), the
+loading jobs' results (opening.py LetterLoader), page images and autosave. No widgets here."""
 
 from __future__ import annotations
 
 import logging
-import time
 from collections import OrderedDict
-from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QImage, QUndoStack
+from PySide6.QtGui import QImage
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
 from redactor.core.detect_lane import DetectLane
+from redactor.core.errors import RedactorError
 from redactor.core.model import Box, FindingSource, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore, redacted_texts
+from redactor.core.review import Change, History, PlanEdit, expand_terms, with_terms
 
 from .i18n import tr
-from .letter import Letter, PlanCommand, reading_order  # noqa: F401 - re-exported
-from .loading import (
-    LoadOptions,
-    render,
-)
-from .opening import OpeningMixin
+from .letter import Letter, reading_order
+from .loading import LoadOptions, LoadResult, carry_decisions, render
+from .opening import LetterLoader
 from .tasks import Job, TaskRunner
+
+__all__ = ["Letter", "ReviewController"]
 
 log = logging.getLogger(__name__)
 
 
-class ReviewController(OpeningMixin, QObject):
+class ReviewController(QObject):
     lettersChanged = Signal()  # a letter was added or its state changed
     planChanged = Signal(object)  # Letter
     pageRead = Signal(object, int)  # Letter, page index
@@ -56,7 +58,7 @@ class ReviewController(OpeningMixin, QObject):
         self.store = store or ReviewStore()
         self.options = options or LoadOptions()
         self.detector = DetectLane(self.options.profile, self.options.threshold, self.options.allow)
-        self.undo = QUndoStack(self)
+        self.undo = History()  # one history over every letter: a search is undone in one step
         self.letters: list[Letter] = []
         self.letter: Letter | None = None
         self.page = 0
@@ -68,11 +70,16 @@ class ReviewController(OpeningMixin, QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.save_all)
-        self._prov_pending: set[Letter] = set()
-        self._prov_timer = QTimer(self)
-        self._prov_timer.setSingleShot(True)
-        self._prov_timer.setInterval(500)
-        self._prov_timer.timeout.connect(self._show_provisional)
+        self.loader = LetterLoader(self.runner, self.store, self.options, self.detector, self)
+        self.loader.statusChanged.connect(lambda _letter: self.lettersChanged.emit())
+        self.loader.firstPage.connect(self._first_page)
+        self.loader.pageRead.connect(self.pageRead)
+        self.loader.provisional.connect(self._provisional)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.passwordNeeded.connect(self.passwordNeeded)
+        self.loader.failed.connect(lambda _letter, text: self.failed.emit(text))
+        self.loader.message.connect(self.message)
+        self.loader.progress.connect(self.progress)
 
     def set_options(self, options: LoadOptions) -> None:
         """New settings: they apply to letters opened from now on."""
@@ -85,11 +92,82 @@ class ReviewController(OpeningMixin, QObject):
         ):
             self.detector.shutdown()
             self.detector = DetectLane(options.profile, options.threshold, options.allow)
+        self.loader.options, self.loader.detector = options, self.detector
 
     # --- detector -------------------------------------------------------------------------
     def preload_detector(self) -> None:
         det = self.detector
         self.runner.submit(lambda job: det.preload(), lane="detector", name="detector")
+
+    # --- opening (the loading jobs: opening.py) ------------------------------------------
+    def open_paths(self, paths: list[str]) -> None:
+        known = {str(Path(x.path).resolve()) for x in self.letters}
+        added: list[Letter] = []
+        for p in paths:
+            if str(Path(p).resolve()) in known:
+                continue
+            letter = Letter(path=str(Path(p)))
+            letter.review.subscribe(partial(self._review_changed, letter))
+            self.letters.append(letter)
+            added.append(letter)
+            self.loader.start(letter)
+        self.lettersChanged.emit()
+        if added and self.letter is None:
+            self.set_letter(added[0])
+
+    def cancel_loading(self) -> None:
+        self.loader.cancel(self.letters)
+        self.lettersChanged.emit()
+
+    def retry_with_password(self, letter: Letter, password: str) -> None:
+        letter.password = password
+        letter.error = ""
+        self.loader.start(letter)
+        self.lettersChanged.emit()
+
+    def _first_page(self, letter: Letter, image: QImage) -> None:
+        self._images[(id(letter), 0)] = image
+        self.lettersChanged.emit()
+        if letter is self.letter:
+            self.pageImage.emit(letter, 0, image)
+            self.currentChanged.emit()
+
+    def _provisional(self, letter: Letter, plan: RedactionPlan) -> None:
+        """The findings of the pages read so far, while the rest is read."""
+        if letter.plan is not None:  # keep what the editor decided
+            plan = carry_decisions(letter.plan, plan)
+        letter.review.rebuild(plan)
+        if letter is self.letter:
+            self.currentChanged.emit()
+
+    def _loaded(self, letter: Letter, res: LoadResult) -> None:
+        saved = None
+        if res.saved is not None and res.saved.has_decisions():
+            try:
+                pipeline.check_plan_fits(res.opened.document, res.saved.plan)
+                saved = res.saved
+            except RedactorError:
+                saved = None
+        letter.review.offer(saved)  # before the plan: nothing is saved over it meanwhile
+        plan = res.plan
+        if letter.plan is not None:  # the provisional plan: keep what the editor decided
+            plan = carry_decisions(letter.plan, plan)
+        letter.review.rebuild(plan)
+        self.lettersChanged.emit()
+        if saved is not None:
+            self.restoreOffered.emit(letter)
+        self._start_thumbnails(letter)
+        if letter is self.letter:
+            self.current_id = None
+            self.set_page(self.page)
+
+    def restore(self, letter: Letter) -> None:
+        """Take back the saved review on offer (after the app was killed mid-review)."""
+        if letter.review.restore():
+            self.message.emit(tr("The saved review was restored."))
+
+    def discard_saved(self, letter: Letter) -> None:
+        letter.review.drop_offer()
 
     # --- pages and images -------------------------------------------------------------------
     def set_letter(self, letter: Letter) -> None:
@@ -105,9 +183,7 @@ class ReviewController(OpeningMixin, QObject):
         if letter is None:
             return
         self.page = max(0, min(page, max(letter.page_count - 1, 0)))
-        if letter.plan is not None and self.page not in letter.viewed:
-            letter.viewed.add(self.page)
-            self._mark_dirty(letter)
+        letter.review.mark_viewed(self.page)
         self.currentChanged.emit()
         self.request_image(letter, self.page)
 
@@ -158,20 +234,45 @@ class ReviewController(OpeningMixin, QObject):
         return self._thumbs.get((id(letter), page))
 
     # --- plan changes -------------------------------------------------------------------
-    def _set_plan(self, letter: Letter, plan: RedactionPlan) -> None:
-        letter.plan = plan
-        if self.current_id is not None and letter is self.letter:
-            if self.current_id not in {r.id for r in plan.redactions}:
-                self.current_id = None
+    def _review_changed(self, letter: Letter, change: Change, old: RedactionPlan | None) -> None:
+        """Every change of a letter's review comes here (its listener)."""
+        plan = letter.plan
+        if change in (Change.REBUILT, Change.RESTORED):
+            self.undo.forget(letter.review)  # its edits refer to the replaced plan
+        if change == Change.REBUILT and old is not None and plan is not None:
+            self._remap_current(letter, old, plan)
+        elif change in (Change.EDITED, Change.RESTORED) and plan is not None:
+            if self.current_id is not None and letter is self.letter:
+                if self.current_id not in {r.id for r in plan.redactions}:
+                    self.current_id = None
         self._mark_dirty(letter)
-        self.planChanged.emit(letter)
-        self.lettersChanged.emit()
+        if change in (Change.EDITED, Change.RESTORED, Change.REBUILT):
+            self.planChanged.emit(letter)
+        if change in (Change.EDITED, Change.RESTORED, Change.EXPORTED):
+            self.lettersChanged.emit()
+
+    def _remap_current(self, letter: Letter, old: RedactionPlan, new: RedactionPlan) -> None:
+        """Keep the current finding current when the plan is rebuilt (ids change)."""
+        if letter is not self.letter or self.current_id is None:
+            return
+        try:
+            cur = old.get(self.current_id)
+        except KeyError:
+            self.current_id = None
+            return
+        same = [
+            r.id
+            for r in new.redactions
+            if r.page == cur.page
+            and (r.word_indexes == cur.word_indexes if cur.word_indexes else r.box == cur.box)
+        ]
+        self.current_id = same[0] if same else None
 
     def change(self, new: RedactionPlan, text: str, letter: Letter | None = None) -> None:
         letter = letter or self.letter
         if letter is None or letter.plan is None or new == letter.plan:
             return
-        self.undo.push(PlanCommand(self, letter, new, text))
+        self.undo.push(PlanEdit(letter.review, new, text))
 
     def current(self) -> Redaction | None:
         if self.letter is None or self.letter.plan is None or self.current_id is None:
@@ -318,47 +419,19 @@ class ReviewController(OpeningMixin, QObject):
         """Search and redact: every occurrence (forms, transliterations) in the open letters,
         added as accepted term findings. Returns how many boxes were added."""
         targets = self.letters if all_letters else [self.letter] if self.letter else []
-        try:  # other base forms and Latin/Cyrillic spellings
-            from redactor.core.detect.propagate import expand_term
-
-            terms = list(dict.fromkeys(f for t in terms for f in expand_term(t)))
-        except ImportError:
-            pass
+        terms = expand_terms(terms)
         added = 0
-        self.undo.beginMacro(tr("Search and redact"))
+        self.undo.begin_macro(tr("Search and redact"))
         try:
             for letter in targets:
                 if letter.plan is None or letter.document is None:
                     continue
-                found = pipeline.find_in_document(letter.document, deny=terms)
-                have = {(r.page, r.word_indexes) for r in letter.plan.redactions}
-                # the term's matches only: not the notices or dark boxes a reading also yields
-                new = [
-                    f
-                    for f in found
-                    if f.source == FindingSource.TERM and (f.page, f.word_indexes) not in have
-                ]
-                if not new:
-                    continue
-                extra = pipeline.make_plan(letter.document, new, state=ReviewState.ACCEPTED)
-                used = {r.group for r in letter.plan.redactions}
-                gmap: dict[str, str] = {}
-                plan_tmp = letter.plan
-                for r in extra.redactions:
-                    if r.group == "drawn":  # the source's dark boxes are in the plan already
-                        continue
-                    if r.group not in gmap:
-                        n = len(used) + 1
-                        while f"g{n}" in used:
-                            n += 1
-                        gmap[r.group] = f"g{n}"
-                        used.add(f"g{n}")
-                    red = replace(r, id=plan_tmp.next_id(), group=gmap[r.group])
-                    plan_tmp = replace(plan_tmp, redactions=plan_tmp.redactions + (red,))
-                    added += 1
-                self.change(plan_tmp, tr("Search and redact"), letter)
+                new, n = with_terms(letter.plan, letter.document, terms)
+                if n:
+                    added += n
+                    self.change(new, tr("Search and redact"), letter)
         finally:
-            self.undo.endMacro()
+            self.undo.end_macro()
         return added
 
     # --- export support -----------------------------------------------------------------------
@@ -370,9 +443,7 @@ class ReviewController(OpeningMixin, QObject):
         )
 
     def mark_exported(self, letter: Letter) -> None:
-        letter.exported = True
-        self._mark_dirty(letter)
-        self.lettersChanged.emit()
+        letter.review.mark_exported()
 
     # --- autosave -----------------------------------------------------------------------------
     def _mark_dirty(self, letter: Letter) -> None:
@@ -382,16 +453,7 @@ class ReviewController(OpeningMixin, QObject):
         self._autosave.start()
 
     def review_of(self, letter: Letter, clean_exit: bool = False) -> Review | None:
-        if letter.plan is None or not letter.fingerprint:
-            return None
-        return Review(
-            fingerprint=letter.fingerprint,
-            plan=letter.plan,
-            viewed_pages=tuple(sorted(letter.viewed)),
-            saved_at=time.time(),
-            clean_exit=clean_exit,
-            exported=letter.exported,
-        )
+        return letter.review.to_saved(letter.fingerprint, clean_exit)
 
     def save_all(self, clean_exit: bool = False) -> None:
         for letter in self.letters:
@@ -410,8 +472,8 @@ class ReviewController(OpeningMixin, QObject):
                     log.warning("could not save a review: %s", exc)
                 continue
             self.runner.submit(
-                lambda job, r=review, s=self.store: s.save(r),
-                on_error=lambda exc, lt=letter: self._save_failed(lt, exc),
+                partial(_save, self.store, review),
+                on_error=partial(self._save_failed, letter),
                 lane="save",
             )
 
@@ -425,3 +487,7 @@ class ReviewController(OpeningMixin, QObject):
         self.runner.wait(10000, lanes=("save",))  # a background save in flight finishes first
         self._autosave.stop()
         self.save_all(clean_exit=True)
+
+
+def _save(store: ReviewStore, review: Review, job: Job) -> None:
+    store.save(review)

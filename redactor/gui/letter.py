@@ -1,25 +1,20 @@
-"""A letter under review, and one undoable change to its plan."""
+"""A letter in the app: its loading state and its review (core/review.py LetterReview)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QUndoCommand
 
 from redactor.core import pipeline
-from redactor.core.model import Document, PageText
+from redactor.core.model import Document, Finding, PageText
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review
+from redactor.core.review import LetterReview
 from redactor.core.sources import Source
 
 from .i18n import N_
 from .tasks import Job
-
-if TYPE_CHECKING:
-    from .controller import ReviewController
 
 
 class LoadStatus(StrEnum):
@@ -53,16 +48,31 @@ class Letter:
     pages_read: dict[int, PageText] = field(default_factory=dict)
     opened: pipeline.OpenedDocument | None = None
     source: Source | None = None
-    plan: RedactionPlan | None = None
     fingerprint: str = ""  # keyed (fingerprint.py): names the letter's saved review
-    viewed: set[int] = field(default_factory=set)
-    exported: bool = False
     error: str = ""
     password: str | None = None  # in memory only, for an encrypted PDF
-    saved: Review | None = None  # a saved review offered for restoring
     job: Job | None = None
     done: int = 0
-    provisional: dict[int, list] = field(default_factory=dict)  # page -> findings while reading
+    provisional: dict[int, list[Finding]] = field(default_factory=dict)  # page -> findings
+    # the editor's review: changed only through its methods (the controller listens)
+    review: LetterReview = field(default_factory=LetterReview)
+
+    @property
+    def plan(self) -> RedactionPlan | None:
+        return self.review.plan
+
+    @property
+    def viewed(self) -> set[int]:
+        return self.review.viewed
+
+    @property
+    def exported(self) -> bool:
+        return self.review.exported
+
+    @property
+    def saved(self) -> Review | None:
+        """A saved review offered for restoring."""
+        return self.review.offered
 
     @property
     def name(self) -> str:
@@ -103,18 +113,3 @@ STATE_TEXT = {
 
 def reading_order(r: Redaction) -> tuple[int, float, float]:
     return (r.page, round(r.box.y0 / 20), r.box.x0)
-
-
-class PlanCommand(QUndoCommand):
-    def __init__(
-        self, ctl: ReviewController, letter: Letter, new: RedactionPlan, text: str
-    ) -> None:
-        super().__init__(text)
-        assert letter.plan is not None
-        self.ctl, self.letter, self.old, self.new = ctl, letter, letter.plan, new
-
-    def redo(self) -> None:
-        self.ctl._set_plan(self.letter, self.new)
-
-    def undo(self) -> None:
-        self.ctl._set_plan(self.letter, self.old)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -379,7 +381,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for p in self.settings.recent():
-            self.recent_menu.addAction(p, lambda p=p: self.open_paths([p]))
+            self.recent_menu.addAction(p, partial(self.open_paths, [p]))
         if not self.settings.remembers_recent():
             off = self.recent_menu.addAction(tr("Not remembered (see Settings)"))
             off.setEnabled(False)

@@ -26,13 +26,13 @@ class SearchDialog(QDialog):
         self.term.setPlaceholderText(tr("A name, number or word to hide everywhere"))
         self.all_letters = QCheckBox(tr("In every open letter"))
         self.all_letters.setChecked(True)
-        self.result = QLabel(
+        self.result_label = QLabel(
             tr(
                 "Every form is found: case endings, hyphenation, Cyrillic/Latin look-alikes, "
                 "one OCR error."
             )
         )
-        self.result.setWordWrap(True)
+        self.result_label.setWordWrap(True)
         go = QPushButton(tr("Hide everywhere"))
         go.setDefault(True)
         go.clicked.connect(self.run)
@@ -45,7 +45,7 @@ class SearchDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.term)
         lay.addWidget(self.all_letters)
-        lay.addWidget(self.result)
+        lay.addWidget(self.result_label)
         lay.addLayout(row)
         self.term.returnPressed.connect(self.run)
 
@@ -55,9 +55,9 @@ class SearchDialog(QDialog):
             return
         n = self.ctl.add_terms([term], self.all_letters.isChecked())
         if n:
-            self.result.setText(
+            self.result_label.setText(
                 tr("%1 new boxes added and accepted (Ctrl+Z undoes it).").replace("%1", str(n))
             )
         else:
-            self.result.setText(tr("Nothing new found."))
+            self.result_label.setText(tr("Nothing new found."))
         self.term.clear()

@@ -39,13 +39,13 @@ class AppSettings:
             return value in (True, "true", "1", 1)
         if isinstance(default, int):
             try:
-                return int(value)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
+                return int(value) if isinstance(value, int | float | str) else default
+            except (ValueError, OverflowError):
                 return default
         if isinstance(default, float):
             try:
-                return float(value)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
+                return float(value) if isinstance(value, int | float | str) else default
+            except (ValueError, OverflowError):
                 return default
         return "" if value is None else str(value)
 
@@ -61,7 +61,7 @@ class AppSettings:
         value = self.q.value("recent", [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in (value or [])]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def remembers_recent(self) -> bool:
         return bool(self.get("remember_recent"))

@@ -77,7 +77,7 @@ def test_search_and_redact_every_form_in_every_letter(make_window, qtbot):  # no
     added = [r for r in ru_letter.plan.redactions if r.source == "term"]
     assert added and all(r.state == "accepted" for r in added)
     assert any("дубинками" in redaction_text(ru_letter.document, r) for r in added)
-    assert "1" in dlg.result.text() or "2" in dlg.result.text()
+    assert "1" in dlg.result_label.text() or "2" in dlg.result_label.text()
     # one undo takes the whole search back, in every letter
     ctl.undo.undo()
     assert {id(x): len(x.plan.redactions) for x in ctl.letters} == before
