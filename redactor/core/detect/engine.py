@@ -175,6 +175,9 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
     for lg in ("ru", "kk"):
         registry.add_recognizer(NatashaRecognizer(lg))
     registry.add_recognizer(ProperNounPlaceRecognizer())
+    from redactor.core.detect.en_names import EnglishNamesRecognizer
+
+    registry.add_recognizer(EnglishNamesRecognizer())
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
 
 
