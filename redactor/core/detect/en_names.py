@@ -38,7 +38,14 @@ _MONTHS_DAYS = frozenset(
     "sept oct nov dec".split()
 )
 _APOS = ("'", "’")
-_HONORIFICS = frozenset("mr mrs ms miss dr prof herr frau madame monsieur mme mlle".split())
+# forms of address, nobility, clergy and scholars go with the name ("Rabbi Perls", "Emperor
+# Norton"); a rank or job ("Captain", "Warden") does not
+_HONORIFICS = frozenset(
+    "mr mrs ms miss mister madam madame mme mlle monsieur herr frau fraulein fräulein dr doctor "
+    "prof professor rabbi reverend rev father fr sister brother pastor imam sheikh sir dame lady "
+    "lord count countess baron viscount emperor king queen prince princess aunt auntie uncle "
+    "grandma grandpa cousin".split()
+)
 # spaCy entity types whose words are not names ("German", "English", "May", "Two")
 _NOT_NAME_ENTS = frozenset(
     "NORP LANGUAGE DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split()
@@ -55,6 +62,7 @@ def _gaz() -> dict[str, frozenset[str]]:
         "places": low("en_places.txt"),
         "common": low("en_common_words.txt") | _MONTHS_DAYS,
         "titles": low("en_titles.txt"),
+        "kinds_cap": frozenset(read_list("en_place_kinds.txt")),
     }
 
 
@@ -176,24 +184,54 @@ def find_names(text: str, doc: Any) -> list[tuple[str, int, int, float, str]]:
     out += _titles(text, toks, g)
     out += _places(text, toks, g, lower_ok)
     out += _ent_possessives(text, doc, toks)
-    out += _unknown_caps(text, doc, toks)
+    out += _unknown_caps(text, doc, toks, g)
+    out += _place_kind_ents(doc, g)
+    return out
+
+
+def _place_kind_ents(
+    doc: Any, g: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int, float, str]]:
+    """A spaCy organisation, facility, event or work named by a place kind ("Transbay Tube",
+    "Palace of Forty Columns") is a place."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in _OTHER_ENTS:
+            continue
+        words = [t for t in ent if t.is_alpha]
+        while words and words[0].lower_ in _DETERMINERS:
+            words = words[1:]
+        if len(words) < 2 or not all(t.text[:1].isupper() or t.is_stop for t in words):
+            continue
+        if words[-1].text in g["kinds_cap"] or (
+            words[0].text in g["kinds_cap"] and len(words) > 2 and words[1].lower_ == "of"
+        ):
+            out.append(("LOCATION", words[0].idx, ent.end_char, 0.5, "place named by kind"))
     return out
 
 
 # nationalities, creeds and groups ("Hungarian", "Calvinist", "Hobbits")
-_GROUP_ENDS = ("ian", "ean", "ese", "ish", "ist", "ists", "ans", "s")
+_GROUP_ENDS = ("ian", "ean", "ese", "ish", "ist", "ists", "ans", "ians")
+_NOT_PLURAL = ("ss", "us", "is", "as", "os", "ys")
 _DETERMINERS = frozenset("the a an this that these those our their his her its my your".split())
 _OTHER_ENTS = frozenset("ORG PRODUCT WORK_OF_ART EVENT FAC LAW".split())
 
 
-def _unknown_caps(text: str, doc: Any, toks: list[_Tok]) -> list[tuple[str, int, int, float, str]]:
+def _unknown_caps(
+    text: str, doc: Any, toks: list[_Tok], g: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int, float, str]]:
     """A capitalised word inside a sentence that is not a common English word and that spaCy
     takes for a proper noun: a name it did not recognise ("Vignieri", "Bavelier")."""
     out = []
     for i, t in enumerate(toks):
         if t.shape != "cap" or t.common or t.veto or len(t.text) < 3 or t.pos != "PROPN":
             continue
-        if _sentence_start(text, t.start) or t.text.endswith(_GROUP_ENDS):
+        if t.key.endswith(_GROUP_ENDS) or (t.key.endswith("s") and not t.key.endswith(_NOT_PLURAL)):
+            continue  # "Hungarian", "Calvinist", "Jews", "Olympics" (but "Cyprus", "Texas")
+        # at a sentence start only before a verb ("Vignieri said")
+        if _sentence_start(text, t.start) and not (
+            i + 1 < len(toks) and doc[i + 1].pos_ in ("VERB", "AUX") and not doc[i].ent_type_
+        ):
             continue
         if any(c.isupper() for c in t.text[1:]) and not t.text.startswith(("Mc", "Mac", "O'")):
             continue  # "PlayStation", "FrameNet": product names
