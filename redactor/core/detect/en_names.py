@@ -14,7 +14,16 @@ that "Will", "May", "Rose" or "Reading" are not names by themselves:
 - a title followed by capitalised or all-capital words ("Mrs. SCHMOLKA", "Rabbi Perls");
 - a place from the gazetteer (one to four words); a common word or a two-letter code only in
   capitals after "in", "from", "near"... ("in WI");
-- a possessive after a spaCy person or place ("Filov's").
+- a possessive after a spaCy person or place ("Filov's");
+- a capitalised word inside a sentence (or before a verb at its start) that is not a common
+  word, that spaCy takes for a proper noun and labels nothing or an organisation, a product or a
+  work ("Vignieri", "Bavelier"), unless it reads as a nationality, a creed or a plural;
+- a spaCy organisation or facility named by a place kind ("Transbay Tube", "Palace of ...").
+
+Words spaCy labels a nationality, a language, a date or a number are never names here.
+Measured on the English dev corpora (GUM, EHRI, WNUT-17, presidio synthetic): each rule kept
+adds more names than words wrongly flagged; lower-case words that are not in the gazetteer
+(WNUT "krithika") are left alone, as flagging them cost more precision than it gained.
 """
 
 from __future__ import annotations
@@ -50,7 +59,6 @@ _HONORIFICS = frozenset(
 _NOT_NAME_ENTS = frozenset(
     "NORP LANGUAGE DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split()
 )
-_SENT_END = frozenset('.!?:;"“”')
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +238,9 @@ def _unknown_caps(
             continue  # "Hungarian", "Calvinist", "Jews", "Olympics" (but "Cyprus", "Texas")
         # at a sentence start only before a verb ("Vignieri said")
         if _sentence_start(text, t.start) and not (
-            i + 1 < len(toks) and doc[i + 1].pos_ in ("VERB", "AUX") and not doc[i].ent_type_
+            i + 1 < len(toks)
+            and doc[i + 1].pos_ in ("VERB", "AUX")
+            and (not doc[i].ent_type_ or doc[i].ent_type_ == "ORG")
         ):
             continue
         if any(c.isupper() for c in t.text[1:]) and not t.text.startswith(("Mc", "Mac", "O'")):
@@ -349,6 +359,10 @@ def _places(
     i = 0
     while i < n:
         hit = 0
+        t = toks[i]
+        if t.shape == "other" or t.stop or (t.shape == "lower" and not lower_ok):
+            i += 1
+            continue
         for m in (4, 3, 2, 1):
             if i + m > n:
                 continue
