@@ -9,12 +9,10 @@ that "Will", "May", "Rose" or "Reading" are not names by themselves:
 - a name chain: a run of name-like words (capitalised, all capitals, or lower case in lower-case
   text) holding at least one gazetteer name that is not a common word; the run may take
   initials ("Ryan P Costa"), particles inside ("Ciano di Cortellazzo"), hyphenated parts
-  ("Morgan-Short"), other capitalised words that are not common words ("Riku Andou") and a
-  possessive ("Kallay's");
+  ("Morgan-Short") and other capitalised words that are not common words ("Riku Andou");
 - a title followed by capitalised or all-capital words ("Mrs. SCHMOLKA", "Rabbi Perls");
 - a place from the gazetteer (one to four words); a common word or a two-letter code only in
   capitals after "in", "from", "near"... ("in WI");
-- a possessive after a spaCy person or place ("Filov's");
 - a capitalised word inside a sentence (or before a verb at its start) that is not a common
   word, that spaCy takes for a proper noun and labels nothing or an organisation, a product or a
   work ("Vignieri", "Bavelier"), unless it reads as a nationality, a creed or a plural;
@@ -46,7 +44,6 @@ _MONTHS_DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep "
     "sept oct nov dec".split()
 )
-_APOS = ("'", "’")
 # forms of address, nobility, clergy and scholars go with the name ("Rabbi Perls", "Emperor
 # Norton"); a rank or job ("Captain", "Warden") does not
 _HONORIFICS = frozenset(
@@ -64,11 +61,13 @@ _NOT_NAME_ENTS = frozenset(
 @lru_cache(maxsize=1)
 def _gaz() -> dict[str, frozenset[str]]:
     low = lambda name: frozenset(w.lower() for w in read_list(name))  # noqa: E731
+    words = read_list("en_common_words.txt")
     return {
+        "rare": frozenset(w[:-2] for w in words if w.endswith(" *")),
         "first": low("en_first_names.txt"),
         "last": low("en_surnames.txt"),
         "places": low("en_places.txt"),
-        "common": low("en_common_words.txt") | _MONTHS_DAYS,
+        "common": frozenset(w for w in words if not w.endswith(" *")) | _MONTHS_DAYS,
         "titles": low("en_titles.txt"),
         "kinds_cap": frozenset(read_list("en_place_kinds.txt")),
     }
@@ -136,30 +135,17 @@ def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
     return gap in ("-", "") or (gap.strip(" \t") == "" and len(gap) <= 3)
 
 
-def _chain_member(t: _Tok, case: str) -> bool:
-    if t.veto:
+def _chain_member(t: _Tok, case: str, after_strong: bool = False) -> bool:
+    if t.veto or t.stop:
         return False
     if t.initial:
         return case != "lower"
     if t.shape == "lower" and case == "lower":
-        return t.person
+        # "paul walker": a surname that is also a word, right after a first name
+        return t.person and (not t.common or after_strong)
     if t.shape != case and not (case == "cap" and t.shape == "upper" and len(t.text) <= 3):
         return False
     return t.person or not t.common
-
-
-def _possessive_end(text: str, toks: list[_Tok], j: int) -> int:
-    """End offset of a possessive right after toks[j-1] ("'s", "’s", "' s"), or -1."""
-    if j < len(toks) and toks[j].key in ("'s", "’s") and toks[j].start == toks[j - 1].end:
-        return toks[j].end
-    if (
-        j + 1 < len(toks)
-        and toks[j].text in _APOS
-        and toks[j + 1].key == "s"
-        and text[toks[j - 1].end : toks[j + 1].start].replace(" ", "") in _APOS
-    ):
-        return toks[j + 1].end
-    return -1
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -191,7 +177,6 @@ def find_names(text: str, doc: Any) -> list[tuple[str, int, int, float, str]]:
     out += _chains(text, toks, lower_ok)
     out += _titles(text, toks, g)
     out += _places(text, toks, g, lower_ok)
-    out += _ent_possessives(text, doc, toks)
     out += _unknown_caps(text, doc, toks, g)
     out += _place_kind_ents(doc, g)
     return out
@@ -234,6 +219,8 @@ def _unknown_caps(
     for i, t in enumerate(toks):
         if t.shape != "cap" or t.common or t.veto or len(t.text) < 3 or t.pos != "PROPN":
             continue
+        if t.key in g["rare"] and not t.person:
+            continue  # a less common English word ("Salinity", "Homeopathy")
         if t.key.endswith(_GROUP_ENDS) or (t.key.endswith("s") and not t.key.endswith(_NOT_PLURAL)):
             continue  # "Hungarian", "Calvinist", "Jews", "Olympics" (but "Cyprus", "Texas")
         # at a sentence start only before a verb ("Vignieri said")
@@ -287,7 +274,7 @@ def _chains(text: str, toks: list[_Tok], lower_ok: bool) -> list[tuple[str, int,
             if q.text == "." and toks[b].initial:
                 b += 1
                 continue
-            if _chain_member(q, case):
+            if _chain_member(q, case, after_strong=b == i):
                 b += 1
             elif (
                 q.text == "-"
@@ -309,9 +296,6 @@ def _chains(text: str, toks: list[_Tok], lower_ok: bool) -> list[tuple[str, int,
         while a < b and toks[a].initial is False and toks[a].common and not toks[a].person:
             a += 1
         end = toks[b].end
-        pe = _possessive_end(text, toks, b + 1)
-        if pe > 0:
-            end = pe
         score = 0.6 if b > a else 0.5
         out.append(("PERSON", toks[a].start, end, score, "name gazetteer"))
         i = b + 1
@@ -343,10 +327,9 @@ def _titles(
         if k == j or all(q.initial for q in toks[j:k] if q.text != "."):
             continue
         end = toks[k - 1].end
-        pe = _possessive_end(text, toks, k)
         # "Mrs." goes with the name (as the engine does); a rank or role does not
         start = t.start if t.key.rstrip(".") in _HONORIFICS else toks[j].start
-        out.append(("PERSON", start, pe if pe > 0 else end, 0.6, "title and name"))
+        out.append(("PERSON", start, end, 0.6, "title and name"))
     return out
 
 
@@ -377,8 +360,7 @@ def _places(
                 break
         if hit:
             s, e = toks[i].start, toks[i + hit - 1].end
-            pe = _possessive_end(text, toks, i + hit)
-            out.append(("LOCATION", s, pe if pe > 0 else e, 0.55, "place gazetteer"))
+            out.append(("LOCATION", s, e, 0.55, "place gazetteer"))
             i += hit
         else:
             i += 1
@@ -406,23 +388,6 @@ def _place_ok(text: str, toks: list[_Tok], i: int, seg: list[_Tok], lower_ok: bo
     if shapes == {"lower"} and lower_ok:
         return bool(uncommon) and all(not t.stop for t in uncommon) and len(uncommon[0].text) > 3
     return False
-
-
-_ENT_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION"}
-
-
-def _ent_possessives(
-    text: str, doc: Any, toks: list[_Tok]
-) -> list[tuple[str, int, int, float, str]]:
-    out = []
-    for ent in doc.ents:
-        label = _ENT_LABELS.get(ent.label_)
-        if label is None:
-            continue
-        pe = _possessive_end(text, toks, ent.end)
-        if pe > 0:
-            out.append((label, ent.start_char, pe, 0.6, "name and possessive"))
-    return out
 
 
 class EnglishNamesRecognizer(EntityRecognizer):
