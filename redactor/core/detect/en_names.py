@@ -223,10 +223,10 @@ def _unknown_caps(
             continue  # a less common English word ("Salinity", "Homeopathy")
         if t.key.endswith(_GROUP_ENDS) or (t.key.endswith("s") and not t.key.endswith(_NOT_PLURAL)):
             continue  # "Hungarian", "Calvinist", "Jews", "Olympics" (but "Cyprus", "Texas")
-        # at a sentence start only before a verb ("Vignieri said")
+        # at a sentence start only before a verb ("Vignieri said") or a comma ("Linus, ...")
         if _sentence_start(text, t.start) and not (
             i + 1 < len(toks)
-            and doc[i + 1].pos_ in ("VERB", "AUX")
+            and (doc[i + 1].pos_ in ("VERB", "AUX") or toks[i + 1].text == ",")
             and (not doc[i].ent_type_ or doc[i].ent_type_ == "ORG")
         ):
             continue

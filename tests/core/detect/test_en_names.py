@@ -133,3 +133,19 @@ def test_will_as_a_verb(detector):
 def test_nationalities_and_products_are_not_names(detector):
     text = "The German guards spoke English to the Hungarian doctor. He used a PlayStation."
     assert_not_flagged(detector, text, "German", "English", "Hungarian", "PlayStation")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # spaCy's small model calls these an organisation, which is not an identifying label
+        ("Glenda is my sister and she writes every week.", "Glenda"),
+        # not in any list: a capitalised word inside a sentence that is not an English word
+        ("After the search, Pellworth said I could call my mother.", "Pellworth"),
+        ("Pellwick, I got your letter on Monday.", "Pellwick"),
+        # a place named by its kind
+        ("I was moved to the Karlag Transit Prison last spring.", "Karlag Transit Prison"),
+    ],
+)
+def test_names_spacy_misses_or_calls_something_else(detector, text, name):
+    assert_found(detector, text, name)
