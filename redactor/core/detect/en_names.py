@@ -186,7 +186,8 @@ def _place_kind_ents(
     doc: Any, g: dict[str, frozenset[str]]
 ) -> list[tuple[str, int, int, float, str]]:
     """A spaCy organisation, facility, event or work named by a place kind ("Transbay Tube",
-    "Palace of Forty Columns") is a place."""
+    "Palace of Forty Columns") is a place; so is a run of capitalised words that ends in a place
+    kind and is not made of common words only ("Montparnasse Cemetery", not "White House")."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in _OTHER_ENTS:
@@ -200,6 +201,36 @@ def _place_kind_ents(
             words[0].text in g["kinds_cap"] and len(words) > 2 and words[1].lower_ == "of"
         ):
             out.append(("LOCATION", words[0].idx, ent.end_char, 0.5, "place named by kind"))
+    return out + _place_kind_runs(doc, g)
+
+
+def _place_kind_runs(
+    doc: Any, g: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int, float, str]]:
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not (doc[i].is_alpha and doc[i].text[:1].isupper()) or doc[i].is_stop:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and doc[j + 1].is_alpha
+            and doc[j + 1].text[:1].isupper()
+            and doc[j].whitespace_ == " "
+        ):
+            j += 1
+        w = doc[i : j + 1]
+        if (
+            j > i
+            and w[-1].text in g["kinds_cap"]
+            and not all(t.lower_ in g["common"] for t in w[:-1])
+        ):
+            end = w[-1].idx + len(w[-1].text)
+            out.append(("LOCATION", w[0].idx, end, 0.5, "place named by kind"))
+        i = j + 1
     return out
 
 
