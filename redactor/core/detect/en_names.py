@@ -74,7 +74,8 @@ def _gaz() -> dict[str, frozenset[str]]:
 
 
 def _shape(t: str) -> str:
-    if not t.isalpha():
+    t = t.replace("’", "'")
+    if not t.replace("'", "").isalpha() or t[:1] == "'" or t[-1:] == "'":
         return "other"
     if len(t) > 1 and t.isupper():
         return "upper"
@@ -105,7 +106,7 @@ class _Tok:
 
     def __init__(self, tok: Any, g: dict[str, frozenset[str]]) -> None:
         self.text = tok.text
-        self.key = tok.text.lower()
+        self.key = tok.text.lower().replace("’", "'")
         self.shape = _shape(tok.text)
         self.start = tok.idx
         self.end = tok.idx + len(tok.text)

@@ -40,6 +40,7 @@ def assert_not_flagged(detector, text: str, *words: str) -> None:
         ("lol emma and ryan were sooo funny last nite i cant even", ("emma", "ryan")),
         ("omg paul walker is my fav actor ever", ("paul walker",)),
         ("hey jessica u coming 2 the show w/ marcus tmrw??", ("jessica", "marcus")),
+        ("lol we met siobhan o'brien at the pub", ("siobhan o'brien",)),
     ],
 )
 def test_lower_case_names_in_informal_text(detector, text, names):
