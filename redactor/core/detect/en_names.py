@@ -8,15 +8,15 @@ that "Will", "May", "Rose" or "Reading" are not names by themselves:
 
 - a name chain: a run of name-like words (capitalised, all capitals, or lower case in lower-case
   text) holding at least one gazetteer name that is not a common word; the run may take
-  initials ("Ryan P Costa"), particles inside ("Ciano di Cortellazzo"), hyphenated parts
-  ("Morgan-Short") and other capitalised words that are not common words ("Riku Andou");
-- a title followed by capitalised or all-capital words ("Mrs. SCHMOLKA", "Rabbi Perls");
+  initials ("Anna K Weiss"), particles inside ("Lucia di Marco"), hyphenated parts
+  ("Hale-Brandt") and other capitalised words that are not common words ("Anna Tovrenko");
+- a title followed by capitalised or all-capital words ("Mrs. HALLORAN", "Rabbi Lerner");
 - a place from the gazetteer (one to four words); a common word or a two-letter code only in
   capitals after "in", "from", "near"... ("in WI");
 - a capitalised word inside a sentence (or before a verb at its start) that is not a common
   word, that spaCy takes for a proper noun and labels nothing or an organisation, a product or a
-  work ("Vignieri", "Bavelier"), unless it reads as a nationality, a creed or a plural;
-- a spaCy organisation or facility named by a place kind ("Transbay Tube", "Palace of ...").
+  work ("Pellworth", "Zabrodin"), unless it reads as a nationality, a creed or a plural;
+- a spaCy organisation or facility named by a place kind ("Hudson Bridge", "Palace of ...").
 
 Words spaCy labels a nationality, a language, a date or a number are never names here.
 Measured on the English dev corpora (GUM, EHRI, WNUT-17, presidio synthetic): each rule kept
@@ -44,8 +44,8 @@ _MONTHS_DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep "
     "sept oct nov dec".split()
 )
-# forms of address, nobility, clergy and scholars go with the name ("Rabbi Perls", "Emperor
-# Norton"); a rank or job ("Captain", "Warden") does not
+# forms of address, nobility, clergy and scholars go with the name ("Rabbi Lerner", "Queen
+# Mathilde"); a rank or job ("Captain", "Warden") does not
 _HONORIFICS = frozenset(
     "mr mrs ms miss mister madam madame mme mlle monsieur herr frau fraulein fräulein dr doctor "
     "prof professor rabbi reverend rev father fr sister brother pastor imam sheikh sir dame lady "
@@ -186,9 +186,9 @@ def find_names(text: str, doc: Any) -> list[tuple[str, int, int, float, str]]:
 def _place_kind_ents(
     doc: Any, g: dict[str, frozenset[str]]
 ) -> list[tuple[str, int, int, float, str]]:
-    """A spaCy organisation, facility, event or work named by a place kind ("Transbay Tube",
-    "Palace of Forty Columns") is a place; so is a run of capitalised words that ends in a place
-    kind and is not made of common words only ("Montparnasse Cemetery", not "White House")."""
+    """A spaCy organisation, facility, event or work named by a place kind ("Hudson Bridge",
+    "Palace of the Nine Gates") is a place; so is a run of capitalised words that ends in a place
+    kind and is not made of common words only ("Vostok Cemetery", not "White House")."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in _OTHER_ENTS:
@@ -246,16 +246,16 @@ def _unknown_caps(
     text: str, doc: Any, toks: list[_Tok], g: dict[str, frozenset[str]]
 ) -> list[tuple[str, int, int, float, str]]:
     """A capitalised word inside a sentence that is not a common English word and that spaCy
-    takes for a proper noun: a name it did not recognise ("Vignieri", "Bavelier")."""
+    takes for a proper noun: a name it did not recognise ("Pellworth", "Zabrodin")."""
     out = []
     for i, t in enumerate(toks):
         if t.shape != "cap" or t.common or t.veto or len(t.text) < 3 or t.pos != "PROPN":
             continue
         if t.key in g["rare"] and not t.person:
-            continue  # a less common English word ("Salinity", "Homeopathy")
+            continue  # a less common English word ("Homeopathy")
         if t.key.endswith(_GROUP_ENDS) or (t.key.endswith("s") and not t.key.endswith(_NOT_PLURAL)):
-            continue  # "Hungarian", "Calvinist", "Jews", "Olympics" (but "Cyprus", "Texas")
-        # at a sentence start only before a verb ("Vignieri said") or a comma ("Linus, ...")
+            continue  # "Hungarian", "Calvinist", "Jews", "Games" (but "Cyprus", "Texas")
+        # at a sentence start only before a verb ("Pellworth said") or a comma ("Pellwick, ...")
         if _sentence_start(text, t.start) and not (
             i + 1 < len(toks)
             and (doc[i + 1].pos_ in ("VERB", "AUX") or toks[i + 1].text == ",")
@@ -293,7 +293,7 @@ def _chains(text: str, toks: list[_Tok], lower_ok: bool) -> list[tuple[str, int,
             elif p.text == "-" and a > 1 and toks[a - 2].end == p.start:
                 if not _chain_member(toks[a - 2], case):
                     break
-                a -= 2  # "Morgan-Short"
+                a -= 2  # "Hale-Brandt"
             elif p.key in _PARTICLES and a > 1 and _chain_member(toks[a - 2], case):
                 if _joinable(text, toks[a - 2], p):
                     a -= 2

@@ -140,7 +140,8 @@ def test_nationalities_and_products_are_not_names(detector):
     ("text", "name"),
     [
         # spaCy's small model calls these an organisation, which is not an identifying label
-        ("Glenda is my sister and she writes every week.", "Glenda"),
+        ("Gertrud is my sister and she writes every week.", "Gertrud"),
+        ("Marisol is my sister and she writes every week.", "Marisol"),
         # not in any list: a capitalised word inside a sentence that is not an English word
         ("After the search, Pellworth said I could call my mother.", "Pellworth"),
         ("Pellwick, I got your letter on Monday.", "Pellwick"),
