@@ -32,6 +32,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.core.detect.recognizers import read_list, result
+from redactor.core.detect.translit import latin_variants
 
 _PLACE_PREPS = frozenset(
     "in from to near at into towards via outside of born live lives lived visit visited".split()
@@ -62,11 +63,14 @@ _NOT_NAME_ENTS = frozenset(
 def _gaz() -> dict[str, frozenset[str]]:
     low = lambda name: frozenset(w.lower() for w in read_list(name))  # noqa: E731
     words = read_list("en_common_words.txt")
+    # the project's Kazakh and Russian first names and places, in Latin letters
+    kz_first = {v.lower() for n in read_list("first_names.txt") for v in latin_variants(n)}
+    kz_places = {v.lower() for n in read_list("places.txt") for v in latin_variants(n)}
     return {
         "rare": frozenset(w[:-2] for w in words if w.endswith(" *")),
-        "first": low("en_first_names.txt"),
+        "first": low("en_first_names.txt") | kz_first,
         "last": low("en_surnames.txt"),
-        "places": low("en_places.txt"),
+        "places": low("en_places.txt") | kz_places,
         "common": frozenset(w for w in words if not w.endswith(" *")) | _MONTHS_DAYS,
         "titles": low("en_titles.txt"),
         "kinds_cap": frozenset(read_list("en_place_kinds.txt")),

@@ -151,3 +151,25 @@ def test_nationalities_and_products_are_not_names(detector):
 )
 def test_names_spacy_misses_or_calls_something_else(detector, text, name):
     assert_found(detector, text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DEAR MOM, I AM STILL IN THE COLONY NEAR EKIBASTUZ. OFFICER BRANDT TOOK MY LETTERS "
+        "AGAIN. TELL AUNT GULNARA AND YERLAN I MISS THEM. YOUR SON, DANIYAR",
+        "dear mom i am still in the colony near ekibastuz. officer brandt took my letters "
+        "again. tell aunt gulnara and yerlan i miss them. your son daniyar",
+    ],
+)
+def test_letter_in_capitals_or_without_them(detector, text):
+    """A prisoner's letter written all in capitals or all in lower case: Kazakh and European
+    names and the place are found either way."""
+    low = text.lower()
+    cov = covered(detector, text, labels=("PERSON", "LOCATION", "FACILITY"))
+    for name in ("ekibastuz", "brandt", "gulnara", "yerlan", "daniyar"):
+        s = low.index(name)
+        assert all(i in cov for i in range(s, s + len(name))), name
+    for word in ("mom", "colony", "letters", "miss"):
+        s = low.index(word)
+        assert not any(i in cov for i in range(s, s + len(word))), word
