@@ -328,7 +328,7 @@ def _chains(text: str, toks: list[_Tok], lower_ok: bool) -> list[tuple[str, int,
                 b += 2
             else:
                 break
-        # a single common-looking capitalised word at a sentence start is not enough
+        # a name does not start with a common word that is no name ("Dear", "Tell")
         while a < b and toks[a].initial is False and toks[a].common and not toks[a].person:
             a += 1
         end = toks[b].end
