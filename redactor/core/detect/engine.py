@@ -180,6 +180,9 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry.add_recognizer(RuKkPlaceRecognizer(lg))
         registry.add_recognizer(RuKkFirstNameRecognizer(lg))
     registry.add_recognizer(ProperNounPlaceRecognizer())
+    from redactor.core.detect.en_names import EnglishNamesRecognizer
+
+    registry.add_recognizer(EnglishNamesRecognizer())
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
 
 
