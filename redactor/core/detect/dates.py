@@ -33,7 +33,7 @@ SCORE = 0.6
 WHY = "date_grammar"
 
 # Class priority when two classes list the same word (first wins).
-_ORDER = "RHnmMwWJhaVUsSPXbQLCgopZN"
+_ORDER = "RHnmMwWJhaVUsSkPXbQyLCgopZN"
 
 _KK_VOWELS = "аоұыәөүіеиуюяэ"
 _KK_FRONT = set("әөүіеиэ")
@@ -241,8 +241,9 @@ _CORE_COMMON = [
     "(?<=p)w",  # в среду
     "H",
     "R",
-    f"X+{_NUMS}*[UaVhSP]",  # last week, на прошлой неделе, соңғы 2 жылда, прошлой зимой
-    "X+[Mm]",
+    f"X+{_NUMS}*[UaVSP]",
+    f"X+{_NUMS}+h",  # last week, на прошлой неделе, соңғы 2 жылда, прошлой зимой
+    "X+M",
     "S,?YU?",  # summer 2019, летом 2019 года
     f"{_NUMS}+(?:C{_NUMS}+)?[UaJhVw]Q",  # two days ago, 5 лет назад
     "[Ua]Q",  # год назад
@@ -257,7 +258,7 @@ _CORE_KK = [
     "P",
     f"Ph?{_NUMS}",  # кешкі 9-да, таңғы сағат 8-ден
     f"h{_NUMS}",  # сағат 9-да
-    "[Uah][bQ]",  # жыл сайын, жыл басынан
+    "[Uah][by]",  # жыл сайын, жыл басынан
     "wU",  # жұма күні
 ]
 _GROW_COMMON = [
@@ -275,8 +276,8 @@ _GROW_COMMON = [
 # Russian: the preposition of "в конце января", "на прошлой неделе" goes with the date.
 _GROW_RU = ["[pC]@"]
 _GROW_KK = [
-    f"@(?:{_NUMS}*[Uah])?[bQ]+",  # Наурыздан бері, жылдың басынан, Жаңа жылдан 2 күн бұрын
-    "@[Ua]",  # дүйсенбі күні, шілде айында
+    f"@(?:{_NUMS}*[Uah])?[bQy]+",  # Наурыздан бері, жылдың басынан, Жаңа жылдан 2 күн бұрын
+    "@[Uak]",  # дүйсенбі күні, шілде айында, бүгінгі таңда
 ]
 # "the" joins a date that is not a bare month, holiday or year ("the 1980s", "the week
 # before"), never "the January report".
