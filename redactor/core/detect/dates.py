@@ -144,7 +144,8 @@ class _Lexicon:
     """One language's tokenizer: lexicon words (with their class) first, then numbers, words
     and punctuation."""
 
-    def __init__(self, table: dict[str, list[str]]) -> None:
+    def __init__(self, table: dict[str, list[str]], lang: str) -> None:
+        self.lang = lang
         groups = []
         self.classes: list[str] = []
         for cls in _ORDER:
@@ -192,6 +193,8 @@ class _Lexicon:
                 continue
             if kind.startswith("x"):
                 cls = self.classes[int(kind[1:])]
+                if cls == "m" and self.lang == "kk" and text[s].islower():
+                    cls = "q"  # "қазан" written small: the month, not Kazan
             else:
                 cls = {
                     "date": "D",
@@ -216,7 +219,7 @@ def _num_class(tok: str) -> str:
         return "N"
     v = int(d)
     if len(d) == 4 and 1000 <= v <= 2099:
-        return "Y"
+        return "G" if rest.startswith("-") else "Y"  # 2017-де, 2019-го
     if 1 <= v <= 31:
         return "n"
     return "N"
@@ -249,12 +252,15 @@ _CORE_COMMON = [
     "[Ua]Q",  # год назад
 ]
 _CORE_KK = [
+    "G",  # 2017-де
+    f"J{_NUMS}",  # жасы 29-да
+    "k[bQy]",  # таңнан бері
+    "s[aUmbQ]",  # жаз айларында, қыс маусымы, қыс бойы
     f"{_NUMS}+(?:C{_NUMS}+)?[UaVJhw]",  # 2 жыл, 3 жасар, 18 бен 30 жас
-    "YU?[Mm]",  # 2019 жылы қаңтарда
+    "YU?[Mq]",  # 2019 жылы қаңтарда (not "2019 жылы Қазан қаласында")
     "YU?S",  # 2019 жылдың жазында
     "[Mm]a",  # қазан айында
     "S",
-    "s(?=[aUm])",  # жаз айларында, қыс маусымы
     "P",
     f"Ph?{_NUMS}",  # кешкі 9-да, таңғы сағат 8-ден
     f"h{_NUMS}",  # сағат 9-да
@@ -278,6 +284,11 @@ _GROW_RU = ["[pC]@"]
 _GROW_KK = [
     f"@(?:{_NUMS}*[Uah])?[bQy]+",  # Наурыздан бері, жылдың басынан, Жаңа жылдан 2 күн бұрын
     "@[Uak]",  # дүйсенбі күні, шілде айында, бүгінгі таңда
+    f"@{_NUMS}b",  # осы жылдың 1-інші жартысында
+    f"@C{_NUMS}+[bQy]",  # наурыздың 5-і мен 14-і аралығында
+    "@q",  # өткен жылдың қазанында
+    "@[,C]q",  # қаңтар, наурыз, маусым және тамыз айларында
+    "q[,C]@",
 ]
 # "the" joins a date that is not a bare month, holiday or year ("the 1980s", "the week
 # before"), never "the January report".
@@ -291,14 +302,36 @@ def _data() -> dict[str, Any]:
 
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon:
-    return _Lexicon(_data()[lang])
+    return _Lexicon(_data()[lang], lang)
 
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> tuple[list[Any], list[Any]]:
     core = _CORE_COMMON + (_CORE_KK if lang == "kk" else [])
     grow = _GROW_COMMON + {"kk": _GROW_KK, "ru": _GROW_RU}.get(lang, [])
-    return [regex.compile(r) for r in core], [regex.compile(r) for r in grow]
+    return (
+        [regex.compile(_expand(r)) for r in core],
+        [regex.compile(_expand(r)) for r in grow],
+    )
+
+
+_SAME = {"Y": "YG", "m": "mq"}  # a year with an ending is a year; small "қазан" is a month
+
+
+def _expand(rule: str) -> str:
+    """Rule text with Y also matching G and m also matching q."""
+    out = []
+    in_class = False
+    for c in rule:
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        if c in _SAME:
+            out.append(_SAME[c] if in_class else f"[{_SAME[c]}]")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def _mark(cls: str, marked: list[bool], pattern: Any) -> bool:
