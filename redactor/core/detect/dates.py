@@ -33,7 +33,7 @@ SCORE = 0.9  # above the NER labels (0.85): a month word is a date, not a name
 WHY = "date_grammar"
 
 # Class priority when two classes list the same word (first wins).
-_ORDER = "BRHnmMwWJhaVUsSkPXbQyLCgopZN"
+_ORDER = "BRHnmMwWJhaVUesSkPXbQyLCgopZN"
 
 _KK_VOWELS = "аоұыәөүіеиуюяэ"
 _KK_FRONT = set("әөүіеиэ")
@@ -245,7 +245,7 @@ _CORE_COMMON = [
     "(?<=p)w",  # в среду
     "H",
     "R",
-    f"X+{_NUMS}*[UaVSP]",
+    f"X+{_NUMS}*[UaVSP]",  # not en: "last month", "the past two days" are no date there
     f"X+{_NUMS}+h",  # last week, на прошлой неделе, соңғы 2 жылда, прошлой зимой
     "X+M",
     "S,?YU?",  # summer 2019, летом 2019 года
@@ -291,9 +291,9 @@ _GROW_KK = [
     "@[,C]q",  # қаңтар, наурыз, маусым және тамыз айларында
     "q[,C]@",
 ]
-# "the" joins a date that is not a bare month, holiday or year ("the 1980s", "the week
-# before"), never "the January report".
-_THE_BEFORE = set("nEXUabrNRWVPw")
+# "the" joins a decade ("the 1980s") and a period before a date ("the week before Easter");
+# "the 20th century" has its own rule; never "the 28th Feb." (the corpora leave "the" out).
+_THE_BEFORE = set("EUeaWw")
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +309,9 @@ def _lexicon(lang: str) -> _Lexicon:
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> tuple[list[Any], list[Any]]:
     core = _CORE_COMMON + (_CORE_KK if lang == "kk" else [])
+    if lang == "en":
+        core = [r for r in core if not r.startswith("X+{") and "UaVSP" not in r]
+        core.append("X+[eSP]")  # last week, last summer, last night
     grow = _GROW_COMMON + {"kk": _GROW_KK, "ru": _GROW_RU}.get(lang, [])
     return (
         [regex.compile(_expand(r)) for r in core],
@@ -316,7 +319,7 @@ def _rules(lang: str) -> tuple[list[Any], list[Any]]:
     )
 
 
-_SAME = {"Y": "YG", "m": "mq"}  # a year with an ending is a year; small "қазан" is a month
+_SAME = {"Y": "YG", "m": "mq", "U": "Ue"}  # a year with an ending is a year; small "қазан" is a month
 
 
 def _expand(rule: str) -> str:

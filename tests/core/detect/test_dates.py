@@ -82,7 +82,7 @@ EN = [
     ("My transfer papers say 3/1/2019 at the top.", "3/1/2019"),
     ("I saw him yesterday in the medical unit.", "yesterday"),
     ("He grew up there in the 1980s with his brother.", "the 1980s"),
-    ("On my birthday they took my letters.", "birthday"),
+    ("They moved us last week without a word.", "last week"),
 ]
 
 KK = [
