@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -301,12 +301,12 @@ def _data() -> dict[str, Any]:
     return tomllib.loads((resources_dir() / "dates.toml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(_data()[lang], lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(lang: str) -> tuple[list[Any], list[Any]]:
     core = _CORE_COMMON + (_CORE_KK if lang == "kk" else [])
     if lang == "en":
@@ -319,7 +319,8 @@ def _rules(lang: str) -> tuple[list[Any], list[Any]]:
     )
 
 
-_SAME = {"Y": "YG", "m": "mq", "U": "Ue"}  # a year with an ending is a year; small "қазан" is a month
+# a year with an ending is a year; small "қазан" is a month; an English week is a unit
+_SAME = {"Y": "YG", "m": "mq", "U": "Ue"}
 
 
 def _expand(rule: str) -> str:
@@ -378,10 +379,12 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int]]:
     return _runs(text, toks, marked)
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]], marked: Iterable[bool]) -> list[tuple[int, int]]:
+def _runs(
+    text: str, toks: list[tuple[int, int, str]], marked: Iterable[bool]
+) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     cur: list[int] | None = None
-    for (s, e, c), mk in zip(toks, marked, strict=True):
+    for (s, e, _c), mk in zip(toks, marked, strict=True):
         if mk and cur is not None and "\n\n" not in text[cur[1] : s]:
             cur[1] = e
             continue
@@ -418,4 +421,6 @@ class DateRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         if entities and "DATE" not in entities:
             return []
-        return [result("DATE", s, e, SCORE, WHY) for s, e in find_dates(text, self.supported_language)]
+        return [
+            result("DATE", s, e, SCORE, WHY) for s, e in find_dates(text, self.supported_language)
+        ]
