@@ -124,7 +124,12 @@ def _entry(frag: str) -> str:
     return frag
 
 
-_NUM = r"\d+(?:[.,]\d+)?(?:-?[\p{L}]+)?"
+# a number and the ending a language writes after it (3rd, 3-го, 3-і, 2020-сыншы)
+_NUM = {
+    "en": r"\d+(?:[.,]\d+)?(?:st|nd|rd|th|s)?",
+    "ru": r"\d+(?:[.,]\d+)?(?:-?(?:го|ого|му|ому|м|ом|й|ый|ой|е|ое|я|ая|х|ых|ми))?",
+    "kk": r"\d+(?:[.,]\d+)?(?:-?[\p{L}]+)?",
+}
 _DATE_NUM = (
     r"(?:[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:1[89]\d\d|20\d\d|\d\d)|(?:1[89]\d\d|20\d\d)-[01]\d-[0-3]\d)"
     r"(?:[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?:-?[\p{Ll}]{1,6})?"
@@ -161,7 +166,7 @@ class _Lexicon:
             rf"|(?P<clock>{_CLOCK})(?![\d\p{{L}}])|(?P<era>{_ERA})(?![\d\p{{L}}])"
             rf"|{lex}"
             rf"|(?P<roman>(?-i:[IVXLC]{{1,7}}))(?![\p{{L}}\d])"
-            rf"|(?P<num>{_NUM}))"
+            rf"|(?P<num>{_NUM[lang]}))"
             r"|(?P<word>[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}]+)*)"
             r"|(?P<dash>[-–—/])|(?P<comma>,)|(?P<other>[^\s\w])",
             regex.IGNORECASE | regex.VERSION0,
@@ -195,6 +200,8 @@ class _Lexicon:
                 cls = self.classes[int(kind[1:])]
                 if cls == "m" and self.lang == "kk" and text[s].islower():
                     cls = "q"  # "қазан" written small: the month, not Kazan
+                elif cls == "H" and self.lang == "en" and text[s].islower():
+                    cls = "_"  # "easter egg"
             else:
                 cls = {
                     "date": "D",
@@ -293,7 +300,7 @@ _GROW_KK = [
 ]
 # "the" joins a decade ("the 1980s") and a period before a date ("the week before Easter");
 # "the 20th century" has its own rule; never "the 28th Feb." (the corpora leave "the" out).
-_THE_BEFORE = set("EUeaWw")
+_THE_BEFORE = set("EUea")
 
 
 @lru_cache(maxsize=1)
