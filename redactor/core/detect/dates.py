@@ -252,8 +252,9 @@ _CORE_COMMON = [
     "(?<=p)w",  # в среду
     "H",
     "R",
-    f"X+{_NUMS}*[UaVSP]",  # not en: "last month", "the past two days" are no date there
-    f"X+{_NUMS}+h",  # last week, на прошлой неделе, соңғы 2 жылда, прошлой зимой
+    # на прошлой неделе, соңғы 2 жылда, прошлой зимой (English: only _EN_RELATIVE)
+    f"X+{_NUMS}*[UaVSP]",
+    f"X+{_NUMS}+h",
     "X+M",
     "S,?YU?",  # summer 2019, летом 2019 года
     f"{_NUMS}+(?:C{_NUMS}+)?[UaJhVw]Q",  # two days ago, 5 лет назад
@@ -287,6 +288,9 @@ _GROW_COMMON = [
     "@P",  # Monday morning, вчера вечером
     "@Q",
 ]
+# English "last"/"next" make a date of a week, a season or a night, not of "last month" or
+# "the past two days" (the English corpus does not call those dates).
+_EN_RELATIVE = "X+[eSP]"
 # Russian: the preposition of "в конце января", "на прошлой неделе" goes with the date.
 _GROW_RU = ["[pC]@"]
 _GROW_KK = [
@@ -317,8 +321,7 @@ def _lexicon(lang: str) -> _Lexicon:
 def _rules(lang: str) -> tuple[list[Any], list[Any]]:
     core = _CORE_COMMON + (_CORE_KK if lang == "kk" else [])
     if lang == "en":
-        core = [r for r in core if not r.startswith("X+{") and "UaVSP" not in r]
-        core.append("X+[eSP]")  # last week, last summer, last night
+        core = [r for r in core if "UaVSP" not in r] + [_EN_RELATIVE]
     grow = _GROW_COMMON + {"kk": _GROW_KK, "ru": _GROW_RU}.get(lang, [])
     return (
         [regex.compile(_expand(r)) for r in core],
