@@ -121,7 +121,7 @@ class OpeningMixin:
         )
         if res.saved is not None and res.saved.has_decisions():
             try:
-                pipeline.check_plan_fits(res.opened.document, res.saved.plan)
+                pipeline.check_plan_fits(res.opened.document, res.saved.plan, res.fingerprint)
                 letter.saved = res.saved
             except RedactorError:
                 letter.saved = None
