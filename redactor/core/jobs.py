@@ -469,6 +469,7 @@ def export(
 __all__ = [
     "Analysis",
     "AnalysisOptions",
+    "CancelToken",
     "Event",
     "ExportOptions",
     "ExportReport",
