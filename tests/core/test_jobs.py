@@ -44,8 +44,17 @@ def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append("plain")
         return plain(path)
 
-    monkeypatch.setattr(fp, "fingerprint_file", count_keyed)
-    monkeypatch.setattr(fileio, "file_sha256", count_plain)
+    # wherever the functions were imported by name, too
+    import redactor.cli.commands  # noqa: F401 - its imports, before patching
+    import redactor.core.pipeline  # noqa: F401
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "redactor":
+            continue
+        if getattr(module, "fingerprint_file", None) is keyed:
+            monkeypatch.setattr(module, "fingerprint_file", count_keyed)
+        if getattr(module, "file_sha256", None) is plain:
+            monkeypatch.setattr(module, "file_sha256", count_plain)
     return calls
 
 
