@@ -1,8 +1,8 @@
-"""open -> read words -> find -> plan -> export -> verify.
+"""The steps of open -> read words -> find -> plan; jobs.py chains them (and export -> verify)
+for the command line and the app, which call only jobs.analyse and jobs.export.
 
-Each step is a function; the command line and the app call them in this order. Page reading
-runs in worker processes (one Tesseract per process, one OCR thread each); results are merged
-here, on the caller's thread."""
+Page reading runs in worker processes (one Tesseract per process, one OCR thread each); results
+are merged here, on the caller's thread."""
 
 from __future__ import annotations
 
