@@ -34,16 +34,15 @@ def build_letter(src: Path, pages: int, out: Path) -> None:
 
 
 def run_pipeline(path: Path, out: Path, terms: list[str]) -> float:
-    from redactor.core import pipeline
-    from redactor.core.export.safe import export_safe
+    from redactor.core import jobs
 
     t0 = time.perf_counter()
-    opened = pipeline.read_document(path)
-    doc = opened.document
-    findings = pipeline.find_in_document(doc, deny=terms)
-    plan = pipeline.make_plan(doc, findings, state="accepted")
-    export_safe(doc, plan, opened.render_page, out, terms=terms)
-    opened.close()
+    options = jobs.AnalysisOptions(deny=tuple(terms), detect=False, accept=True)
+    analysis = jobs.analyse(path, options)
+    try:
+        jobs.export(analysis, analysis.plan, out, jobs.ExportOptions(accept_unread=True))
+    finally:
+        analysis.close()
     return time.perf_counter() - t0
 
 

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import pipeline
+from ..core import jobs
 from ..core import plan as plan_ops
-from ..core.errors import ExitCode, InputError, RedactorError, UnreadInk, UsageError
-from ..core.model import ReviewState, Stage
+from ..core.errors import ExitCode, InputError, RedactorError, UsageError
+from ..core.model import ReviewState
 from ..core.sources import SUPPORTED_SUFFIXES
 
 FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
@@ -82,10 +82,23 @@ class StderrProgress:
             print(f"{self.name}: {message}", file=sys.stderr, flush=True)
 
 
-def _load_detector(args: argparse.Namespace, allow: list[str], deny: list[str]) -> Any:
-    from ..core.detect.engine import Detector
-
-    return Detector(profile=args.profile, spacy_model=args.spacy_model, allow=allow, deny=deny)
+def analysis_options(
+    args: argparse.Namespace, deny: list[str], allow: list[str], accept: bool
+) -> jobs.AnalysisOptions:
+    """The core's analysis options from the command line's arguments (the app's come from its
+    settings: the same dataclass)."""
+    return jobs.AnalysisOptions(
+        profile=args.profile,
+        lang=args.lang,
+        deny=tuple(deny),
+        allow=tuple(allow),
+        dpi=args.dpi,
+        password=args.password,
+        whole_photo=getattr(args, "whole_photo", False),
+        detect=not getattr(args, "no_detect", False),
+        spacy_model=args.spacy_model,
+        accept=accept,
+    )
 
 
 def _output_paths(files: list[str], output: str, fmt_opt: str | None) -> list[tuple[str, str]]:
@@ -134,18 +147,14 @@ def redact(args: argparse.Namespace) -> ExitCode:
         raise UsageError("--plan applies to one input at a time")
     pairs = _output_paths(files, args.output, args.format)
     _warn_mixed_terms(deny)
-    detector = None
-    if not args.no_detect and not args.plan:
-        detector = _load_detector(args, allow, deny)
+    options = analysis_options(args, deny, allow, accept=True)
+    finder = jobs.LocalFinder(options) if options.detect and not args.plan else None
     worst = ExitCode.OK
-    options = pipeline.ReadOptions(
-        dpi=args.dpi, password=args.password, whole_photo=args.whole_photo
-    )
     folder_mode = len(pairs) > 1 or Path(args.output).is_dir()
     for n, (src, (dst, fmt)) in enumerate(zip(files, pairs, strict=True), 1):
         progress = StderrProgress(Path(src).name, args.quiet)
         try:
-            _redact_one(src, dst, fmt, args, options, deny, detector, progress, folder_mode, n)
+            _redact_one(src, dst, fmt, args, options, finder, progress, folder_mode, n)
         except RedactorError as exc:
             print(f"redactor: {exc}", file=sys.stderr)
             worst = max(worst, exc.exit_code)
@@ -159,25 +168,21 @@ def _redact_one(
     dst: str,
     fmt: str,
     args: argparse.Namespace,
-    options: pipeline.ReadOptions,
-    deny: list[str],
-    detector: Any,
+    options: jobs.AnalysisOptions,
+    finder: jobs.Finder | None,
     progress: StderrProgress,
     folder_mode: bool = False,
     number: int = 1,
 ) -> None:
-    from ..core.export.safe import export_safe, png_targets
+    """One input through the core's two jobs (jobs.analyse, jobs.export); here only what the
+    command line says and where the copy goes."""
     from ..core.verify import find_term_numbers
 
-    opened = pipeline.read_document(src, options, progress=progress)
+    reviewed = plan_ops.load(args.plan) if args.plan else None
+    listen = jobs.stage_listener(progress)
+    analysis = jobs.analyse(src, options, listen, finder=finder, reviewed=reviewed)
     try:
-        doc = opened.document
-        looked: set[int] = set()
-        if args.plan:
-            plan = plan_ops.load(args.plan)
-            pipeline.check_plan_fits(doc, plan)
-            looked = {p.index for p in plan.pages if p.eyes_confirmed}
-        unread = unread_lines(doc, looked)
+        doc = analysis.document
         for page in doc.pages:
             if page.needs_eyes and not page.unread_regions:
                 progress.note(
@@ -185,24 +190,13 @@ def _redact_one(
                 )
             if page.hidden_words:
                 progress.note(hidden_note(page.index, len(page.hidden_words)))
-        if unread and not args.accept_unread:
-            # Nothing is written: a copy with ink no reader could read may carry a name.
-            raise UnreadInk(
-                "; ".join(unread) + ". Nothing was written: look at these places (in the app, or "
-                "run with --accept-unread if an editor has and they hold nothing to hide)",
-                unread,
-            )
-        for line in unread:
+        plan = analysis.plan
+        # The gate export applies, said before anything is written (the plan file included).
+        for line in jobs.check_unread(analysis, plan, args.accept_unread):
             progress.note(f"{line} (accepted by --accept-unread)")
-        if fmt == "png" and doc.kind == "text":
-            pass  # a text letter exported as page images is fine
-        if args.plan:
-            terms = list(deny)
-        else:
-            findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
-            _warn_unmatched_terms(doc, deny, progress)
-            plan = pipeline.make_plan(doc, findings, state=ReviewState.ACCEPTED)
-            terms = list(dict.fromkeys([*deny, *pipeline.finding_texts(doc, findings)]))
+        if reviewed is None:
+            _warn_unmatched_terms(doc, list(options.deny), progress)
+        terms = jobs.export_terms(analysis, plan)
         if folder_mode and find_term_numbers(Path(dst).stem.replace("_", " "), terms):
             # The copy is named after its input; a hidden item in that name must not travel.
             dst = _neutral_name(Path(dst).parent, number, fmt)
@@ -211,31 +205,24 @@ def _redact_one(
             plan_ops.save(plan, args.save_plan)
         count = sum(1 for r in plan.redactions if r.state == ReviewState.ACCEPTED)
         progress.note(f"{count} boxes to burn in")
-        report = export_safe(
-            doc,
-            plan,
-            opened.render_page,
-            dst,
+        export_options = jobs.ExportOptions(
             fmt=fmt,
             text_layer=not args.no_text_layer,
             bw=args.bw,
             color=args.color,
-            terms=terms,
-            progress=lambda done, total: progress(Stage.WRITE, done, total),
+            accept_unread=args.accept_unread,
         )
+        report = jobs.export(analysis, plan, dst, export_options, listen)
         for note in report.boxed:
             progress.note(note)
         progress.note(report.summary())
         for warning in report.warnings:
             print(f"redactor: warning: {warning} (kept as --color asked)", file=sys.stderr)
         if not args.quiet:
-            written = [Path(dst)]
-            if fmt == "png":
-                written = png_targets(Path(dst), doc.page_count)
-            for path in written:
+            for path in report.written:
                 print(path)
     finally:
-        opened.close()
+        analysis.close()
 
 
 def _warn_mixed_terms(deny: list[str]) -> None:
@@ -264,22 +251,6 @@ def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -
 def hidden_note(index: int, count: int) -> str:
     words = "word" if count == 1 else "words"
     return f"page {index + 1}: {count} hidden {words} in the source (not carried into the copy)"
-
-
-def unread_lines(doc: Any, looked: set[int] | frozenset[int] = frozenset()) -> list[str]:
-    """One line per region of ink no reader could read: page, where (page pixels), and the
-    resolution the pixels are at. Never any text. Pages in `looked` (confirmed by an editor in
-    the app, per the plan) are left out."""
-    out = []
-    for page in doc.pages:
-        if page.index in looked:
-            continue
-        for b in page.unread_regions:
-            out.append(
-                f"page {page.index + 1}: unread ink at {int(b.x0)},{int(b.y0)}-"
-                f"{int(b.x1 + 0.999)},{int(b.y1 + 0.999)} (px at {page.dpi} dpi)"
-            )
-    return out
 
 
 def _neutral_name(folder: Path, number: int, fmt: str) -> str:
@@ -311,23 +282,20 @@ def detect(args: argparse.Namespace) -> ExitCode:
     if not args.inputs:
         raise UsageError("give files to look at, or --jsonl IN -o OUT")
     files = expand_inputs(args.inputs)
-    detector = _load_detector(args, allow, deny)
+    options = analysis_options(args, deny, allow, accept=False)
+    finder = jobs.LocalFinder(options)
     results = []
     worst = ExitCode.OK
     for src in files:
         progress = StderrProgress(Path(src).name, args.quiet)
         try:
-            opened = pipeline.read_document(
-                src, pipeline.ReadOptions(dpi=args.dpi, password=args.password), progress=progress
-            )
+            analysis = jobs.analyse(src, options, jobs.stage_listener(progress), finder=finder)
         except RedactorError as exc:
             print(f"redactor: {exc}", file=sys.stderr)
             worst = max(worst, exc.exit_code)
             continue
-        doc = opened.document
-        findings = pipeline.find_in_document(doc, deny=deny, detector=detector, lang=args.lang)
-        opened.close()
-        results.append(_findings_json(doc, findings, args.show_text))
+        analysis.close()
+        results.append(_findings_json(analysis.document, analysis.findings, args.show_text))
     if args.json:
         json.dump(
             results if len(results) != 1 else results[0], sys.stdout, ensure_ascii=False, indent=1

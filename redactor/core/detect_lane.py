@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import lanes
 from .errors import InputError
 from .model import Document, Finding
+
+if TYPE_CHECKING:
+    from .jobs import AnalysisOptions
 
 LANE = "detect"
 
@@ -27,15 +30,14 @@ def load_detector(profile: str, threshold: float, allow: tuple[str, ...]) -> Non
     status bar) and term lists still work."""
     global _detector, _note
     _detector, _note = None, ""
+    from .jobs import AnalysisOptions
+    from .jobs import load_detector as make_detector
+
+    options = AnalysisOptions(profile=profile, threshold=threshold, allow=tuple(allow))
     try:
-        from .detect.engine import Detector
+        _detector = make_detector(options)
     except ImportError:
         _note = "the detector is not installed; only term lists are searched"
-        return
-    try:
-        _detector = Detector(
-            profile=profile, spacy_model=None, score_threshold=threshold, allow=allow
-        )
     except Exception as exc:  # reported in the status bar; term lists still work
         _note = f"the detector could not start: {exc}"
 
@@ -44,15 +46,16 @@ def _ping() -> str:
     return _note
 
 
-def _find(document: Document, deny: tuple[str, ...], lang: str) -> tuple[list[Finding], str]:
-    from . import pipeline
+def _find(document: Document, options: AnalysisOptions) -> tuple[list[Finding], str]:
+    from . import jobs
 
-    return pipeline.find_in_document(document, deny=deny, detector=_detector, lang=lang), _note
+    return jobs.find(document, options, _detector), _note
 
 
 class DetectLane:
-    """The app's handle on the detect lane, for one detector setting (profile, threshold,
-    allow list). Using a handle with other settings restarts the lane with them."""
+    """The app's handle on the detect lane (a jobs.Finder), for one detector setting (profile,
+    threshold, allow list). Using a handle with other settings restarts the lane with them.
+    The deny list comes with each request (jobs.find)."""
 
     def __init__(
         self, profile: str = "strict", threshold: float = 0.35, allow: Sequence[str] = ()
@@ -75,17 +78,17 @@ class DetectLane:
         return str(self._submit(_ping).result())
 
     def submit(
-        self, document: Document, deny: Sequence[str] = (), lang: str = "auto"
+        self, document: Document, options: AnalysisOptions
     ) -> Future[tuple[list[Finding], str]]:
-        """A find request answered later (the provisional findings of one page)."""
-        return self._submit(_find, document, tuple(deny), lang)
+        """A find request answered later (the provisional findings of one page): jobs.find
+        with this lane's detector."""
+        return self._submit(_find, document, options)
 
-    def find(
-        self, document: Document, deny: Sequence[str] = (), lang: str = "auto"
-    ) -> tuple[list[Finding], str]:
-        """The findings of a document and the detector's note."""
+    def find(self, document: Document, options: AnalysisOptions) -> tuple[list[Finding], str]:
+        """The findings of a document (jobs.find with this lane's detector) and the
+        detector's note."""
         try:
-            findings, note = self._submit(_find, document, tuple(deny), lang).result()
+            findings, note = self._submit(_find, document, options).result()
         except BrokenProcessPool:
             lanes.shutdown(LANE, kill=True)
             raise InputError("the detector crashed or ran out of memory") from None

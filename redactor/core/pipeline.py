@@ -1,8 +1,8 @@
-"""open -> read words -> find -> plan -> export -> verify.
+"""The steps of open -> read words -> find -> plan; jobs.py chains them (and export -> verify)
+for the command line and the app, which call only jobs.analyse and jobs.export.
 
-Each step is a function; the command line and the app call them in this order. Page reading
-runs in worker processes (one Tesseract per process, one OCR thread each); results are merged
-here, on the caller's thread."""
+Page reading runs in worker processes (one Tesseract per process, one OCR thread each); results
+are merged here, on the caller's thread."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from typing import Any, Protocol
 
 from PIL import Image
 
+from . import fingerprint as fingerprints
 from . import lanes
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings
 from .errors import Cancelled, InputError
-from .fingerprint import fingerprint_file, key_id, load_key
+from .items import hidden_words
 from .lookalike import mixed_script_spans
 from .model import (
     NOTICE_LABELS,
@@ -199,10 +200,8 @@ def find_in_document(
             )
     findings = dedupe_findings(findings)
     # Propagate the identifying words of every finding (a surname hidden in one place and
-    # readable in another is a leak).
-    from .export.safe import hidden_words
-
-    plan = make_plan(document, findings, state=ReviewState.ACCEPTED)
+    # readable in another is a leak): the words the verifier would look for (items.py).
+    plan = make_plan(document, findings, state=ReviewState.ACCEPTED, fingerprint="")
     word_label: dict[str, str] = {}
     for page in document.pages:
         reds = plan.on_page(page.index)
@@ -356,9 +355,12 @@ def make_plan(
     document: Document,
     findings: Sequence[Finding],
     state: ReviewState | str = ReviewState.PROPOSED,
+    fingerprint: str | None = None,
 ) -> plan_ops.RedactionPlan:
     """The plan for a document's findings, plus the dark boxes drawn in the source, which are
-    always made solid (accepted)."""
+    always made solid (accepted). `fingerprint` is the input's keyed fingerprint when the caller
+    has it (jobs.analyse hashes the input once), "" for a plan that names no file (a
+    provisional one), None to hash the file here."""
     pages = [
         plan_ops.PagePlan(p.index, p.width_px, p.height_px, p.dpi, p.needs_eyes)
         for p in document.pages
@@ -372,9 +374,10 @@ def make_plan(
                 for r in plan.redactions
             ),
         )
-    if os.path.isfile(document.path):
-        key = load_key()
-        plan = replace(plan, fingerprint=fingerprint_file(document.path, key), key_id=key_id(key))
+    if fingerprint is None and os.path.isfile(document.path):
+        fingerprint = fingerprints.fingerprint_file(document.path)
+    if fingerprint:
+        plan = replace(plan, fingerprint=fingerprint, key_id=fingerprints.key_id())
     for page in document.pages:
         for box in page.drawn_boxes:
             red = plan_ops.Redaction(
@@ -391,19 +394,24 @@ def make_plan(
     return plan
 
 
-def check_plan_fits(document: Document, plan: plan_ops.RedactionPlan) -> None:
+def check_plan_fits(
+    document: Document, plan: plan_ops.RedactionPlan, fingerprint: str | None = None
+) -> None:
     """A plan made for another file, on another installation or for other page sizes must not
-    be applied. Files are compared by their keyed fingerprints (fingerprint.py)."""
+    be applied. Files are compared by their keyed fingerprints (fingerprint.py): the
+    document's is `fingerprint` when the caller has it, else the file is hashed here."""
     if not plan.fingerprint:
         raise InputError("the plan does not say which file it was made for; save it again")
-    key = load_key()
-    if plan.key_id != key_id(key):
+    key = fingerprints.load_key()
+    if plan.key_id != fingerprints.key_id(key):
         raise InputError(
             "the plan was made by another installation of Redactor (another computer or user, "
             "or before its key was deleted), so it cannot be matched to any file here; make the "
             "plan again on this computer"
         )
-    if plan.fingerprint != fingerprint_file(document.path, key):
+    if fingerprint is None:
+        fingerprint = fingerprints.fingerprint_file(document.path, key)
+    if plan.fingerprint != fingerprint:
         raise InputError(f"the plan was made for another file, not {Path(document.path).name}")
     if len(plan.pages) != len(document.pages):
         raise InputError(

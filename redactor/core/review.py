@@ -140,7 +140,10 @@ def with_terms(
     ]
     if not new:
         return plan, 0
-    extra = pipeline.make_plan(document, new, state=ReviewState.ACCEPTED)
+    # the letter was hashed when it was read: the extra plan is merged, never saved alone
+    extra = pipeline.make_plan(
+        document, new, state=ReviewState.ACCEPTED, fingerprint=plan.fingerprint
+    )
     used = {r.group for r in plan.redactions}
     gmap: dict[str, str] = {}
     added = 0

@@ -144,7 +144,7 @@ class ReviewController(QObject):
         saved = None
         if res.saved is not None and res.saved.has_decisions():
             try:
-                pipeline.check_plan_fits(res.opened.document, res.saved.plan)
+                pipeline.check_plan_fits(res.opened.document, res.saved.plan, res.fingerprint)
                 saved = res.saved
             except RedactorError:
                 saved = None

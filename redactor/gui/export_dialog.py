@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.core import plan as plan_ops
+from redactor.core import jobs
 from redactor.core.errors import LeakDetected, RedactorError
-from redactor.core.model import ReviewState
 from redactor.core.project import write_redaction_log
 
 from .controller import Letter, ReviewController
@@ -192,9 +190,6 @@ class ExportDialog(QDialog):
         if undecided:
             self.ctl.accept_all_proposed(letter)
         plan = letter.plan
-        pad = float(self.settings.get("padding_px"))  # type: ignore[arg-type]
-        if pad > 0:
-            plan = plan_ops.pad(plan, pad)
         out = self.out.text().strip()
         if not out:
             return
@@ -203,32 +198,26 @@ class ExportDialog(QDialog):
                 tr("The safe copy cannot replace the original. Choose another name.")
             )
             return
-        fmt = self.format()
-        text_layer, bw = self.text_layer.isChecked(), self.bw.isChecked()
-        color = self.color.isChecked() and not bw
-        terms = self.ctl.export_terms(letter)
-        document, opened = letter.opened.document, letter.opened
-        fill = _hex_rgb(str(self.settings.get("fill")))
-
-        def render_page(i: int):  # noqa: ANN202
-            return opened.render_page(i)  # in the pipeline's worker processes
+        analysis = letter.opened
+        if not isinstance(analysis, jobs.Analysis):
+            return
+        bw = self.bw.isChecked()
+        options = jobs.ExportOptions(
+            fmt=self.format(),
+            text_layer=self.text_layer.isChecked(),
+            bw=bw,
+            color=self.color.isChecked() and not bw,
+            fill=_hex_rgb(str(self.settings.get("fill"))),
+            pad_px=float(self.settings.get("padding_px")),  # type: ignore[arg-type]
+        )
+        document = analysis.document
 
         def work(job):  # noqa: ANN001, ANN202
-            from redactor.core.export.safe import export_safe
+            def report(event: jobs.Event) -> None:
+                if isinstance(event, jobs.Step):
+                    job.report((event.done, event.total))
 
-            return export_safe(
-                document,
-                plan,
-                render_page,
-                out,
-                fmt=fmt,
-                text_layer=text_layer,
-                bw=bw,
-                color=color,
-                terms=terms,
-                progress=lambda d, t: job.report((d, t)),
-                fill=fill,
-            )
+            return jobs.export(analysis, plan, out, options, progress=report, cancel=job.cancel)
 
         self.export_button.setEnabled(False)
         self.progress.show()
@@ -257,16 +246,10 @@ class ExportDialog(QDialog):
             text += "\n" + tr("Kept as asked: %1").replace("%1", warning)
         for note in report.boxed:  # places the final check found and the export boxed
             text += "\n" + note
-        if self.want_log and self.letter.plan is not None:
+        if self.want_log:
             log_path = str(Path(self.out_path).with_suffix("")) + ".private-log.csv"
             reviewer = str(self.settings.get("reviewer")) or getpass.getuser()
-            plan = self.letter.plan
-            further = tuple(
-                plan_ops.Redaction(f"check-{k + 1}", page, box, label, state=ReviewState.ACCEPTED)
-                for k, (page, box, label) in enumerate(report.boxed_places)
-            )
-            if further:
-                plan = replace(plan, redactions=plan.redactions + further)
+            plan = report.plan  # as burned, with the places the final check boxed besides
             try:
                 write_redaction_log(plan, log_path, reviewer)
                 text += "\n" + tr("Private log: %1 (do not publish it)").replace("%1", log_path)

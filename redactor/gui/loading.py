@@ -6,28 +6,20 @@ Everything here runs on a TaskRunner thread and touches no widget; results go ba
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
 
 from PIL import Image
 from PySide6.QtGui import QImage
 
-from redactor.core import pipeline
+from redactor.core import jobs, pipeline
 from redactor.core import plan as plan_ops
 from redactor.core.detect_lane import DetectLane
 from redactor.core.fileio import file_sha256
-from redactor.core.fingerprint import fingerprint_file
 from redactor.core.model import (
-    NOTICE_LABELS,
-    PROFILES,
-    Document,
     Finding,
     FindingSource,
-    Label,
     PageText,
     ReviewState,
-    Stage,
 )
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
@@ -56,55 +48,31 @@ def render(source: Source, index: int, dpi: int) -> QImage:
     return to_qimage(image)
 
 
-@dataclass(frozen=True)
-class LoadOptions:
-    dpi: int = 200
-    langs: str = "rus+kaz+eng"
-    lang: str = "auto"
-    profile: str = "strict"
-    threshold: float = 0.35
-    deny: tuple[str, ...] = ()
-    allow: tuple[str, ...] = ()
+# The app's options are the core's analysis options (declared once, in core/jobs.py).
+LoadOptions = jobs.AnalysisOptions
 
 
 @dataclass
 class LoadResult:
-    opened: pipeline.OpenedDocument
+    analysis: jobs.Analysis  # the opened document (page rasters, words), findings and plan
     source: Source  # for page rasters (the UI's own handle)
-    plan: RedactionPlan
-    findings: list[Finding]
-    fingerprint: str
     saved: Review | None
 
+    @property
+    def opened(self) -> pipeline.OpenedDocument:
+        return self.analysis
 
-def filter_findings(document, findings: Sequence[Finding], opts: LoadOptions) -> list[Finding]:  # noqa: ANN001
-    # Notices (hidden text in the source, mixed-script words, unread ink) are in no profile but
-    # always shown: the editor decides on each.
-    wanted = PROFILES.get(opts.profile, PROFILES["strict"]) | {Label.TERM, *NOTICE_LABELS}
-    allow = {a.casefold().strip() for a in opts.allow if a.strip()}
-    out = []
-    for f in findings:
-        if f.span.label not in wanted:
-            continue
-        if (
-            f.source == FindingSource.DETECTOR
-            and f.span.score < opts.threshold
-            and f.span.label not in NOTICE_LABELS
-        ):
-            continue
-        if allow:
-            words = document.pages[f.page].words
-            text = " ".join(words[i].text for i in f.word_indexes).casefold()
-            if text.strip(" ,.;:!?()[]«»\"'") in allow:
-                continue
-        out.append(f)
-    return out
+    @property
+    def plan(self) -> RedactionPlan:
+        return self.analysis.plan
 
+    @property
+    def findings(self) -> list[Finding]:
+        return self.analysis.findings
 
-def _provisional(job: Job, index: int, fut: Future) -> None:
-    if job.cancel.cancelled or fut.cancelled() or fut.exception() is not None:
-        return
-    job.report(("findings", index, fut.result()[0]))
+    @property
+    def fingerprint(self) -> str:
+        return self.analysis.fingerprint
 
 
 def carry_decisions(old: RedactionPlan, new: RedactionPlan) -> RedactionPlan:
@@ -138,13 +106,19 @@ def provisional_plan(
     path: str, count: int, pages: dict[int, PageText], findings: list[Finding], opts: LoadOptions
 ) -> RedactionPlan:
     """A plan over the pages read so far (the others are empty placeholders)."""
-    doc = Document(
-        path=path,
-        kind="",
-        pages=tuple(pages.get(i) or PageText(i, 0, 0, opts.dpi) for i in range(count)),
-    )
-    findings = filter_findings(doc, findings, opts)
-    return pipeline.make_plan(doc, sorted(findings, key=lambda f: (f.page, f.word_indexes)))
+    return jobs.provisional_plan(path, count, pages, findings, opts)
+
+
+def _relay(job: Job, event: jobs.Event) -> None:
+    """The core's progress events as the load job's reports (delivered on the UI thread)."""
+    if isinstance(event, jobs.Step):
+        job.report(("progress", event.stage, event.done, event.total))
+    elif isinstance(event, jobs.PageRead):
+        job.report(("page", event.page))
+    elif isinstance(event, jobs.PageFindings):
+        job.report(("findings", event.index, event.findings))
+    elif isinstance(event, jobs.Note):
+        job.report(("note", event.text))
 
 
 def load_letter(
@@ -162,30 +136,16 @@ def load_letter(
     if first is not None:
         job.report(("first", count, to_qimage(first)))
     job.cancel.check()
-
-    def progress(stage: str, done: int, total: int) -> None:
-        job.report(("progress", stage, done, total))
-
-    def on_page(page: PageText) -> None:
-        job.report(("page", page))
-        if count > 1:  # provisional findings of this page, shown before the whole letter is read
-            one = Document(path=path, kind="", pages=(page,))
-            fut = detector.submit(one, opts.deny, opts.lang)
-            fut.add_done_callback(lambda f, i=page.index: _provisional(job, i, f))
-
-    read_opts = pipeline.ReadOptions(dpi=opts.dpi, langs=opts.langs, password=password)
-    opened = pipeline.read_document(path, read_opts, progress, job.cancel, on_page)
-    job.cancel.check()
-    job.report(("progress", Stage.FIND, 0, 1))
-    findings, note = detector.find(opened.document, deny=opts.deny, lang=opts.lang)
-    if note:
-        job.report(("note", note))
-    findings = filter_findings(opened.document, findings, opts)
-    plan = pipeline.make_plan(opened.document, findings)
-    fingerprint = plan.fingerprint or fingerprint_file(path)
+    analysis = jobs.analyse(
+        path,
+        replace(opts, password=password),
+        progress=lambda event: _relay(job, event),
+        cancel=job.cancel,
+        finder=detector,
+        provisional=count > 1,  # each page's findings, shown before the whole letter is read
+    )
     # A review saved by an older version is found by the plain hash (and migrated) only when
     # such files remain: otherwise no plain hash of the letter is ever computed.
     legacy = file_sha256(path) if store.has_legacy() else ""
-    saved = store.load(fingerprint, legacy)
-    job.report(("progress", Stage.FIND, 1, 1))
-    return LoadResult(opened, source, plan, findings, fingerprint, saved)
+    saved = store.load(analysis.fingerprint, legacy)
+    return LoadResult(analysis, source, saved)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.core.detect.mapping import spans_to_findings, whole_item_words
-from redactor.core.export.items import item_parts
+from redactor.core.items import item_parts
 from redactor.core.model import Box, PageText, Span, Word
 
 

@@ -17,13 +17,13 @@ from PIL import Image
 
 from redactor.core.errors import ExportError, LeakDetected, UsageError
 from redactor.core.fileio import fsync_dir, fsync_file, part_file_in, publish
+from redactor.core.items import hidden_words
 from redactor.core.model import Box, Document, PageText, ReviewState, Word
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .dots import without_tracking_dots
-from .items import hidden_words
 from .pdf import ExportPage, write_pdf
 from .png import write_png
 from .recheck import MAX_ROUNDS, further_redactions, item_labels, locate, refusal
