@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -74,8 +75,8 @@ class ExportDialog(QDialog):
         self.bw = QCheckBox(tr("Black and white (removes printer tracking dots)"))
         # By default pages are greyscale, or colour with the tracking dots cleaned.
         self.color = QCheckBox(tr("Keep the colours as they are (printer tracking dots too)"))
-        self.bw.toggled.connect(lambda on: on and self.color.setChecked(False))
-        self.color.toggled.connect(lambda on: on and self.bw.setChecked(False))
+        self.bw.toggled.connect(partial(_uncheck_if, self.color))
+        self.color.toggled.connect(partial(_uncheck_if, self.bw))
         self.log = QCheckBox(tr("Also write the private redaction log (keep it private)"))
         fl.addWidget(self.text_layer)
         fl.addWidget(self.bw)
@@ -105,9 +106,9 @@ class ExportDialog(QDialog):
         # result
         self.progress = QProgressBar()
         self.progress.hide()
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton(tr("Export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
@@ -122,7 +123,7 @@ class ExportDialog(QDialog):
         lay.addLayout(out_row)
         lay.addWidget(check_box)
         lay.addWidget(self.progress)
-        lay.addWidget(self.result)
+        lay.addWidget(self.result_label)
         lay.addLayout(buttons)
         ctl.planChanged.connect(lambda _l: self._update_checklist())
         self._update_checklist()
@@ -222,8 +223,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.show()
         self.progress.setRange(0, max(len(document.pages), 1))
-        self.result.setStyleSheet("")
-        self.result.setText(tr("Writing and checking the safe copy…"))
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(tr("Writing and checking the safe copy…"))
         self.want_log = self.log.isChecked()
         self.out_path = out
         self.ctl.runner.submit(
@@ -257,8 +258,8 @@ class ExportDialog(QDialog):
                 text += "\n" + tr("The private log could not be written: %1").replace(
                     "%1", str(exc)
                 )
-        self.result.setText("✓ " + text)
-        self.result.setStyleSheet("color: #060; font-weight: bold;")
+        self.result_label.setText("✓ " + text)
+        self.result_label.setStyleSheet("color: #060; font-weight: bold;")
         self.ctl.mark_exported(self.letter)
         self.ctl.message.emit(report.summary())
 
@@ -279,5 +280,11 @@ class ExportDialog(QDialog):
             )
 
     def _show_failure(self, text: str) -> None:
-        self.result.setText("✗ " + text)
-        self.result.setStyleSheet("color: #a00; font-weight: bold;")
+        self.result_label.setText("✗ " + text)
+        self.result_label.setStyleSheet("color: #a00; font-weight: bold;")
+
+
+def _uncheck_if(box: QCheckBox, on: bool) -> None:
+    """Black and white and keeping the colours exclude each other."""
+    if on:
+        box.setChecked(False)

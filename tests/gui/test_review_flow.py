@@ -95,9 +95,11 @@ def test_keyboard_review_manual_box_undo_redo_and_export(make_window, qtbot, tmp
     out = tmp_path / "safe.pdf"
     dlg.out.setText(str(out))
     qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.report is not None or "✗" in dlg.result.text(), timeout=180_000)
-    assert dlg.report is not None and dlg.report.ok, dlg.result.text()
-    assert "Checked with" in dlg.result.text()
+    qtbot.waitUntil(
+        lambda: dlg.report is not None or "✗" in dlg.result_label.text(), timeout=180_000
+    )
+    assert dlg.report is not None and dlg.report.ok, dlg.result_label.text()
+    assert "Checked with" in dlg.result_label.text()
     assert letter.state() == "exported"
 
     text = _norm(
