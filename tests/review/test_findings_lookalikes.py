@@ -60,7 +60,7 @@ def letter_lines(name: str) -> list[str]:
     return [
         "Dear editor,",
         *f"greetings from {name} and his friends.".split("\n"),
-        "The guards took our letters again last week.",
+        "The guards took our letters again.",  # (no date: "last week" is one now)
         "Please write about the colony.",
     ]
 
