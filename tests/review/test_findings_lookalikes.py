@@ -60,8 +60,10 @@ def letter_lines(name: str) -> list[str]:
     return [
         "Dear editor,",
         *f"greetings from {name} and his friends.".split("\n"),
-        "The guards took our letters again.",  # (no date: "last week" is one now)
         "Please write about the colony.",
+        # (no date on this line: "last week" is a DATE finding now; and not right under the
+        # name, whose box on a page turned on its side may clip the next line for OCR)
+        "The guards took our letters again.",
     ]
 
 
@@ -181,18 +183,10 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("lookalikes")
 
 
-_NOT_YET = pytest.mark.xfail(
-    strict=True,
-    reason="detection alone does not read a name spaced out by the PDF's character spacing: the "
-    "page's words are single letters and the page text no longer says where the words end (the "
-    "word grouping in sources/pdf.py would have to join evenly spaced glyphs)",
-)
+# (a name spaced out by the PDF's character spacing, once a strict xfail in detect mode, is
+# found since issue 10: the detector reads "O s p a n o v" as a name)
 PARAMS = [
-    pytest.param(
-        mode, style, variant, marks=[_NOT_YET] if (mode, variant) == ("detect", "tracked") else []
-    )
-    for mode in ("deny", "detect")
-    for style, variant in CASES
+    pytest.param(mode, style, variant) for mode in ("deny", "detect") for style, variant in CASES
 ]
 
 
