@@ -153,6 +153,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
     from redactor.core.detect.addresses import AddressRecognizer
     from redactor.core.detect.en_rules import ProperNounPlaceRecognizer
+    from redactor.core.detect.facilities import NamedFacilityRecognizer
     from redactor.core.detect.names import NameRulesRecognizer
     from redactor.core.detect.natasha_ner import NatashaRecognizer
     from redactor.core.detect.nicknames import NicknameRecognizer
@@ -179,6 +180,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
     for lg in ("ru", "kk"):
         registry.add_recognizer(NatashaRecognizer(lg))
     registry.add_recognizer(ProperNounPlaceRecognizer())
+    registry.add_recognizer(NamedFacilityRecognizer("kk"))
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
 
 

@@ -8,8 +8,9 @@ Robert (the table is resources/recognizers/diminutives.tsv).
   "Передай Сане") is a PERSON. One that is also a common word (marked * in the table: "Вера",
   "Will") counts only inside a sentence next to a lowercase word.
 
-Words are compared folded (terms.fold: case, ё/е, Kazakh letters), with the Russian and
-Kazakh case endings ("Толику", "Толей", "Баукеге") and in Latin spelling ("Tolik", "Sasha").
+Words are compared in lower case with ё as е, in their Russian case forms (by the name's last
+letter: "Толику", "Толей"), with Kazakh suffixes ("Баукеге") and in Latin spelling ("Tolik",
+"Sasha"); Kazakh letters are kept apart (Қолы is not a form of Коля).
 """
 
 from __future__ import annotations
@@ -23,39 +24,70 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.core.detect.recognizers import resources_dir, result
-from redactor.core.detect.terms import _LONG_ENDINGS, fold, stem_of
 from redactor.core.detect.translit import is_cyrillic, latin_variants
 
 TABLE = "diminutives.tsv"
 _WORD_RE = regex.compile(r"\p{L}+")
-_MAX_END = max(len(e) for e in _LONG_ENDINGS)
 # A diminutive that is a group's name for many people ("Гуля": six full names) does not bring
 # the other diminutives of all of them.
 _MAX_FULLS_FOR_SIBLINGS = 2
+# Russian case forms by the name's last letter: (letters dropped, endings added).
+_RU_DECLENSION = {
+    "а": ("а", "а ы и е у ой ою".split()),
+    "я": ("я", "я и е ю ей ею".split()),
+    "й": ("й", "й я ю ем е и".split()),
+    "ь": ("ь", "ь я ю ем е и".split()),
+}
+_RU_CONSONANT_ENDINGS = ("", "а", "у", "ом", "е", "и", "ы")
+# Kazakh case and possessive suffixes, added to the whole name ("Бауке" -> "Баукеге").
+_KK_SUFFIXES = (
+    "ның нің дың дің тың тің ға ге қа ке на не а е ды ді ты ті ны ні н да де та те нда нде "
+    "дан ден тан тен нан нен мен бен пен ым ім м ың ің ңыз ңіз сы сі ы і"
+).split()
+
+
+def _fold(word: str) -> str:
+    """Lower case and ё as е; Kazakh letters stay (Қолы is not Коля)."""
+    return word.casefold().replace("ё", "е")
+
+
+def _forms(name: str) -> set[tuple[str, str]]:
+    """Folded forms of a name with the language of their ending ("" for the name itself):
+    Russian declension and Kazakh suffixes for a Cyrillic name, the s of a Latin one."""
+    f = _fold(name)
+    if not is_cyrillic(name):
+        return {(f, ""), (f + "s", "en")}
+    out = {(f, "")}
+    last = f[-1]
+    if last in _RU_DECLENSION:
+        drop, ends = _RU_DECLENSION[last]
+        out |= {(f[: -len(drop)] + e, "ru") for e in ends}
+    elif last not in "оеиуыэю":
+        out |= {(f + e, "ru") for e in _RU_CONSONANT_ENDINGS}
+    out |= {(f + e, "kk") for e in _KK_SUFFIXES}
+    return out
 
 
 @dataclass
 class _Table:
     dims_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     fulls_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    # folded spelling (exact, or stem that needs an ending) -> names of the table
-    exact: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    stems: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # folded form -> (name of the table, language of the ending or "")
+    forms: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    base: set[str] = field(default_factory=set)  # folded spellings in the nominative
     ambiguous: set[str] = field(default_factory=set)  # folded spellings that are common words
 
 
 def _index(t: _Table, name: str, ambiguous: bool) -> None:
     spellings = [name, *latin_variants(name)] if is_cyrillic(name) else [name]
     for sp in spellings:
-        f = fold(sp)
-        if len(f) < 2:
+        if len(sp) < 2:
             continue
-        t.exact[f].add(name)
-        st = stem_of(f)
-        if st != f:
-            t.stems[st].add(name)
+        t.base.add(_fold(sp))
+        for f, lang in _forms(sp):
+            t.forms[f].add((name, lang))
         if ambiguous:
-            t.ambiguous.add(f)
+            t.ambiguous.add(_fold(sp))
 
 
 @lru_cache(maxsize=1)
@@ -86,31 +118,24 @@ def _table() -> _Table:
 
 
 @lru_cache(maxsize=16384)
-def lookup(word: str) -> tuple[str, ...]:
-    """Names of the table (full names or diminutives) that the word is a form or spelling of."""
-    t = _table()
-    f = fold(word)
-    out: set[str] = set()
-    for k in range(0, min(_MAX_END, len(f) - 2) + 1):
-        base, end = f[: len(f) - k], f[len(f) - k :]
-        if end not in _LONG_ENDINGS:
-            continue
-        out |= t.exact.get(base, set())
-        if k:
-            out |= t.stems.get(base, set())
-    return tuple(sorted(out))
+def lookup(word: str, lang: str = "") -> tuple[str, ...]:
+    """Names of the table (full names or diminutives) that the word is a form or spelling of;
+    with lang, only forms that language makes ("Жеке" is a Russian form of "Жека", in a
+    Kazakh text the word "personal")."""
+    hits = _table().forms.get(_fold(word), set())
+    return tuple(sorted({n for n, lg in hits if not lang or lg in ("", lang)}))
 
 
 def is_ambiguous(word: str) -> bool:
-    """True if the word, folded and without its ending, is a diminutive that is also a common
-    word ("Вера", "Will", "Тёма"/"тема")."""
+    """True if the word is a form of a diminutive that is also a common word ("Вера", "Will",
+    "Тёма"/"тема")."""
     t = _table()
-    return fold(word) in t.ambiguous or any(fold(n) in t.ambiguous for n in lookup(word))
+    return _fold(word) in t.ambiguous or any(_fold(n) in t.ambiguous for n in lookup(word))
 
 
-def is_diminutive(word: str) -> bool:
+def is_diminutive(word: str, lang: str = "") -> bool:
     t = _table()
-    return any(n in t.fulls_of for n in lookup(word))
+    return any(n in t.fulls_of for n in lookup(word, lang))
 
 
 def related_names(word: str) -> list[str]:
@@ -125,7 +150,7 @@ def related_names(word: str) -> list[str]:
             for fl in fulls:
                 cands += t.dims_of.get(fl, [])
         for c in cands:
-            if c != n and fold(c) != fold(word) and c not in out:
+            if c != n and _fold(c) != _fold(word) and c not in out:
                 out.append(c)
     return out
 
@@ -172,17 +197,19 @@ def propagated_ok(text: str, s: int, e: int) -> bool:
     return not (after and not text[e : after.start()].strip() and after.group() in _PRONOUNS)
 
 
-def find_diminutives(text: str) -> list[tuple[int, int]]:
+def find_diminutives(text: str, lang: str = "") -> list[tuple[int, int]]:
     """Spans of diminutives written on their own with a capital."""
-    from redactor.core.detect.names import is_not_name
+    from redactor.core.detect.names import _is_common_ru_word, is_not_name
 
     out = []
     for m in _WORD_RE.finditer(text):
         w = m.group()
         if len(w) < 2 or not w[0].isupper() or w.isupper():
             continue
-        if not is_diminutive(w) or is_not_name(w):
+        if not is_diminutive(w, lang) or is_not_name(w):
             continue
+        if _fold(w) not in _table().base and is_cyrillic(w) and _is_common_ru_word(w):
+            continue  # a case ending on a common word ("Жена" is not a form of "Женя")
         if is_ambiguous(w) and not context_ok(text, m.start(), m.end()):
             continue
         out.append(m.span())
@@ -205,4 +232,5 @@ class NicknameRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
-        return [result("PERSON", s, e, 0.6, "diminutive") for s, e in find_diminutives(text)]
+        spans = find_diminutives(text, self.supported_language)
+        return [result("PERSON", s, e, 0.6, "diminutive") for s, e in spans]
