@@ -25,7 +25,7 @@ _CAP = r"\p{Lu}[\p{L}\-’']*(?:-\d+[\p{L}]?)?"
 # words of a street's name: capitalised words, initials, numbers ("8 Марта", "1-я"), and the
 # lowercase Kazakh honorifics of a person a street is named after ("Төле би")
 _NAME_PART = (
-    rf"(?:{_CAP}\.?|\p{{Lu}}\.|\d{{1,3}}(?:-?[\p{{Ll}}]{{1,3}})?(?=\s+\p{{Lu}})"
+    rf"(?:{_CAP}|\p{{Lu}}\.|\d{{1,3}}(?:-?[\p{{Ll}}]{{1,3}})?(?=\s+\p{{Lu}})"
     r"|би|батыр[\p{Ll}]*|жырау|ақын|хан)"
 )
 _NAME = rf"{_NAME_PART}(?:[ \t]+{_NAME_PART}){{0,2}}"
@@ -39,9 +39,12 @@ _RU_STREET_KIND = (
     r"набережн[\p{Ll}]*|тупик[\p{Ll}]*|проезд[\p{Ll}]*|мкр\.?|мкрн\.?|микрорайон[\p{Ll}]*|"
     r"кв-л|квартал[\p{Ll}]*|жилмассив[\p{Ll}]*|ж/м|трасс[\p{Ll}]*|тракт[\p{Ll}]*)"
 )
+# Kazakh street kinds with their possessive and case suffixes, never plural ("көшелер")
+_KK_CASE = r"(?:нда|нде|на|не|нан|нен|ның|нің|н|ндағы|ндегі)?"
 _KK_STREET_KIND = (
-    r"(?:көше[\p{Ll}]*|даңғыл[\p{Ll}]*|шағын[ \t]*аудан[\p{Ll}]*|ықшам[ \t]*аудан[\p{Ll}]*|"
-    r"мөлтек[ \t]*аудан[\p{Ll}]*|тұйық[\p{Ll}]*|алаң[\p{Ll}]*|тас[ \t]*жол[\p{Ll}]*)"
+    rf"(?:көше(?:сі{_KK_CASE})?|даңғыл(?:ы{_KK_CASE})?|(?:шағын|ықшам|мөлтек)[ \t]*"
+    rf"аудан(?:ы{_KK_CASE})?|тұйы(?:қ|ғы{_KK_CASE})|алаң(?:ы{_KK_CASE})?|тас[ \t]*жол"
+    rf"(?:ы{_KK_CASE})?)(?![\p{{L}}])"
 )
 _EN_STREET_KIND = (
     r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Lane|Boulevard|Blvd\.?|Prospect|Prospekt|"
@@ -194,7 +197,7 @@ def _emit(chain: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         chain = chain[: len(chain) - (n_tail - _MAX_TOWNS)]
     kinds = [k for _, _, k in chain]
     strong = any(k in _STRONG for k in kinds)
-    post_place = "postcode" in kinds and any(k in ("place", "town") for k in kinds)
+    post_place = "postcode" in kinds and "place" in kinds  # "050000, г. Алматы"
     if not (strong or post_place):
         return None
     if kinds == ["house"] or kinds == ["flat"]:
@@ -202,11 +205,34 @@ def _emit(chain: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return chain[0][0], chain[-1][1]
 
 
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"«“'(—–-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;…"
+
+
+def _weak_street(text: str, part: tuple[int, int, str]) -> bool:
+    """A street of one capitalised word and no number opening a sentence ("Құрылыс алаңына"):
+    the first word of the sentence, more likely a common noun than a name."""
+    s, e, kind = part
+    body = text[s:e]
+    return (
+        kind == "street"
+        and body[:1].isupper()
+        and not any(c.isdigit() for c in body)
+        and len(body.split()) <= 2
+        and _sentence_initial(text, s)
+    )
+
+
 def find_addresses(text: str) -> list[tuple[int, int]]:
     """Spans of whole addresses."""
     out: list[tuple[int, int]] = []
     chain: list[tuple[int, int, str]] = []
     for part in _parts(text):
+        if _weak_street(text, part):
+            part = (part[0], part[1], "town")
         if chain and _joins(text, chain[-1][1], part[0], part[2], chain[-1][2]):
             chain.append(part)
             continue

@@ -7,7 +7,7 @@ three capitalised words before it, allowing up to two lowercase words in between
 "және келісім"). A capitalised word that is never a name ("Ал", "Бірақ") is not taken; nor is a
 capitalised word opening a sentence before another capitalised word ("Компания Павлодар
 мұнай-химия зауыты") or a lowercase word ("Қазір аурухана..."): that is the sentence's first
-word, not a name.
+word, not a name (unless only relational adjectives come between: "Баянауыл ұлттық паркі").
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ _STOP_LOWER = frozenset(
     ).split()
 )
 _LOCATIVE = ("дағы", "дегі", "тағы", "тегі")
+# relational adjectives ("ұлттық", "ядролық"): "Баянауыл ұлттық паркі" opening a sentence is a name
+_ADJ = ("лық", "лік", "дық", "дік", "тық", "тік")
 _MAX_CAPS = 3
 _MAX_LOWER = 2
 
@@ -85,7 +87,7 @@ def find_named_facilities(text: str) -> list[tuple[int, int]]:
         if _sentence_initial(text, caps[-1][0]):
             if len(caps) > 1:
                 caps.pop()  # "Компания Павлодар ... зауыты": the name follows the first word
-            elif words.index(caps[-1]) > 0:
+            elif not all(w.endswith(_ADJ) for _, _, w in words[: words.index(caps[-1])]):
                 continue  # "Қазір ... аурухана": the sentence's first word, then lowercase
         out.append((caps[-1][0], m.end()))
     return out

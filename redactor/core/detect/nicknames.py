@@ -40,9 +40,10 @@ _RU_DECLENSION = {
 }
 _RU_CONSONANT_ENDINGS = ("", "а", "у", "ом", "е", "и", "ы")
 # Kazakh case and possessive suffixes, added to the whole name ("Бауке" -> "Баукеге").
+# (Single-letter suffixes are left out: "Дарха" + "н" is the word "Дархан".)
 _KK_SUFFIXES = (
-    "ның нің дың дің тың тің ға ге қа ке на не а е ды ді ты ті ны ні н да де та те нда нде "
-    "дан ден тан тен нан нен мен бен пен ым ім м ың ің ңыз ңіз сы сі ы і"
+    "ның нің дың дің тың тің ға ге қа ке на не ды ді ты ті ны ні да де та те нда нде "
+    "дан ден тан тен нан нен мен бен пен ым ім ың ің ңыз ңіз сы сі"
 ).split()
 
 
@@ -176,10 +177,31 @@ def _neighbour_lower(text: str, s: int, e: int) -> bool:
     return False
 
 
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your of в на".split()
+)
+
+
+def _after_determiner(text: str, s: int) -> bool:
+    before = None
+    for m in _WORD_RE.finditer(text, max(0, s - 20), s):
+        before = m
+    return (
+        before is not None
+        and not text[before.end() : s].strip()
+        and before.group().lower() in _DETERMINERS
+    )
+
+
 def context_ok(text: str, s: int, e: int) -> bool:
     """A word that is also a common word is a name only inside a sentence, with a capital,
-    next to a lowercase word."""
-    return not _sentence_initial(text, s) and _neighbour_lower(text, s, e)
+    next to a lowercase word, and not after an article ("the Bill")."""
+    return (
+        not _sentence_initial(text, s)
+        and _neighbour_lower(text, s, e)
+        and not _after_determiner(text, s)
+        and text[e : e + 1] != "."  # "Art. 3"
+    )
 
 
 _PRONOUNS = frozenset("i you he she it we they not there this that".split())
