@@ -39,12 +39,15 @@ _RU_STREET_KIND = (
     r"набережн[\p{Ll}]*|тупик[\p{Ll}]*|проезд[\p{Ll}]*|мкр\.?|мкрн\.?|микрорайон[\p{Ll}]*|"
     r"кв-л|квартал[\p{Ll}]*|жилмассив[\p{Ll}]*|ж/м|трасс[\p{Ll}]*|тракт[\p{Ll}]*)"
 )
-# Kazakh street kinds with their possessive and case suffixes, never plural ("көшелер")
+# Kazakh street kinds with their possessive and case suffixes; plural only with the possessive
+# ("Абай және Қонаев көшелері", not "көшелер", streets in general)
 _KK_CASE = r"(?:нда|нде|на|не|нан|нен|ның|нің|н|ндағы|ндегі)?"
+_KK_BARE = r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|дағы|дегі|тағы|тегі)"
 _KK_STREET_KIND = (
-    rf"(?:көше(?:сі{_KK_CASE})?|даңғыл(?:ы{_KK_CASE})?|(?:шағын|ықшам|мөлтек)[ \t]*"
-    rf"аудан(?:ы{_KK_CASE})?|тұйы(?:қ|ғы{_KK_CASE})|алаң(?:ы{_KK_CASE})?|тас[ \t]*жол"
-    rf"(?:ы{_KK_CASE})?)(?![\p{{L}}])"
+    rf"(?:көше(?:сі{_KK_CASE}|лері{_KK_CASE}|{_KK_BARE})?|"
+    rf"даңғыл(?:ы{_KK_CASE}|дары{_KK_CASE}|{_KK_BARE})?|"
+    rf"(?:шағын|ықшам|мөлтек)[ \t]*аудан(?:ы{_KK_CASE}|{_KK_BARE})?|"
+    rf"тұйы(?:қ|ғы{_KK_CASE})|алаң(?:ы{_KK_CASE})?|тас[ \t]*жол(?:ы{_KK_CASE})?)(?![\p{{L}}])"
 )
 _EN_STREET_KIND = (
     r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Lane|Boulevard|Blvd\.?|Prospect|Prospekt|"
@@ -107,10 +110,10 @@ _PARTS: list[tuple[str, str]] = [
     ),
     # postcodes: Kazakh/Russian six digits, UK, US ZIP after a state
     ("postcode", r"(?<![\d\-/.,])\d{6}(?![\d\-/])"),
-    ("postcode", r"(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}(?![\p{L}\d])"),
-    ("postcode", r"(?<![\p{L}])[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\d])"),
+    ("zip", r"(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}(?![\p{L}\d])"),
+    ("zip", r"(?<![\p{L}])[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\d])"),
     (
-        "postcode",
+        "zip",
         r"(?i:индекс|index|postcode|post[ \t]code|zip(?:[ \t]code)?|пошта[ \t]индексі)\W{0,3}"
         r"\d{5,6}(?!\d)",
     ),
@@ -144,6 +147,7 @@ _PRIORITY = {
     "house": 1,
     "flat": 1,
     "postcode": 2,
+    "zip": 2,
     "place": 2,
     "town": 3,
 }
@@ -159,6 +163,8 @@ def _parts(text: str) -> list[tuple[int, int, str]]:
             s, e = m.span()
             while e > s and text[e - 1] in " \t,;":
                 e -= 1
+            if kind in ("street", "place", "town"):
+                s = _skip_not_names(text, s, e)
             if e > s:
                 found.append((s, e, kind))
     found.sort(key=lambda p: (p[0], _PRIORITY[p[2]], -(p[1] - p[0])))
@@ -174,12 +180,27 @@ def _parts(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_FIRST_WORD_RE = regex.compile(r"([\p{L}]+)[ \t]+")
+
+
+def _skip_not_names(text: str, s: int, e: int) -> int:
+    """Past leading words that are never names ("Біз Абай көшесі": the street is "Абай
+    көшесі")."""
+    from redactor.core.detect.names import is_not_name
+
+    while True:
+        m = _FIRST_WORD_RE.match(text, s, e)
+        if not m or not m.group(1)[0].isupper() or not is_not_name(m.group(1)):
+            return s
+        s = m.end()
+
+
 def _joins(text: str, a_end: int, b_start: int, b_kind: str, a_kind: str) -> bool:
     gap = text[a_end:b_start]
     m = _GAP_RE.fullmatch(gap)
     if not m:
         return False
-    if "town" in (a_kind, b_kind) and "postcode" not in (a_kind, b_kind):
+    if "town" in (a_kind, b_kind) and not {"postcode", "zip"} & {a_kind, b_kind}:
         return "," in gap  # a bare town joins after or before a comma ("Almaty 050000" too)
     return True
 
@@ -197,7 +218,9 @@ def _emit(chain: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         chain = chain[: len(chain) - (n_tail - _MAX_TOWNS)]
     kinds = [k for _, _, k in chain]
     strong = any(k in _STRONG for k in kinds)
-    post_place = "postcode" in kinds and "place" in kinds  # "050000, г. Алматы"
+    # "050000, г. Алматы"; "Springfield, IL 62704" (a bare six-digit number is often no postcode)
+    post_place = ("postcode" in kinds or "zip" in kinds) and "place" in kinds
+    post_place = post_place or ("zip" in kinds and "town" in kinds)
     if not (strong or post_place):
         return None
     if kinds == ["house"] or kinds == ["flat"]:
@@ -215,6 +238,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _weak_street(text: str, part: tuple[int, int, str]) -> bool:
     """A street of one capitalised word and no number opening a sentence ("Құрылыс алаңына"):
     the first word of the sentence, more likely a common noun than a name."""
+    from redactor.core.detect.names import looks_like_name
+
     s, e, kind = part
     body = text[s:e]
     return (
@@ -223,6 +248,7 @@ def _weak_street(text: str, part: tuple[int, int, str]) -> bool:
         and not any(c.isdigit() for c in body)
         and len(body.split()) <= 2
         and _sentence_initial(text, s)
+        and not looks_like_name(body.split()[0])  # "Абай көшесі" opening a sentence is a street
     )
 
 
