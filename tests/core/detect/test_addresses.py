@@ -117,3 +117,22 @@ def test_numbers_that_are_years_are_no_institution(detector):
     text = "Ол 2019 жылы мектепке барды. 3 бала мектепке барды."
     spans = detector.analyze(text)
     assert not [s for s in spans if s.label == "FACILITY"]
+
+
+def test_kazakh_facility_named_before_its_kind():
+    from redactor.core.detect.facilities import find_named_facilities
+
+    def found(text):
+        return [text[s:e] for s, e in find_named_facilities(text)]
+
+    assert found("Ұшақ Алматы әуежайынан ұшты.") == ["Алматы әуежайынан"]
+    assert found("Отырыс Бейбітшілік және келісім сарайында өтті.") == [
+        "Бейбітшілік және келісім сарайында"
+    ]
+    assert found("Компания Павлодар мұнай-химия зауытынан шықты.") == [
+        "Павлодар мұнай-химия зауытынан"
+    ]
+    # the sentence's first word, a pronoun in between, a plural: no facility
+    assert found("Қазір аурухана жабық.") == []
+    assert found("Серік Омаров мені айыппұл изоляторына қамады.") == []
+    assert found("Ол Ақтөбе мектептерінің бірінде.") == []
