@@ -120,6 +120,16 @@ POSITIVE = [
     ("road_between_places", "Атырау – Астрахань күрежолын жөндеу", "Атырау – Астрахань күрежолын"),
     ("road_between_places", "трасса Алматы – Бишкек закрыта", "трасса Алматы – Бишкек"),
     ("place_prison_en", "two years in Karaganda prison before", "Karaganda prison"),
+    (
+        "place_prison_en",
+        "sent to the concentration camp Buchenwald in",
+        "concentration camp Buchenwald",
+    ),
+    (
+        "place_prison_en",
+        "we were in the notorious Oswiecim (Auschwitz) camp.",
+        "Oswiecim (Auschwitz) camp",
+    ),
     ("place_kind_kk", "Алматы облысының Қарақастек аулында", "Қарақастек"),
     # addresses and places
     (
