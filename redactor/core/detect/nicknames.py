@@ -157,10 +157,14 @@ def related_names(word: str) -> list[str]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """True at a sentence's or line's first word (after a bullet or a number: "0 Will sync")."""
     i = start - 1
     while i >= 0 and text[i] in " \t\"«“'(—–-":
         i -= 1
-    return i < 0 or text[i] in ".!?\n:;…"
+    if i < 0 or text[i] in ".!?\n:;…":
+        return True
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return len(line) <= 6 and not any(c.isalpha() for c in line)
 
 
 def _neighbour_lower(text: str, s: int, e: int) -> bool:
