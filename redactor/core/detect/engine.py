@@ -151,10 +151,13 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
         return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    from redactor.core.detect.addresses import AddressRecognizer
     from redactor.core.detect.dates import DateRecognizer
     from redactor.core.detect.en_rules import ProperNounPlaceRecognizer
+    from redactor.core.detect.facilities import NamedFacilityRecognizer
     from redactor.core.detect.names import NameRulesRecognizer
     from redactor.core.detect.natasha_ner import NatashaRecognizer
+    from redactor.core.detect.nicknames import NicknameRecognizer
     from redactor.core.detect.recognizers import PatternSetRecognizer, load_patterns
 
     specs = load_patterns()
@@ -170,6 +173,8 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry.add_recognizer(PatternSetRecognizer(specs, lg))
         registry.add_recognizer(NameRulesRecognizer(lg))
         registry.add_recognizer(DateRecognizer(lg))
+        registry.add_recognizer(NicknameRecognizer(lg))
+        registry.add_recognizer(AddressRecognizer(lg))
         # presidio's e-mail recognizer (validated with the offline tldextract)
         registry.add_recognizer(
             EmailRecognizer(supported_language=lg, supported_entity="EMAIL", name="email")
@@ -185,6 +190,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
     from redactor.core.detect.en_names import EnglishNamesRecognizer
 
     registry.add_recognizer(EnglishNamesRecognizer())
+    registry.add_recognizer(NamedFacilityRecognizer("kk"))
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
 
 

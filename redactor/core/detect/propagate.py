@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from redactor.core.detect.nicknames import is_ambiguous, propagated_ok, related_names
 from redactor.core.detect.terms import find_terms, fold
 from redactor.core.detect.translit import is_cyrillic, variants
 from redactor.core.lookalike import drop_format, to_main_script
@@ -123,6 +124,20 @@ def _name_parts(surface: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+def _nicknames(surface: str) -> list[str]:
+    """Diminutives of the first names in a person's name, and the full names of its
+    diminutives ("Анатолий" -> "Толик", "Толя"; "Толик" -> "Анатолий")."""
+    out: list[str] = []
+    for m in _WORD_RE.finditer(surface):
+        w = m.group()
+        if len(w) < 2 or not w[0].isupper():
+            continue
+        for n in related_names(w):
+            if n not in out:
+                out.append(n)
+    return out
+
+
 def collect_terms(texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> list[tuple[str, str]]:
     """(term, label) pairs to search for, from what was found."""
     seen: set[str] = set()
@@ -149,6 +164,10 @@ def collect_terms(texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> list
                 if sp.label in ("PERSON", "TERM"):
                     for part in _name_parts(surface):
                         for f in expand_term(part):
+                            add(f, sp.label)
+                if sp.label == "PERSON":
+                    for name in _nicknames(surface):
+                        for f in expand_term(name):
                             add(f, sp.label)
             elif sum(c.isalnum() for c in surface) >= 4:
                 add(surface, sp.label)
@@ -177,6 +196,12 @@ def propagate(
                     text[sp.start].isupper() or text[sp.start].isdigit()
                 ):
                     continue  # a name's other copy is capitalised; lowercase is a common word
+                if (
+                    label == "PERSON"
+                    and is_ambiguous(text[sp.start : sp.end])
+                    and not propagated_ok(text, sp.start, sp.end)
+                ):
+                    continue  # "Will you": the verb, not William's nickname
                 if label != "TERM" and (
                     (sp.start, sp.end) in have
                     or any(o.start <= sp.start and sp.end <= o.end for o in sps)

@@ -106,7 +106,31 @@ POSITIVE = [
     ("named_facility_en", "taken to Pavlodar Regional Hospital and", "Pavlodar Regional Hospital"),
     ("named_facility_ru", "в Павлодарской областной больнице", "Павлодарской областной больнице"),
     ("named_facility_ru", "в больнице № 3", "больнице № 3"),
-    ("named_facility_kk", "Алматы әуежайынан ұшты", "Алматы әуежайынан"),
+    ("quoted_facility_kk", "Ақтөбедегі «Шағала» шипажайында болды", "Шағала"),
+    ("quoted_facility_ru", "отдыхали в санатории «Шагала» летом", "Шагала"),
+    ("quoted_facility_en", 'stayed at the "Shagala" sanatorium', "Shagala"),
+    (
+        "numbered_facility_kk",
+        "Біз нөмірі 353-інші сайлау учаскесінде",
+        "нөмірі 353-інші сайлау учаскесінде",
+    ),
+    ("numbered_facility_kk", "Ол 158/2 түзеу колониясында отыр", "158/2 түзеу колониясында"),
+    ("numbered_facility_ru", "учится в 12-й школе", "12-й школе"),
+    ("numbered_facility_ru", "избирательный участок №353 открыт", "избирательный участок №353"),
+    ("road_between_places", "Атырау – Астрахань күрежолын жөндеу", "Атырау – Астрахань күрежолын"),
+    ("road_between_places", "трасса Алматы – Бишкек закрыта", "трасса Алматы – Бишкек"),
+    ("place_prison_en", "two years in Karaganda prison before", "Karaganda prison"),
+    (
+        "place_prison_en",
+        "sent to the concentration camp Buchenwald in",
+        "concentration camp Buchenwald",
+    ),
+    (
+        "place_prison_en",
+        "we were in the notorious Oswiecim (Auschwitz) camp.",
+        "Oswiecim (Auschwitz) camp",
+    ),
+    ("place_kind_kk", "Алматы облысының Қарақастек аулында", "Қарақастек"),
     # addresses and places
     (
         "address_en",
