@@ -54,7 +54,7 @@ class DetectorProcess:
     """Starts the process on first use (or `preload`); shared by every load job."""
 
     def __init__(
-        self, profile: str = "strict", threshold: float = 0.35, allow: tuple[str, ...] = ()
+        self, profile: str = "strict", threshold: float = 0.0, allow: tuple[str, ...] = ()
     ) -> None:
         self.args = (profile, threshold, tuple(allow))
         self._lock = threading.Lock()

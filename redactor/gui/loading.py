@@ -52,7 +52,7 @@ class LoadOptions:
     langs: str = "rus+kaz+eng"
     lang: str = "auto"
     profile: str = "strict"
-    threshold: float = 0.35
+    threshold: float = 0.0
     deny: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
 
