@@ -129,6 +129,11 @@ def test_merge_same_length_label_conflict_by_order():
     assert [(s.start, s.end, s.label, s.score) for s in out] == [(3, 9, "PHONE", 0.85)]
 
 
+def test_merge_same_extent_label_by_votes():
+    spans = [_s(0, 7, "PERSON", 0.85), _s(0, 7, "LOCATION", 0.3), _s(0, 7, "LOCATION", 0.7)]
+    assert [(s.label, s.score) for s in merge_spans(spans)] == [("LOCATION", 0.85)]
+
+
 def test_merge_term_wins_and_chains_merge():
     out = merge_spans([_s(0, 5, "PERSON"), _s(4, 12, "TERM", 1.0), _s(11, 30, "LOCATION")])
     assert [(s.start, s.end, s.label) for s in out] == [(0, 30, "TERM")]
