@@ -70,7 +70,8 @@ def print_table(title: str, reps: dict[str, Report], langs_of: dict[str, tuple[s
             for c in cols:
                 t = reps[c].total(lgk, labk)
                 v = t.precision if lab == "precision" else t.recall
-                own = c == COMBINED or lg == "all" or lg in langs_of[c]
+                own = c == COMBINED or lg in langs_of[c]
+                own = own or (lg == "all" and set(langs) <= set(langs_of[c]))
                 cells.append(fmt(v, own))
                 if (
                     own
