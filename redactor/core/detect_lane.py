@@ -58,7 +58,7 @@ class DetectLane:
     The deny list comes with each request (jobs.find)."""
 
     def __init__(
-        self, profile: str = "strict", threshold: float = 0.35, allow: Sequence[str] = ()
+        self, profile: str = "strict", threshold: float = 0.0, allow: Sequence[str] = ()
     ) -> None:
         self.args = (profile, threshold, tuple(allow))
         self.spec = lanes.LaneSpec(

@@ -49,7 +49,7 @@ class AnalysisOptions:
     lang: str = "auto"  # the detector's language: auto (per paragraph), en, ru, kk
     deny: tuple[str, ...] = ()  # terms hidden wherever they are, in every form
     allow: tuple[str, ...] = ()  # terms the detector never hides
-    threshold: float = 0.35  # the detector's lowest score
+    threshold: float = 0.0  # the detector's lowest score (0: every part's finding is kept)
     dpi: int = DEFAULT_DPI  # the working resolution of page rasters
     langs: str = DEFAULT_LANGS  # OCR languages
     password: str | None = None  # of an encrypted PDF (in memory only)

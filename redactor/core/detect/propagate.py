@@ -190,8 +190,9 @@ def propagate(
         new = list(sps)
         if terms:
             for sp in find_terms(text, terms, why_prefix="propagated from term"):
-                n = int(sp.why.rsplit("#", 1)[1])
-                label = labels[n]
+                if sp.term is None:
+                    continue
+                label = labels[sp.term]
                 if label in _NAME_LIKE and not (
                     text[sp.start].isupper() or text[sp.start].isdigit()
                 ):

@@ -102,8 +102,10 @@ def test_analyze_many_propagates_across_pages(detector):
 
 def test_proper_noun_after_place_word(detector):
     text = "He was moved to a colony near Zarechny, then from Dolinka to Arkalyk."
-    found = {text[s.start : s.end] for s in detector.analyze(text, "en")}
-    assert {"Zarechny", "Dolinka", "Arkalyk"} <= found
+    found = [text[s.start : s.end] for s in detector.analyze(text, "en")]
+    # "a colony near Zarechny" may be one span: overlapping findings merge into the larger
+    for place in ("Zarechny", "Dolinka", "Arkalyk"):
+        assert any(place in f for f in found), (place, found)
 
 
 def test_missing_spacy_pipeline_is_a_missing_dependency_not_a_download():
