@@ -415,7 +415,7 @@ def _runs(
     return clean
 
 
-class DateRecognizer(EntityRecognizer):
+class DateGrammarRecognizer(EntityRecognizer):
     """The date grammar as a presidio recognizer for one language (label DATE)."""
 
     def __init__(self, language: str) -> None:

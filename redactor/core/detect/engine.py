@@ -165,7 +165,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
 
     nlp_engine = _build_nlp_engine(spacy_model)
     from redactor.core.detect.addresses import AddressRecognizer
-    from redactor.core.detect.dates import DateRecognizer
+    from redactor.core.detect.dates import DateGrammarRecognizer
     from redactor.core.detect.en_rules import ProperNounPlaceRecognizer
     from redactor.core.detect.facilities import NamedFacilityRecognizer
     from redactor.core.detect.names import NameRulesRecognizer
@@ -185,7 +185,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
     for lg in LANGS:
         registry.add_recognizer(PatternSetRecognizer(specs, lg))
         registry.add_recognizer(NameRulesRecognizer(lg))
-        registry.add_recognizer(DateRecognizer(lg))
+        registry.add_recognizer(DateGrammarRecognizer(lg))
         registry.add_recognizer(NicknameRecognizer(lg))
         registry.add_recognizer(AddressRecognizer(lg))
         # presidio's e-mail recognizer (validated with the offline tldextract)

@@ -26,8 +26,11 @@ tests/core/detect/test_union.py checks the recall guarantee per corpus, part and
 The merge (``merge_spans``): spans that overlap (share a character) become one span from the
 first start to the last end, so nothing any of them covered is lost and a smaller span inside a
 larger one goes into the larger. The merged span takes the label of the editor's own deny-list
-term (TERM) if one is among them, else of the longest span; between spans of the same extent
-the label most parts gave it wins ("Dolinka": a place to two rules, a person to spaCy), then
+term (TERM) if one is among them, else a rule's or grammar's label before a statistical model's
+("Сентябрём" at a sentence start: a date to the date grammar, a person to natasha; "Сәуірден
+бері" a date inside a sentence natasha calls a place), else the longest span's; between spans
+of the same extent the label most parts gave it wins
+("Dolinka": a place to two rules, a person to spaCy), then
 LABEL_ORDER (a whole item such as a phone number or an e-mail before a name, a name before a
 place or a date). Its score is the highest, its "why" that of the span whose label it takes.
 Spans that only touch (one ends where the next starts) stay apart.
@@ -55,9 +58,13 @@ LABEL_ORDER = (
 )
 
 
-def _rank(sp: Span, votes: int) -> tuple[int, int, int, int]:
+def _is_ner(sp: Span) -> bool:
+    return sp.why.startswith(("spacy", "natasha"))
+
+
+def _rank(sp: Span, votes: int) -> tuple[int, int, int, int, int]:
     order = LABEL_ORDER.index(sp.label) if sp.label in LABEL_ORDER else len(LABEL_ORDER)
-    return (0 if sp.label == "TERM" else 1, -(sp.end - sp.start), -votes, order)
+    return (0 if sp.label == "TERM" else 1, int(_is_ner(sp)), -(sp.end - sp.start), -votes, order)
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:

@@ -144,3 +144,27 @@ def test_person_boundaries(detector, text, lang, name, not_in):
     found = [text[s.start : s.end] for s in detector.analyze(text, lang) if s.label == "PERSON"]
     assert any(name in f for f in found), found
     assert not any(not_in in f for f in found), found
+
+
+def test_no_recognizer_class_shares_a_name_with_presidios() -> None:
+    """presidio's registry loads its predefined recognizers by class name among the subclasses
+    of EntityRecognizer: a class of ours with the same name (a DateRecognizer of our own) is
+    built in its place with presidio's arguments and the detector fails to start."""
+    import importlib
+    import pkgutil
+
+    import presidio_analyzer.predefined_recognizers as predefined
+    from presidio_analyzer import EntityRecognizer
+
+    import redactor.core.detect as detect_pkg
+
+    for mod in pkgutil.iter_modules(detect_pkg.__path__):
+        importlib.import_module(f"redactor.core.detect.{mod.name}")
+    theirs = {n for n in dir(predefined) if n[:1].isupper()}
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for s in cls.__subclasses__() for c in (s, *subclasses(s))]
+
+    ours = {c.__name__ for c in subclasses(EntityRecognizer) if c.__module__.startswith("redactor")}
+    assert ours, "no recognizer of ours found"
+    assert not ours & theirs
