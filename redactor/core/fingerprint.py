@@ -129,11 +129,6 @@ def key_id(key: bytes | None = None) -> str:
     return hmac.new(key, _KEY_ID_LABEL, hashlib.sha256).hexdigest()[:16]
 
 
-def fingerprint_bytes(data: bytes, key: bytes | None = None) -> str:
-    key = load_key() if key is None else key
-    return hmac.new(key, data, hashlib.sha256).hexdigest()
-
-
 def fingerprint_file(path: str | os.PathLike[str], key: bytes | None = None) -> str:
     """HMAC-SHA256 of the file's bytes under the installation key, as 64 hex digits."""
     key = load_key() if key is None else key

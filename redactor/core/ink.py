@@ -6,7 +6,7 @@ Only numpy and OpenCV; no text of the page is used here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cv2
@@ -255,22 +255,3 @@ def could_hold_a_word(g: InkGroup, dpi: int) -> bool:
     if g.long_side >= 0.3 * inch and g.long_side >= 1.6 * g.short_side:
         return True
     return g.short_side >= 0.4 * inch
-
-
-def merge_boxes(boxes: Sequence[Box], gap: float) -> list[Box]:
-    """Boxes that touch or lie within `gap` of each other, united."""
-    out = [Box(b.x0, b.y0, b.x1, b.y1) for b in boxes]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(out)):
-            for j in range(i + 1, len(out)):
-                a, b = out[i], out[j]
-                if a.padded(gap, 1e9, 1e9).intersects(b):
-                    out[i] = a.union(b)
-                    del out[j]
-                    changed = True
-                    break
-            if changed:
-                break
-    return out

@@ -31,10 +31,6 @@ from .model import Label, Span
 _SPACED_RE = re.compile(r"(?<![^\W_])[^\W\d_](?:[ \t][^\W\d_]){2,}(?![^\W_])")
 
 
-def is_format(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cf"
-
-
 def drop_format(text: str) -> str:
     """The text without format characters (zero-width spaces, soft hyphens, BOM, ...)."""
     if text.isascii():

@@ -339,18 +339,6 @@ def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.page, f.word_indexes))
 
 
-def finding_texts(document: Document, findings: Sequence[Finding]) -> list[str]:
-    """The text of each finding (in memory only: the verifier's search list)."""
-    out: dict[str, None] = {}
-    for f in findings:
-        page = document.pages[f.page]
-        words = [page.words[i].text for i in f.word_indexes]
-        text = " ".join(words).strip(" ,.;:!?()[]«»\"'")
-        if len(text) >= 3:
-            out[text] = None
-    return list(out)
-
-
 def make_plan(
     document: Document,
     findings: Sequence[Finding],

@@ -72,11 +72,6 @@ def _worker_render(
     return _worker_source(path, password, whole_photo).render(index, dpi)
 
 
-def shutdown_pool(kill: bool = False) -> None:
-    """Stop every lane (lanes.shutdown)."""
-    lanes.shutdown(kill=kill)
-
-
 def _in_worker(
     fn: Callable[..., Any], *args: Any, timeout: float, what: str, lane: str = "read"
 ) -> Any:

@@ -18,7 +18,7 @@ from redactor.core.detect_lane import DetectLane
 from redactor.core.errors import RedactorError
 from redactor.core.model import Box, FindingSource, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
-from redactor.core.project import Review, ReviewStore, redacted_texts
+from redactor.core.project import Review, ReviewStore
 from redactor.core.review import Change, History, PlanEdit, expand_terms, with_terms
 
 from .i18n import tr
@@ -435,12 +435,6 @@ class ReviewController(QObject):
         return added
 
     # --- export support -----------------------------------------------------------------------
-    def export_terms(self, letter: Letter) -> list[str]:
-        if letter.plan is None or letter.document is None:
-            return []
-        return list(
-            dict.fromkeys([*redacted_texts(letter.document, letter.plan), *self.options.deny])
-        )
 
     def mark_exported(self, letter: Letter) -> None:
         letter.review.mark_exported()

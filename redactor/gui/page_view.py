@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -276,6 +275,3 @@ class PageView(QGraphicsView):
         for b in hit[1:]:
             out = out.union(b)
         return out
-
-    def item_for(self, rid: str) -> QGraphicsItem | None:
-        return self._items.get(rid)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from redactor.core.model import IDENTIFYING_LABELS, PROFILES, Span
+from redactor.core.model import IDENTIFYING_LABELS, Span
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
 
@@ -145,7 +145,3 @@ def score_doc(
             sc.predicted += 1
             if not any(any_gold[s:e]):
                 sc.false_pos += 1
-
-
-def profile_labels(profile: str) -> frozenset[str]:
-    return PROFILES[profile]

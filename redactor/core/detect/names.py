@@ -284,13 +284,6 @@ def _signature(text: str, d: dict[str, Any]) -> list[tuple[str, int, int, float,
     return out
 
 
-@lru_cache(maxsize=1)
-def _first_name_keys() -> frozenset[str]:
-    from redactor.core.detect.terms import fold
-
-    return frozenset(fold(n) for n in _data()["first"])
-
-
 def looks_like_name(word: str) -> bool:
     """A single word that has the shape of a surname or patronymic, or is a listed first name
     (in any case form)."""

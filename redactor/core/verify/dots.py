@@ -120,11 +120,3 @@ def find_dot_pattern(image: Image.Image, dpi: float) -> DotPattern | None:
         return None
     period = float(lags[values >= 0.8 * peak].min())  # the lattice step, not a multiple of it
     return DotPattern(n, round(period, 2), round(peak, 3))
-
-
-def light_yellow_count(image: Image.Image, dpi: float) -> int:
-    """Light yellow pixels in isolated specks anywhere on the page (a measure, for tests and
-    reports)."""
-    if image.mode in ("1", "L"):
-        return 0
-    return int(speck_mask(np.asarray(image.convert("RGB")), dpi).sum())
