@@ -16,6 +16,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from tests.support.cli import run_cli, terms_file
+from tests.support.hidden import lying_font_pdf
 from tests.support.rawpdf import FONT, RawPdf, text_image, text_ops
 from tests.support.readers import fold, need_tools, ocr, pdftotext, render
 
@@ -173,8 +174,6 @@ def test_typed_letter_with_a_hard_to_see_name_exports(
 def test_png_export_boxes_a_located_leak_too(tmp_path: Path) -> None:
     """A name drawn in a font whose text layer spells something else is read by the check's
     OCR of the page image: the PNG export boxes it, checks again and says so."""
-    from tests.support.hidden import lying_font_pdf
-
     need_tools()
     src = lying_font_pdf(tmp_path / "letter.pdf")
     out = tmp_path / "copy.png"
