@@ -1,14 +1,15 @@
-"""Shared test fixtures: where the shared test data lives, and temp folders.
+"""Shared fixtures and hooks: the run's installation key in a temp folder, and the skipping of
+tests that read the shared data when it is absent.
 
 Tests that read `../shared/data` (the dev letters, real scans and PDFs) import DATA or LETTERS from
-here; when the data is absent (a fresh clone with nothing beside it) they are skipped with a reason
-that says so, and every other test runs. CI runs them with the data.
+tests/support/data.py (or use the `data_dir` fixture); when the data is absent (a fresh clone with
+nothing beside it) they are skipped with a reason that says so, and every other test runs. CI runs
+them with the data. Test helpers live in tests/support/ (see its __init__.py).
 """
 
 from __future__ import annotations
 
 import atexit
-import hashlib
 import inspect
 import os
 import shutil
@@ -18,7 +19,7 @@ from types import CodeType, ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.data import DATA, HAVE_DATA, NO_DATA_REASON, under_data
 
 # The installation key (core/fingerprint.py) of a test run lives in a temp folder, never in the
 # user's data folder; the CLI tests' subprocesses inherit it.
@@ -26,29 +27,6 @@ if not os.environ.get("REDACTOR_KEY_FILE"):
     _KEY_DIR = tempfile.mkdtemp(prefix="redactor-test-key-")
     os.environ["REDACTOR_KEY_FILE"] = os.path.join(_KEY_DIR, "install.key")
     atexit.register(shutil.rmtree, _KEY_DIR, True)
-
-
-def _find_data() -> Path:
-    env = os.environ.get("REDACTOR_TEST_DATA", "")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
-
-
-DATA = _find_data()
-LETTERS = DATA / "letters"
-HAVE_DATA = (LETTERS / "letters.jsonl").is_file()
-NO_DATA_REASON = (
-    f"shared test data not found at {DATA} (set REDACTOR_TEST_DATA to the shared data folder)"
-)
-needs_data = pytest.mark.skipif(not HAVE_DATA, reason=NO_DATA_REASON)
-
-
-def _under_data(value: object) -> bool:
-    if isinstance(value, str | Path):
-        path = Path(value)
-        return path == DATA or DATA in path.parents
-    if isinstance(value, list | tuple):
-        return any(_under_data(v) for v in value)
-    return False
 
 
 def _code_names(code: CodeType) -> set[str]:
@@ -59,9 +37,22 @@ def _code_names(code: CodeType) -> set[str]:
     return names
 
 
+def _helper_module(value: object, module: ModuleType) -> ModuleType | None:
+    """The module of a function or class defined in the test's module or in tests/support (whose
+    own names its code reads), else None."""
+    if not (inspect.isfunction(value) or inspect.isclass(value)):
+        return None
+    name = getattr(value, "__module__", "") or ""
+    if name == module.__name__:
+        return module
+    if name.startswith("tests.support."):
+        return inspect.getmodule(value)
+    return None
+
+
 def _reads_data(func: object, module: ModuleType, seen: set[int]) -> bool:
-    """Whether a test function (or a fixture, or a helper of its module it calls) names DATA,
-    LETTERS or a module-level path under them."""
+    """Whether a test function (or a fixture, or a helper it calls, of its own module or of
+    tests/support) names DATA, LETTERS or a module-level path under them."""
     func = getattr(func, "__wrapped__", func)
     code = getattr(func, "__code__", None)
     if code is None or id(code) in seen:
@@ -70,13 +61,15 @@ def _reads_data(func: object, module: ModuleType, seen: set[int]) -> bool:
     names = vars(module)
     for name in _code_names(code):
         value = names.get(name)
-        if name in ("DATA", "LETTERS", "data_dir") or _under_data(value):
+        if name in ("DATA", "LETTERS", "data_dir") or under_data(value):
             return True
-        if inspect.isfunction(value) and value.__module__ == module.__name__:
-            if _reads_data(value, module, seen):
-                return True
-        if inspect.isclass(value) and value.__module__ == module.__name__:
-            if any(_reads_data(f, module, seen) for f in vars(value).values()):
+        home = _helper_module(value, module)
+        if home is None:
+            continue
+        if inspect.isfunction(value) and _reads_data(value, home, seen):
+            return True
+        if inspect.isclass(value):
+            if any(_reads_data(f, home, seen) for f in vars(value).values()):
                 return True
     return False
 
@@ -86,7 +79,7 @@ def _uses_data(item: pytest.Item) -> bool:
     if module is None or any(m.name == "needs_data" for m in item.iter_markers()):
         return module is not None
     callspec = getattr(item, "callspec", None)
-    if callspec is not None and any(_under_data(v) for v in callspec.params.values()):
+    if callspec is not None and any(under_data(v) for v in callspec.params.values()):
         return True
     seen: set[int] = set()
     if _reads_data(getattr(item, "function", None), module, seen):
@@ -118,7 +111,3 @@ def data_dir() -> Path:
     if not HAVE_DATA:
         pytest.skip(NO_DATA_REASON)
     return DATA
-
-
-def sha256(path: Path | str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, LETTERS, sha256
+from tests.support.data import DATA, LETTERS, sha256
 
 IDENTIFYING = {"PERSON", "LOCATION", "ADDRESS", "FACILITY", "DATE", "ID", "PHONE", "EMAIL"}
 

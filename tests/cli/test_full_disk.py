@@ -14,7 +14,7 @@ import pytest
 from redactor.core import plan as plan_ops
 from redactor.core.model import Box
 from redactor.core.project import Review, ReviewStore
-from tests.conftest import LETTERS
+from tests.support.data import LETTERS
 
 
 @pytest.fixture

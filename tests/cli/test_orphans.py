@@ -12,7 +12,7 @@ from pathlib import Path
 
 from redactor.core.errors import ExitCode
 from redactor.core.lanes import default_workers
-from tests.orphans import scan_pdf, wait_busy, wait_gone
+from tests.support.orphans import scan_pdf, wait_busy, wait_gone
 
 ROOT = Path(__file__).resolve().parents[2]
 

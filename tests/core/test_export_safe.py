@@ -20,7 +20,7 @@ from redactor.core.export.safe import export_safe, png_targets
 from redactor.core.model import Box, Document, PageText, Word
 from redactor.core.plan import PagePlan, Redaction, RedactionPlan
 from redactor.core.verify import verify_file
-from tests.conftest import LETTERS
+from tests.support.data import LETTERS
 
 DPI = 200
 

@@ -14,7 +14,7 @@ from redactor.core import fileio, jobs
 from redactor.core import fingerprint as fp
 from redactor.core.errors import Cancelled
 from redactor.core.model import Label, ReviewState
-from tests.leak.readers import fold
+from tests.support.readers import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = (

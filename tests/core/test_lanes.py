@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from redactor.core import lanes, pipeline
-from tests.leak.rawpdf import RawPdf, text_ops
-from tests.orphans import alive, wait_gone
+from tests.support.orphans import alive, wait_gone
+from tests.support.rawpdf import RawPdf, text_ops
 
 ROOT = Path(__file__).resolve().parents[2]
 

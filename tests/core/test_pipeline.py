@@ -10,7 +10,7 @@ from redactor.core import pipeline
 from redactor.core.detect.mapping import words_for_span
 from redactor.core.errors import Cancelled, OcrError
 from redactor.core.ocr import find_tessdata
-from tests.conftest import LETTERS, sha256
+from tests.support.data import LETTERS, sha256
 
 
 def test_scanned_letter_is_read_by_ocr_and_terms_found():

@@ -16,7 +16,7 @@ from redactor.core.project import (
     redacted_texts,
     write_redaction_log,
 )
-from tests.conftest import LETTERS
+from tests.support.data import LETTERS
 
 TYPED = LETTERS / "dev-en-01.typed.pdf"
 NAMES = ["Yessenov", "Morozov", "Zhunusova"]

@@ -11,7 +11,8 @@ from PIL import Image
 from redactor.core.errors import InputError, PasswordRequired
 from redactor.core.sources import open_source, sniff
 from redactor.core.sources.pdf import user_to_pixel
-from tests.conftest import DATA, LETTERS
+from tests.support.data import DATA, LETTERS
+from tests.support.rawpdf import RawPdf, text_ops
 
 
 def test_typed_pdf_words_have_boxes_inside_the_page():
@@ -40,8 +41,6 @@ def test_words_land_on_ink_when_the_page_inherits_its_mediabox(tmp_path):
     """An A4 page whose /MediaBox sits on the page tree: pdfium's FPDFPage_GetCropBox does not
     look there and answered US Letter, so every word box was 50 pt off its ink (a black box
     above the name, the name readable)."""
-    from tests.leak.rawpdf import RawPdf, text_ops
-
     pdf = RawPdf()
     pdf.pages_extra = b"/MediaBox [0 0 595 842] "
     pdf.page(text_ops([(60, 700, "Ospanov wrote this")], size=14), size=None)

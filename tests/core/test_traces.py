@@ -4,7 +4,6 @@ are refused."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
@@ -20,39 +19,12 @@ from redactor.core import plan as plan_ops
 from redactor.core.errors import InputError
 from redactor.core.model import Box
 from redactor.core.project import Review, ReviewStore
-from tests.leak.conftest import RawPdf, one_line_error, run_cli, terms_file, text_ops
-
-NAME = "Letter_from_Ospanov.pdf"
-
-
-def _letter(path: Path, text: str = "Dear editor, Kairat Bekov writes from cell 14.") -> Path:
-    pdf = RawPdf()
-    pdf.page(text_ops([(60, 780, text), (60, 740, "The food is bad this week.")]), size=(595, 842))
-    return pdf.write(path)
-
-
-def name_and_hash_traces(data: bytes, letter: Path) -> list[str]:
-    """What of the letter's name or plain SHA-256 the bytes hold (empty: nothing)."""
-    digest = hashlib.sha256(letter.read_bytes()).digest()
-    forms = {
-        "name": NAME.encode(),
-        "stem": NAME.rsplit(".", 1)[0].encode(),
-        "Ospanov": b"ospanov",
-        "Letter_from": b"letter_from",
-        "sha256 hex": digest.hex().encode(),
-        "sha256 base64": base64.b64encode(digest).rstrip(b"="),
-        "sha256 bytes": digest,
-    }
-    low = data.lower()
-    found = [k for k, v in forms.items() if v.lower() in low or v in data]
-    for enc in ("utf-16-le", "utf-16-be"):
-        if "ospanov".encode(enc) in low:
-            found.append(f"Ospanov in {enc}")
-    return found
+from tests.support.cli import one_line_error, run_cli, terms_file
+from tests.support.traces import NAME, name_and_hash_traces, named_letter
 
 
 def test_saved_plan_holds_no_name_nor_plain_hash(tmp_path: Path) -> None:
-    letter = _letter(tmp_path / NAME)
+    letter = named_letter(tmp_path / NAME)
     plan_path = tmp_path / "plan.json"
     res = run_cli(
         "redact",
@@ -77,7 +49,7 @@ def test_saved_plan_holds_no_name_nor_plain_hash(tmp_path: Path) -> None:
 
 
 def test_review_file_holds_no_name_nor_plain_hash(tmp_path: Path) -> None:
-    letter = _letter(tmp_path / NAME)
+    letter = named_letter(tmp_path / NAME)
     opened = pipeline.read_document(letter)
     try:
         doc = opened.document
@@ -97,7 +69,7 @@ def test_review_file_holds_no_name_nor_plain_hash(tmp_path: Path) -> None:
 
 
 def test_fingerprint_depends_on_the_key(tmp_path: Path) -> None:
-    letter = _letter(tmp_path / NAME)
+    letter = named_letter(tmp_path / NAME)
     k1, k2 = fp.load_key(tmp_path / "one.key"), fp.load_key(tmp_path / "two.key")
     assert k1 != k2 and len(k1) == len(k2) == 32
     f1, f2 = fp.fingerprint_file(letter, k1), fp.fingerprint_file(letter, k2)
@@ -138,8 +110,8 @@ def test_key_location_follows_the_environment(tmp_path: Path, monkeypatch) -> No
 
 
 def test_plan_is_refused_for_another_file_and_another_installation(tmp_path: Path) -> None:
-    a = _letter(tmp_path / NAME)
-    b = _letter(tmp_path / "b.pdf", "Dear editor, Kairat Bekov writes from cell 15.")
+    a = named_letter(tmp_path / NAME)
+    b = named_letter(tmp_path / "b.pdf", "Dear editor, Kairat Bekov writes from cell 15.")
     plan_path = tmp_path / "a.plan.json"
     terms = terms_file(tmp_path, ["Kairat Bekov"])
     res = run_cli(
@@ -180,7 +152,7 @@ def test_old_plan_file_is_refused_clearly(tmp_path: Path) -> None:
 
 
 def test_old_review_is_migrated_without_its_name(tmp_path: Path) -> None:
-    letter = _letter(tmp_path / NAME)
+    letter = named_letter(tmp_path / NAME)
     sha = hashlib.sha256(letter.read_bytes()).hexdigest()
     opened = pipeline.read_document(letter)
     opened.close()

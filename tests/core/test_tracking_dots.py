@@ -12,9 +12,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from redactor.core.verify.dots import find_dot_pattern
-from tests.leak.conftest import run_cli, terms_file
-from tests.leak.rawpdf import text_image
-from tests.leak.readers import extracted_images, fold, ocr
+from tests.support.cli import run_cli, terms_file
+from tests.support.rawpdf import text_image
+from tests.support.readers import extracted_images, fold, ocr
 
 DPI = 300
 SIZE = (1240, 1500)  # 105 x 127 mm at 300 dpi

@@ -7,26 +7,18 @@ page and is not held for its background."""
 from __future__ import annotations
 
 import io
-import random
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
-from tests.leak.conftest import RawPdf, ocr, render, run_cli, terms_file, text_ops
-from tests.leak.readers import fold
+from tests.support.cli import run_cli, terms_file
+from tests.support.letters import SCAN_BODY, scanned_letter, scribble
+from tests.support.rawpdf import FONT, RawPdf, text_ops
+from tests.support.readers import fold, ocr, render
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 NAME = "Kanat Yessenov"
-BODY = [
-    "To the editors,",
-    "I am writing about my brother, who has been held",
-    "in the colony since October. He was beaten by",
-    "the guards and nobody has recorded his injuries.",
-    "Please publish this letter without my name.",
-]
-PAGE = (1240, 1754)  # A4 at 150 dpi
 
 
 def _word_image(text: str, px: int = 36, ink: tuple[int, int, int] = (0, 0, 0)) -> Image.Image:
@@ -35,17 +27,6 @@ def _word_image(text: str, px: int = 36, ink: tuple[int, int, int] = (0, 0, 0)) 
     img = Image.new("RGB", (r + 20, b + 20), "white")
     ImageDraw.Draw(img).text((10, 10), text, font=font, fill=ink)
     return img
-
-
-def _letter(extra: Image.Image | None, at: tuple[int, int]) -> Image.Image:
-    page = Image.new("RGB", PAGE, "white")
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 30)
-    for i, line in enumerate(BODY):
-        draw.text((150, 200 + i * 50), line, font=font, fill=(0, 0, 0))
-    if extra is not None:
-        page.paste(extra, at)
-    return page
 
 
 def _scan(case: str) -> tuple[Image.Image, tuple[int, int, int, int]]:
@@ -60,7 +41,7 @@ def _scan(case: str) -> tuple[Image.Image, tuple[int, int, int, int]]:
         name = ImageOps.mirror(name)
     elif case == "flip":  # upside down and mirrored: its upright reading looks plausible
         name = ImageOps.flip(name)
-    return _letter(name, at), (at[0], at[1], at[0] + name.width, at[1] + name.height)
+    return scanned_letter(name, at), (at[0], at[1], at[0] + name.width, at[1] + name.height)
 
 
 def _readings(img: Image.Image) -> str:
@@ -129,7 +110,7 @@ def test_turned_mirrored_or_faint_name_on_a_scan(tmp_path: Path, case: str, dete
 
 def test_faint_name_in_a_small_image_of_a_typed_letter(tmp_path: Path) -> None:
     pdf = RawPdf()
-    body = text_ops([(72, 760 - 20 * i, line) for i, line in enumerate(BODY)], size=12)
+    body = text_ops([(72, 760 - 20 * i, line) for i, line in enumerate(SCAN_BODY)], size=12)
     small = _word_image(NAME, px=28, ink=(190, 190, 190))
     img = pdf.image(small)
     w, h = small.width * 72 / 150, small.height * 72 / 150
@@ -150,24 +131,9 @@ def test_faint_name_in_a_small_image_of_a_typed_letter(tmp_path: Path) -> None:
     _check_case(src, out, where)
 
 
-def _scribble(size: tuple[int, int], seed: int) -> Image.Image:
-    """Word-sized ink no reader can read (a scrawl)."""
-    rnd = random.Random(seed)
-    img = Image.new("RGB", size, "white")
-    draw = ImageDraw.Draw(img)
-    x, y = 10.0, size[1] / 2
-    pts = []
-    while x < size[0] - 10:
-        x += rnd.uniform(3, 9)
-        y = min(size[1] - 8, max(8, y + rnd.uniform(-14, 14)))
-        pts.append((x, y))
-    draw.line(pts, fill=(20, 20, 60), width=4)
-    return img
-
-
 def test_unreadable_ink_holds_the_copy_unless_accepted(tmp_path: Path) -> None:
     src = tmp_path / "scrawl.png"
-    _letter(_scribble((360, 70), 3), (300, 900)).save(src, dpi=(150, 150))
+    scanned_letter(scribble((360, 70), 3), (300, 900)).save(src, dpi=(150, 150))
     out = tmp_path / "out" / "copy.pdf"
     out.parent.mkdir()
     res = run_cli("redact", src, "-o", out, "--no-detect", "--deny", terms_file(tmp_path, [NAME]))
@@ -221,7 +187,7 @@ def test_photo_is_cut_to_its_page_and_not_held(tmp_path: Path) -> None:
     from redactor.core.sources.image import ImageSource
 
     src = tmp_path / "photo.jpg"
-    _photo(_letter(None, (0, 0))).save(src, "JPEG", quality=92)
+    _photo(scanned_letter(None, (0, 0))).save(src, "JPEG", quality=92)
     source = ImageSource(str(src))
     page = source.render(0, 200)
     # The page (0.9 x 1240 x 1754, turned 4 degrees) and not the 1500 x 2000 photo.
@@ -249,7 +215,7 @@ def test_a_page_turned_whole_is_read_the_right_way_up(tmp_path: Path, degrees: i
     from redactor.core.sources.image import ImageSource
 
     src = tmp_path / "turned.png"
-    _letter(None, (0, 0)).rotate(degrees, expand=True).save(src, dpi=(150, 150))
+    scanned_letter(None, (0, 0)).rotate(degrees, expand=True).save(src, dpi=(150, 150))
     page = read_page(ImageSource(str(src)), 0, 150, "rus+kaz+eng")
     text = " ".join(w.text for w in page.words)
     assert "beaten" in text and "guards" in text, text
@@ -266,7 +232,7 @@ def test_rules_and_frames_are_not_unread_ink(tmp_path: Path) -> None:
     from redactor.core.pages import read_page
     from redactor.core.sources.image import ImageSource
 
-    page = _letter(None, (0, 0))
+    page = scanned_letter(None, (0, 0))
     draw = ImageDraw.Draw(page)
     for y in range(560, 861, 100):  # a table: 4 rows, 3 columns, thin lines
         draw.line([(150, y), (1090, y)], fill=(0, 0, 0), width=3)

@@ -13,7 +13,7 @@ from redactor.core.export import safe
 from redactor.core.export.recheck import locate, refusal
 from redactor.core.model import Document
 from redactor.core.verify import verify_file
-from tests.leak.rawpdf import RawPdf, text_ops
+from tests.support.rawpdf import RawPdf, text_ops
 
 NAME = "Ospanov"
 A4 = (595, 842)

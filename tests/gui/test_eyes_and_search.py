@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
 
 from redactor.gui.models import redaction_text
-from tests.conftest import LETTERS
+from tests.support.data import LETTERS
 
 pytestmark = pytest.mark.slow
 

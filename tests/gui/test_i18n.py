@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from redactor.gui import i18n
-from tests.conftest import ROOT
+from tests.support.data import ROOT
 
 MAKE_TS = ROOT / "redactor" / "resources" / "translations" / "make_ts.py"
 

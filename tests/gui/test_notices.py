@@ -13,10 +13,9 @@ from PySide6.QtCore import Qt
 from redactor.core import plan as plan_ops
 from redactor.gui.models import ROLE_IDS, mark_scripts, redaction_text
 from redactor.gui.page_view import RedactionItem
-from tests.core.test_unread_ink import _letter, _scribble
-from tests.leak.conftest import need_tools, ocr, render
-from tests.leak.test_hidden_text import build, white
-from tests.review.test_findings_lookalikes import letter_lines, typed_pdf
+from tests.support.hidden import build, white
+from tests.support.letters import letter_lines, scanned_letter, scribble, typed_pdf
+from tests.support.readers import need_tools, ocr, render
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +40,7 @@ def test_notices_are_listed_drawn_and_decided(make_window, qtbot, tmp_path: Path
     hidden = build(tmp_path, "hidden", white)  # "Ospanov" white on white under body text
     mixed = typed_pdf(tmp_path / "mixed.pdf", letter_lines("Osp\u0430nov"))  # Cyrillic а
     scrawl = tmp_path / "scrawl.png"
-    _letter(_scribble((360, 70), 3), (300, 900)).save(scrawl, dpi=(150, 150))
+    scanned_letter(scribble((360, 70), 3), (300, 900)).save(scrawl, dpi=(150, 150))
     win = make_window()
     ctl = _open(win, qtbot, [hidden, mixed, scrawl])
     by_name = {Path(lt.path).name: lt for lt in ctl.letters}
@@ -98,7 +97,7 @@ def test_an_accepted_unread_region_is_burned_into_the_copy(tmp_path: Path) -> No
 
     need_tools()
     scrawl = tmp_path / "scrawl.png"
-    _letter(_scribble((360, 70), 3), (300, 900)).save(scrawl, dpi=(150, 150))
+    scanned_letter(scribble((360, 70), 3), (300, 900)).save(scrawl, dpi=(150, 150))
     opened = pipeline.read_document(scrawl)
     try:
         doc = opened.document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from tests.conftest import DATA
+from tests.support.data import DATA
 
 ENCRYPTED = DATA / "pdfs" / "pypdf__libreoffice-writer-password.pdf"
 

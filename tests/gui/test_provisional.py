@@ -7,7 +7,7 @@ from redactor.core import pipeline
 from redactor.core import plan as plan_ops
 from redactor.core.model import Box
 from redactor.gui.loading import LoadOptions, carry_decisions, provisional_plan
-from tests.conftest import LETTERS
+from tests.support.data import LETTERS
 
 
 def test_decisions_survive_the_final_plan():

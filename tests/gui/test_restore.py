@@ -13,7 +13,7 @@ import pytest
 
 from redactor.core.fingerprint import fingerprint_file
 from redactor.core.project import ReviewStore
-from tests.conftest import LETTERS, ROOT
+from tests.support.data import LETTERS, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from redactor.gui.models import redaction_text
-from tests.conftest import LETTERS, sha256
+from tests.support.data import LETTERS, sha256
 
 pytestmark = pytest.mark.slow
 

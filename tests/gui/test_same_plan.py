@@ -12,7 +12,7 @@ import pytest
 from redactor.core.project import ReviewStore
 from redactor.gui.controller import ReviewController
 from redactor.gui.loading import LoadOptions
-from tests.leak.conftest import run_cli, terms_file
+from tests.support.cli import run_cli, terms_file
 
 pytestmark = pytest.mark.slow
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from redactor.gui.file_dialogs import open_file_names, save_file_name
-from tests.core.test_traces import NAME, _letter, name_and_hash_traces
+from tests.support.traces import NAME, name_and_hash_traces, named_letter
 
 
 def _all_bytes(folder: Path) -> bytes:
@@ -21,7 +21,7 @@ def _all_bytes(folder: Path) -> bytes:
 def test_autosave_and_settings_hold_no_letter_name(make_window, qtbot, tmp_path):  # noqa: ANN001
     letters = tmp_path / "letters"
     letters.mkdir()
-    letter = _letter(letters / NAME)
+    letter = named_letter(letters / NAME)
     win = make_window(store_dir=tmp_path / "reviews", deny="Kairat Bekov")
     win.open_paths([str(letter)])
     ctl = win.ctl
@@ -53,7 +53,7 @@ def test_file_dialogs_leave_no_history(qtbot, tmp_path):  # noqa: ANN001
         del qt
         folder = tmp_path / "Ospanov letters"
         folder.mkdir()
-        letter = _letter(folder / NAME)
+        letter = named_letter(folder / NAME)
 
         chosen = [str(letter)]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.leak.conftest import one_line_error, run_cli, terms_file
+from tests.support.cli import one_line_error, run_cli, terms_file
 
 CASES = sorted(p for p in (Path(__file__).parent / "fuzz_cases").iterdir() if p.is_file())
 

@@ -19,105 +19,71 @@ import json
 import re
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from tests.leak.conftest import (
-    RawPdf,
+from tests.support.cli import run_cli, terms_file
+from tests.support.hidden import A4, AT, BODY, BODY_LINES, NAME, Page, build, hidden_name, white
+from tests.support.rawpdf import RawPdf, pdf_str, text_image, text_ops, type3_font
+from tests.support.readers import (
     bytes_have,
     decompressed_streams,
     fold,
     need_tools,
     pdftotext,
+    pypdf_text,
     render,
-    run_cli,
-    terms_file,
-    text_image,
-    text_ops,
 )
-from tests.leak.rawpdf import pdf_str, type3_font
-from tests.leak.readers import pypdf_text
-
-NAME = "Ospanov"
-A4 = (595, 842)
-BODY_LINES = [
-    "Dear editor, I am writing to you from the colony again.",
-    "The food is bad and the guards are rude to everyone here.",
-    "My neighbour in the cell is a kind man who helps me a lot.",
-    "Please tell my family that I am well and waiting for news.",
-    "The winter has come early and the barracks are very cold.",
-    "Thank you for reading my letters and for your kind words.",
-]
-BODY = [(60, 780 - 20 * i, t) for i, t in enumerate(BODY_LINES)]
-AT = (60, 600)  # where the hidden name is drawn (points)
-
-
-@dataclass
-class Page:
-    """What a vector adds to the letter's page."""
-
-    content: bytes
-    resources: bytes = b""
-    xobjects: dict[str, int] = field(default_factory=dict)
-    fonts: dict[str, int] = field(default_factory=dict)
-    catalog: bytes = b""
-    extra: bytes = b""
-
-
-def _name(size: float = 12, mode: int = 0, at: tuple[float, float] = AT) -> bytes:
-    return b"BT /F1 %g Tf %d Tr 1 0 0 1 %g %g Tm %s Tj ET\n" % (size, mode, *at, pdf_str(NAME))
-
-
-def white(pdf: RawPdf) -> Page:
-    return Page(b"1 g " + _name() + b"0 g\n")
 
 
 def white_over_body(pdf: RawPdf) -> Page:
     """White on white, drawn over visible body words: it only shows as nicks in their ink."""
-    return Page(b"1 g " + _name(at=BODY[1][:2]) + b"0 g\n")
+    return Page(b"1 g " + hidden_name(at=BODY[1][:2]) + b"0 g\n")
 
 
 def render_mode_3(pdf: RawPdf) -> Page:
-    return Page(_name(mode=3))
+    return Page(hidden_name(mode=3))
 
 
 def render_mode_7(pdf: RawPdf) -> Page:
-    return Page(b"q " + _name(mode=7) + b"Q\n")
+    return Page(b"q " + hidden_name(mode=7) + b"Q\n")
 
 
 def transparent(pdf: RawPdf) -> Page:
-    return Page(b"q /GS1 gs " + _name() + b"Q\n", resources=b"/ExtGState << /GS1 << /ca 0 >> >>")
+    return Page(
+        b"q /GS1 gs " + hidden_name() + b"Q\n", resources=b"/ExtGState << /GS1 << /ca 0 >> >>"
+    )
 
 
 def under_image(pdf: RawPdf) -> Page:
     picture = pdf.image(text_image([], size=(200, 50)))
-    return Page(_name() + b"q 80 0 0 20 56 596 cm /Im1 Do Q\n", xobjects={"Im1": picture})
+    return Page(hidden_name() + b"q 80 0 0 20 56 596 cm /Im1 Do Q\n", xobjects={"Im1": picture})
 
 
 def under_white_box(pdf: RawPdf) -> Page:
-    return Page(_name() + b"q 1 g 56 596 80 20 re f Q\n")
+    return Page(hidden_name() + b"q 1 g 56 596 80 20 re f Q\n")
 
 
 def clipped(pdf: RawPdf) -> Page:
-    return Page(b"q 300 100 50 50 re W n " + _name() + b"Q\n")
+    return Page(b"q 300 100 50 50 re W n " + hidden_name() + b"Q\n")
 
 
 def tiny(pdf: RawPdf) -> Page:
-    return Page(_name(size=0.5))
+    return Page(hidden_name(size=0.5))
 
 
 def squeezed(pdf: RawPdf) -> Page:
-    return Page(b"q BT 4 Tz ET " + _name() + b"BT 100 Tz ET Q\n")
+    return Page(b"q BT 4 Tz ET " + hidden_name() + b"BT 100 Tz ET Q\n")
 
 
 def layer_off(pdf: RawPdf) -> Page:
     ocg = pdf.add(b"<< /Type /OCG /Name (notes) >>")
     return Page(
-        b"/OC /oc1 BDC " + _name() + b"EMC\n",
+        b"/OC /oc1 BDC " + hidden_name() + b"EMC\n",
         resources=b"/Properties << /oc1 %d 0 R >>" % ocg,
         catalog=b"/OCProperties << /OCGs [%d 0 R] /D << /OFF [%d 0 R] >> >>" % (ocg, ocg),
     )
@@ -169,7 +135,7 @@ def under_white_glyphs(pdf: RawPdf) -> Page:
     """The name under white glyphs of a Type 3 font that fill their boxes: text over text."""
     blocks = type3_font(pdf, "X", glyph=b"0 -200 600 950 re f")
     cover = b"BT /T3 12 Tf 1 0 0 1 %g %g Tm 1 g (XXXXXXXXXX) Tj 0 g ET\n" % AT
-    return Page(_name() + cover, fonts={"T3": blocks})
+    return Page(hidden_name() + cover, fonts={"T3": blocks})
 
 
 def under_white_glyphs_text_on_top(pdf: RawPdf) -> Page:
@@ -181,7 +147,7 @@ def under_white_glyphs_text_on_top(pdf: RawPdf) -> Page:
 
 def white_in_form_xobject(pdf: RawPdf) -> Page:
     form = pdf.stream(
-        b"1 g " + _name(at=(0, 0)),
+        b"1 g " + hidden_name(at=(0, 0)),
         b"/Type /XObject /Subtype /Form /BBox [0 0 200 40] /Resources << /Font << /F1 %d 0 R >>"
         b" >>" % pdf.font,
     )
@@ -216,7 +182,7 @@ def alt_text(pdf: RawPdf) -> Page:
 
 
 def visible(pdf: RawPdf) -> Page:
-    return Page(_name())
+    return Page(hidden_name())
 
 
 # name, builder, whether the editor is told of hidden text on the page
@@ -255,22 +221,6 @@ RUNS = {
     "detect-txt": ("--format", "txt", "--accept-unread"),
     "deny-txt": ("--no-detect", "--deny", "{deny}", "--format", "txt", "--accept-unread"),
 }
-
-
-def build(folder: Path, name: str, vector: Callable[[RawPdf], Page]) -> Path:
-    pdf = RawPdf()
-    page = vector(pdf)
-    content = text_ops(BODY, size=12) + page.content
-    pdf.page(
-        content,
-        size=A4,
-        xobjects=page.xobjects,
-        resources=page.resources,
-        extra=page.extra,
-        fonts=page.fonts,
-    )
-    pdf.catalog_extra = page.catalog
-    return pdf.write(folder / f"{name}.pdf")
 
 
 @dataclass

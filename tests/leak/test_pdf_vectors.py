@@ -15,30 +15,29 @@ from typing import Any
 
 import pytest
 
-from tests.leak.conftest import (
+from tests.support.battery import (
     Battery,
     Built,
-    RawPdf,
     Vector,
     byte_scan,
     copy_findings,
-    incremental_update,
     metadata_readers,
-    mutool_outline,
     params,
+    structure_scan,
+    text_readers,
+    verify_rc,
+)
+from tests.support.cli import run_cli, terms_file
+from tests.support.rawpdf import RawPdf, incremental_update, text_ops
+from tests.support.readers import (
+    mutool_outline,
     pdfdetach_count,
     pdfminer_text,
     pdftotext,
     qpdf_keys,
     qpdf_trailer_id,
-    run_cli,
-    structure_scan,
-    terms_file,
     text_has,
-    text_ops,
-    text_readers,
     toc_strings,
-    verify_rc,
 )
 
 SECRET = "Ospanov"

@@ -20,31 +20,21 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from tests.leak.conftest import (
-    FONT,
+from tests.support.battery import (
     Battery,
     Built,
-    RawPdf,
     Vector,
     byte_scan,
     copy_findings,
     dark_fraction,
-    exiftool,
-    extracted_images,
-    ocr,
     ocr_scan,
     params,
-    pdf_str,
-    qpdf_keys,
-    render,
-    run_cli,
-    terms_file,
-    text_bbox,
-    text_image,
-    text_ops,
     text_readers,
     verify_rc,
 )
+from tests.support.cli import run_cli, terms_file
+from tests.support.rawpdf import FONT, RawPdf, pdf_str, text_bbox, text_image, text_ops
+from tests.support.readers import exiftool, extracted_images, ocr, qpdf_keys, render
 
 SECRET = "Ospanov"
 Build = tuple[Path, list[str], dict[str, Any]]

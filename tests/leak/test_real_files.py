@@ -12,16 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, sha256
-from tests.leak.conftest import (
-    all_text_checks,
-    need_tools,
-    ocr_scan,
-    one_line_error,
-    run_cli,
-    structure_scan,
-    terms_file,
-)
+from tests.support.battery import all_text_checks, ocr_scan, structure_scan
+from tests.support.cli import one_line_error, run_cli, terms_file
+from tests.support.data import DATA, sha256
+from tests.support.readers import need_tools
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,10 @@ import pypdf
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from tests.leak.conftest import (
-    FONT,
-    RawPdf,
-    fold,
-    need_tools,
-    ocr,
-    pdftotext,
-    render,
-    run_cli,
-    terms_file,
-    text_image,
-    text_ops,
-)
+from tests.support.cli import run_cli, terms_file
+from tests.support.hidden import lying_font_pdf
+from tests.support.rawpdf import FONT, RawPdf, text_image, text_ops
+from tests.support.readers import fold, need_tools, ocr, pdftotext, render
 
 NAME = "Ospanov"
 A4 = (595, 842)
@@ -183,10 +174,8 @@ def test_typed_letter_with_a_hard_to_see_name_exports(
 def test_png_export_boxes_a_located_leak_too(tmp_path: Path) -> None:
     """A name drawn in a font whose text layer spells something else is read by the check's
     OCR of the page image: the PNG export boxes it, checks again and says so."""
-    from tests.review.test_findings_hidden_ink import _typed_page_with_lying_font
-
     need_tools()
-    src = _typed_page_with_lying_font(tmp_path / "letter.pdf")
+    src = lying_font_pdf(tmp_path / "letter.pdf")
     out = tmp_path / "copy.png"
     res = run_cli("redact", src, "-o", out, "--deny", terms_file(tmp_path, [NAME]), "--no-detect")
     assert res.returncode == 0, res.stderr

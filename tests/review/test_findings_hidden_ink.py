@@ -11,18 +11,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.leak.conftest import (
-    RawPdf,
-    fold,
-    need_tools,
-    ocr,
-    pdftotext,
-    render,
-    run_cli,
-    terms_file,
-    text_image,
-    text_ops,
-)
+from tests.support.cli import run_cli, terms_file
+from tests.support.hidden import lying_font_pdf
+from tests.support.rawpdf import RawPdf, text_image, text_ops
+from tests.support.readers import fold, need_tools, ocr, pdftotext, render
 
 NAME = "Ospanov"
 BODY = [
@@ -64,34 +56,9 @@ def test_name_as_small_picture_in_typed_pdf_is_hidden(tmp_path: Path) -> None:
     assert fold(NAME) not in text
 
 
-def _typed_page_with_lying_font(path: Path) -> Path:
-    """The name drawn in a font whose ToUnicode map spells something else: the text layer
-    reads '§ËÈ¹ÆÇÎ' where the page shows the name (broken subset fonts do this by accident)."""
-    pdf = RawPdf()
-    cmap = (
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        b"/CMapName /Lie def /CMapType 2 def\n"
-        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-        b"1 beginbfrange <20> <7E> <0078> endbfrange\n"
-        b"endcmap CMapName currentdict /CMap defineresource pop end end"
-    )
-    to_unicode = pdf.stream(cmap)
-    font = pdf.add(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
-        b"/ToUnicode %d 0 R >>" % to_unicode
-    )
-    content = text_ops(BODY, size=12) + b"BT /F2 14 Tf 1 0 0 1 60 600 Tm (%s) Tj ET\n" % (
-        NAME.encode()
-    )
-    fonts = b"/Font << /F1 %d 0 R /F2 %d 0 R >>" % (pdf.font, font)
-    pdf.page(content, size=A4, resources=fonts)
-    return pdf.write(path)
-
-
 def test_name_in_a_font_whose_text_layer_lies_is_hidden(tmp_path: Path) -> None:
     need_tools()
-    src = _typed_page_with_lying_font(tmp_path / "letter.pdf")
+    src = lying_font_pdf(tmp_path / "letter.pdf")
     assert fold(NAME) in _page_ocr(src)  # control: the name is visible
     assert NAME not in pdftotext(src)  # ... and not in the text layer
     out = tmp_path / "copy.pdf"
@@ -104,7 +71,7 @@ def test_lying_text_layer_is_boxed_where_the_check_reads_the_name(tmp_path: Path
     """The copy's verify OCRs pages whose words came from the text layer alone; it reads the
     name on the page, so the export boxes that place, checks again and says what it boxed."""
     need_tools()
-    src = _typed_page_with_lying_font(tmp_path / "letter.pdf")
+    src = lying_font_pdf(tmp_path / "letter.pdf")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     res = run_cli(

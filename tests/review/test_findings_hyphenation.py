@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.leak.conftest import RawPdf, pdftotext, run_cli, terms_file, text_has, text_ops
+from tests.support.cli import run_cli, terms_file
+from tests.support.rawpdf import RawPdf, text_ops
+from tests.support.readers import pdftotext, text_has
 
 LINES = [
     (60, 780, "Dear editor, this letter is from Ospa-"),

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.leak.conftest import ROOT, RawPdf, terms_file, text_ops
+from tests.support.cli import terms_file
+from tests.support.data import ROOT
+from tests.support.rawpdf import RawPdf, text_ops
 
 
 def _long_letter(path: Path, pages: int = 40) -> Path:

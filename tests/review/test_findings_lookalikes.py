@@ -19,16 +19,10 @@ import disarm
 import pytest
 from PIL import Image
 
-from tests.leak.conftest import RawPdf, need_tools, ocr, pdftotext, render, run_cli, terms_file
+from tests.support.cli import run_cli, terms_file
+from tests.support.letters import letter_lines, typed_pdf
+from tests.support.readers import need_tools, ocr, pdftotext, render
 
-SPECIAL = {  # character -> (code in the font, glyph drawn): the page shows the Latin letter
-    "\u0430": (0x80, b"/a"),  # Cyrillic а
-    "\u03b1": (0x81, b"/a"),  # Greek α
-    "\u041e": (0x82, b"/O"),  # Cyrillic О
-    "\u0406": (0x83, b"/I"),  # Kazakh І
-    "\u200b": (0x84, b"/.notdef"),  # zero-width space
-    "\u00ad": (0x85, b"/.notdef"),  # soft hyphen inside the word (not shown)
-}
 # variant -> (how the letter spells the name, the plain name a reader sees)
 VARIANTS = {
     "cyrillic_a": ("Osp\u0430nov", "Ospanov"),
@@ -43,7 +37,6 @@ VARIANTS = {
     "split_runs": ("Osp\x01a\x01nov", "Ospanov"),  # three text-showing operators, no gap
 }
 PDF_ONLY = {"tracked", "split_runs"}
-RUN_BREAK = "\x01"  # where a typed line is cut into separate runs (Tj ... Tj)
 # Every spelling in a typed PDF and in a plain-text letter; grey ink and turned pages with the
 # spellings that take different paths (a look-alike letter, a Greek letter that once split the
 # word, letter-spacing).
@@ -54,61 +47,6 @@ CASES += [
     for v in ("cyrillic_a", "greek_alpha", "letter_spaced")
 ]
 DENY = ["Ospanov", "Ilyasov"]
-
-
-def letter_lines(name: str) -> list[str]:
-    return [
-        "Dear editor,",
-        *f"greetings from {name} and his friends.".split("\n"),
-        "Please write about the colony.",
-        # (no date on this line: "last week" is a DATE finding now; and not right under the
-        # name, whose box on a page turned on its side may clip the next line for OCR)
-        "The guards took our letters again.",
-    ]
-
-
-def _pdf_string(text: str) -> bytes:
-    raw = bytearray()
-    for ch in text:
-        raw += bytes([SPECIAL[ch][0]]) if ch in SPECIAL else ch.encode("latin-1")
-    body = bytes(raw).replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    return b"(" + body + b")"
-
-
-def typed_pdf(
-    path: Path, lines: list[str], grey: bool = False, rotate: int = 0, tracking: float = 0.0
-) -> Path:
-    """A typed page in Helvetica whose ToUnicode map gives the look-alike letters: the ink
-    shows the Latin letter, the text layer holds the other script's (as a Word file typed on
-    two keyboard layouts does)."""
-    pdf = RawPdf()
-    diffs = b" ".join(b"%d %s" % (code, glyph) for code, glyph in SPECIAL.values())
-    chars = b"".join(b"<%02X> <%04X>\n" % (code, ord(ch)) for ch, (code, _) in SPECIAL.items())
-    cmap = (
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        b"/CMapName /Look def /CMapType 2 def\n"
-        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-        b"1 beginbfrange <20> <7E> <0020> endbfrange\n"
-        + b"%d beginbfchar\n" % len(SPECIAL)
-        + chars
-        + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
-    )
-    to_unicode = pdf.stream(cmap)
-    pdf.set(
-        pdf.font,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
-        b"/BaseEncoding /WinAnsiEncoding /Differences [" + diffs + b"] >> "
-        b"/ToUnicode %d 0 R >>" % to_unicode,
-    )
-    ops = (b"0.5 g " if grey else b"") + b"BT /F1 13 Tf "
-    for k, line in enumerate(lines):
-        ops += b"%g Tc " % (tracking if k == 1 else 0.0)  # the name's line, spaced out
-        runs = b" Tj ".join(_pdf_string(run) for run in line.split(RUN_BREAK))
-        ops += b"1 0 0 1 72 %d Tm %s Tj " % (760 - 20 * k, runs)
-    extra = b"/Rotate %d" % rotate if rotate else b""
-    pdf.page(ops + b"ET\n", size=(595, 842), extra=extra)
-    return pdf.write(path)
 
 
 def make_letter(folder: Path, style: str, variant: str) -> Path:

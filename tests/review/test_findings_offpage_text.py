@@ -12,16 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.leak.conftest import (
-    RawPdf,
-    need_tools,
-    pdfminer_text,
-    pdftotext,
-    run_cli,
-    terms_file,
-    text_has,
-    text_ops,
-)
+from tests.support.cli import run_cli, terms_file
+from tests.support.rawpdf import RawPdf, text_ops
+from tests.support.readers import need_tools, pdfminer_text, pdftotext, text_has
 
 NAME = "Ospanov"
 HIDDEN_ADDRESS = "Zhambyl Street"

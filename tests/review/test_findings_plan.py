@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.leak.conftest import RawPdf, pdftotext, run_cli, terms_file, text_has, text_ops
+from tests.support.cli import run_cli, terms_file
+from tests.support.rawpdf import RawPdf, text_ops
+from tests.support.readers import pdftotext, text_has
 
 
 def _letter(path: Path, lines: list[tuple[float, float, str]]) -> Path:

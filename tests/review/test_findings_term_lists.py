@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.leak.conftest import RawPdf, one_line_error, pdftotext, run_cli, text_has, text_ops
+from tests.support.cli import one_line_error, run_cli
+from tests.support.rawpdf import RawPdf, text_ops
+from tests.support.readers import pdftotext, text_has
 
 NAME = "Оспанов"
 

@@ -5,7 +5,7 @@ import pytest
 from redactor.core.detect.corpus import Report, detect_jsonl, read_jsonl, score_doc
 from redactor.core.detect.engine import route
 from redactor.core.errors import UsageError
-from tests.conftest import HAVE_DATA, LETTERS, NO_DATA_REASON, ROOT
+from tests.support.data import HAVE_DATA, LETTERS, NO_DATA_REASON, ROOT
 
 GOLD = LETTERS / "letters.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "heldout_letters.jsonl"

@@ -26,7 +26,7 @@ import pytest
 from redactor.core.detect.corpus import Report, read_jsonl, score_doc
 from redactor.core.detect.union import merge_spans
 from redactor.core.model import IDENTIFYING_LABELS, Span
-from tests.conftest import DATA, ROOT
+from tests.support.data import DATA, ROOT
 
 WORDS = 8000
 CORPORA = {

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from tests.leak.rawpdf import RawPdf, text_image
+from tests.support.rawpdf import RawPdf, text_image
 
 LINES = (
     "Dear editor, I write to you from the colony again.",

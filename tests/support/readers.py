@@ -16,7 +16,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image
+
+TOOLS = ("pdftotext", "pdfinfo", "pdfimages", "pdfdetach", "pdftoppm", "qpdf", "mutool")
+TOOLS += ("exiftool", "tesseract")
+
+
+def need_tools() -> None:
+    """Fails the test (never skips it) when a reader's program is missing."""
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        pytest.fail(f"the leak battery needs these programs: {', '.join(missing)}")
+
 
 # --- independent readers -----------------------------------------------------------------------
 
