@@ -8,6 +8,7 @@ and read by a bare interpreter (-I -S: no site-packages, no editable-install fin
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import shutil
 import subprocess
@@ -42,6 +43,24 @@ def test_package_data_matches_every_data_file():
     assert len(files) > 20
     unmatched = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
     assert unmatched == []
+
+
+def test_only_bundled_py_builds_paths_to_the_data():
+    """A reader that joins "resources" to its own __file__ works from the source tree's old layout
+    and nowhere else; every reader asks core/bundled.py (resource(), resources_root())."""
+    offenders = []
+    for path in sorted((ROOT / "redactor").rglob("*.py")):
+        if path.name == "bundled.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        prose = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}  # docstrings
+        for node in ast.walk(tree):
+            if id(node) in prose:
+                continue
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and (text == "resources" or "resources/" in text):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
 
 
 def _resolve(site: Path) -> subprocess.CompletedProcess[str]:
