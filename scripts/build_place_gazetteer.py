@@ -1,4 +1,4 @@
-"""Build redactor/resources/recognizers/places_world.txt: Cyrillic (Russian, Kazakh) names of
+"""Build resources/recognizers/places_world.txt: Cyrillic (Russian, Kazakh) names of
 countries, world regions and cities, for the place gazetteer of ru_kk_places.py.
 
 Run at development time only (the app never fetches anything); needs two packages that are not
@@ -31,7 +31,7 @@ import re
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "redactor/resources/recognizers"
+DATA = Path(__file__).resolve().parents[1] / "resources/recognizers"
 OUT = DATA / "places_world.txt"
 # Towns of fewer than this many people go to places_small.txt: many are named by common words
 # ("Отан", "Жаңалық"), so the matcher takes them only inside a sentence.

@@ -1,5 +1,5 @@
 """Development-time generator of the English name and place gazetteers and the common-word list
-in redactor/resources/recognizers/ (en_first_names.txt, en_surnames.txt, en_places.txt,
+in resources/recognizers/ (en_first_names.txt, en_surnames.txt, en_places.txt,
 en_common_words.txt). Nothing here runs in the app; the packages it reads are not runtime
 dependencies.
 
@@ -38,7 +38,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "redactor" / "resources" / "recognizers"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "recognizers"
 
 # Latin-script locales whose names are likely in English-language letters and testimonies
 # (English-speaking countries, and the European names of older letters and displaced persons).

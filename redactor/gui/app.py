@@ -9,11 +9,20 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from ..core.bundled import resource
+from ..core.errors import MissingDependency
 from . import i18n
 from .main_window import MainWindow
 from .settings import AppSettings
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "letter-en.txt"
+
+def sample_letter() -> Path | None:
+    """The bundled sample letter (sample/ of the package redactor.resources), if installed."""
+    try:
+        path = resource("sample", "letter-en.txt")
+    except MissingDependency:
+        return None
+    return path if path.is_file() else None
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -33,8 +42,9 @@ def run(paths: list[str]) -> int:
     i18n.install(str(settings.get("language")))
     win = MainWindow(settings)
     files = [p for p in paths if not p.startswith("-")]
-    if not files and SAMPLE.exists():
-        files = [str(SAMPLE)]
+    sample = None if files else sample_letter()
+    if sample is not None:
+        files = [str(sample)]
     win.show()
     if files:
         win.open_paths(files)

@@ -1,4 +1,4 @@
-"""Interface language: Qt Linguist .ts files in redactor/resources/translations.
+"""Interface language: Qt Linguist .ts files in translations/ of the package redactor.resources.
 
 `tr(text)` translates in the single context "redactor". A compiled .qm next to the .ts (or one
 compiled at first run with pyside6-lrelease into the cache folder) is loaded with QTranslator;
@@ -21,11 +21,18 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from ..core.bundled import resource
+from ..core.errors import MissingDependency
+
 log = logging.getLogger(__name__)
 
 CONTEXT = "redactor"
 LANGUAGES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
-TS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def ts_dir() -> Path:
+    """The .ts/.qm folder (translations/ of the package redactor.resources)."""
+    return resource("translations")
 
 
 def tr(text: str) -> str:
@@ -123,7 +130,11 @@ def install(language: str | None) -> str:
     _installed.clear()
     if lang == "en" or lang not in LANGUAGES or app is None:
         return "en" if lang not in LANGUAGES else lang
-    ts = TS_DIR / f"redactor_{lang}.ts"
+    try:
+        ts = ts_dir() / f"redactor_{lang}.ts"
+    except MissingDependency as exc:
+        log.warning("%s", exc)
+        return "en"
     if not ts.exists():
         return "en"
     translator: QTranslator

@@ -10,7 +10,7 @@ import pytest
 from redactor.gui import i18n
 from tests.support.data import ROOT
 
-MAKE_TS = ROOT / "redactor" / "resources" / "translations" / "make_ts.py"
+MAKE_TS = ROOT / "scripts" / "make_ts.py"
 
 
 def test_every_interface_string_has_ru_and_kk():
@@ -19,7 +19,7 @@ def test_every_interface_string_has_ru_and_kk():
     )
     assert proc.returncode == 0, proc.stderr
     for lang in ("ru", "kk"):
-        table = i18n.parse_ts(i18n.TS_DIR / f"redactor_{lang}.ts")
+        table = i18n.parse_ts(i18n.ts_dir() / f"redactor_{lang}.ts")
         assert table[("redactor", "Next finding")]
         assert len(table) > 150
 
@@ -42,7 +42,7 @@ def test_interface_language(make_window, lang, menu, action):  # noqa: ANN001
 
 
 def test_ts_fallback_parser_when_no_qm(qapp):  # noqa: ANN001
-    table = i18n.parse_ts(i18n.TS_DIR / "redactor_kk.ts")
+    table = i18n.parse_ts(i18n.ts_dir() / "redactor_kk.ts")
     fallback = i18n.TsTranslator(table)
     qapp.installTranslator(fallback)
     try:

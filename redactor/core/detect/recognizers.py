@@ -17,20 +17,15 @@ from typing import Any
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ..errors import MissingDependency
+from ..bundled import resource
 
 LANGS: tuple[str, ...] = ("en", "ru", "kk")
 WHY_KEY = "why"
 
 
 def resources_dir() -> Path:
-    """The recognizer data folder, shipped inside the package (redactor/resources)."""
-    cand = Path(__file__).resolve().parents[2] / "resources" / "recognizers"
-    if (cand / "patterns.toml").is_file():
-        return cand
-    raise MissingDependency(
-        "recognizer data (redactor/resources/recognizers/patterns.toml) is missing: reinstall"
-    )
+    """The recognizer data folder (recognizers/ of the package redactor.resources)."""
+    return resource("recognizers")
 
 
 def read_list(name: str) -> list[str]:

@@ -1,8 +1,9 @@
 # ruff: noqa: E501
-"""Regenerate redactor_ru.ts and redactor_kk.ts (Qt Linguist) from the interface strings and
-the translations below, and compile them to .qm with pyside6-lrelease when it is available.
+"""Regenerate resources/translations/redactor_ru.ts and redactor_kk.ts (Qt Linguist) from the
+interface strings and the translations below, and compile them to .qm with pyside6-lrelease when
+it is available.
 
-    python redactor/resources/translations/make_ts.py [--check]
+    python scripts/make_ts.py [--check]
 
 Strings are found in redactor/gui/*.py: the literal first argument of tr(), trf() and N_(),
 and the text argument of MainWindow._act(). --check only reports strings without a translation
@@ -17,8 +18,9 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-HERE = Path(__file__).resolve().parent
-GUI = HERE.parent.parent / "gui"
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "resources" / "translations"  # the .ts/.qm files (the package redactor.resources)
+GUI = ROOT / "redactor" / "gui"
 CONTEXT = "redactor"
 
 # source: (Russian, Kazakh)
