@@ -347,23 +347,10 @@ class Detector:
                     continue
                 if why == "spacy" and label == "DATE" and not _DATE_WORD_RE.search(text[s:e]):
                     continue  # "two days", "today": not a date that identifies anyone
-                if label != "DATE":
+                if label == "PERSON" and why == "spacy":
                     m = _ARTICLE_RE.match(text, s, e)
                     if m and m.end() < e:
-                        s = m.end()  # "the United States": the article is no part of the name
-                if lg == "kk" and why == "natasha LOC":
-                    # the Russian tagger on Kazakh: a lowercase word at either end of its
-                    # "place" is a common word ("Айта кетейін"), and so is a lone word at a
-                    # sentence start ("Олардың"); the place lists find the real ones there
-                    words = [m.span() for m in _WORD_RE.finditer(text, s, e)]
-                    last = words[-1] if words else None
-                    while words and text[words[0][0]].islower():
-                        words.pop(0)
-                    while words and text[words[-1][0]].islower():
-                        words.pop()
-                    if not words or (len(words) == 1 and sentence_initial(text, words[0][0])):
-                        continue
-                    s, e = words[0][0], e if words[-1] == last else words[-1][1]
+                        s = m.end()  # "the Bauers": the article is no part of the name
                 pieces = [(s, e)]
                 if label == "PERSON" and (why.startswith("natasha") or why == "spacy"):
                     pieces = []
