@@ -60,6 +60,7 @@ _DATE_WORD_RE = re.compile(
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter",
     re.IGNORECASE,
 )
+_ARTICLE_RE = re.compile(r"(?:the|The|THE|an|a)[ \t]+")  # not "A", "An": an initial, a name
 
 
 def route(text: str, lang: str = "auto") -> list[tuple[int, int, str]]:
@@ -320,6 +321,10 @@ class Detector:
                     continue
                 if why == "spacy" and label == "DATE" and not _DATE_WORD_RE.search(text[s:e]):
                     continue  # "two days", "today": not a date that identifies anyone
+                if label == "PERSON" and why == "spacy":
+                    m = _ARTICLE_RE.match(text, s, e)
+                    if m and m.end() < e:
+                        s = m.end()  # "the Bauers": the article is no part of the name
                 pieces = [(s, e)]
                 if label == "PERSON" and (why.startswith("natasha") or why == "spacy"):
                     pieces = []

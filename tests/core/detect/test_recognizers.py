@@ -165,6 +165,10 @@ POSITIVE = [
     ("city_ru_with_prefix", "в г. Павлодар", "г. Павлодар"),
     ("place_kk", "Шахтинск қаласы", "Шахтинск"),
     ("place_kk", "Ақтөбе облысында", "Ақтөбе облысында"),
+    ("place_kk", "Сайрам ауданы, Қарабұлақ ауылында тұрады", "Сайрам ауданы"),
+    ("place_kk", "Қарабұлақ ауылында тұрады", "Қарабұлақ ауылында"),
+    ("place_kk", "Шымкент қалалық соты", "Шымкент"),
+    ("place_en", "he was moved to Kazakhstan", "Kazakhstan"),
     # a number joined to or before the noun of a cell or detachment
     ("number_hyphen_noun", "Ол 5-отрядта отыр", "5-отрядта"),
     ("number_hyphen_noun", "қазір 12-камерадамын", "12-камерадамын"),
@@ -249,6 +253,16 @@ NEGATIVE = [
     ("facility_regime_place_ru", "начальник колонии пришёл"),
     ("facility_regime_place_en", "the colony in which he was held"),
     ("facility_regime_kk", "колонияда отыр"),
+    # a case form of the kind word after a capitalised word: "to the city", not a place name
+    ("place_kk", "Олар қалаға звондайды"),
+    ("place_kk", "Жалпы өңірде төтенше жағдай"),
+    ("place_kk", "Жалпы қаладағы көліктер"),
+    ("place_kk", "Таудан құлаған тастар"),
+    ("place_kk", "Мақсаты ауыл шаруашылығын дамыту"),
+    # a people or language word after a place preposition
+    ("place_en", "a letter to Jewish families"),
+    ("place_en", "from German troops"),
+    ("place_en", "written in English"),
 ]
 
 
