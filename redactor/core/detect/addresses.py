@@ -12,12 +12,9 @@ has a street, a house, a flat or a box, or a postcode next to a settlement ("050
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.core.detect.recognizers import result
+from redactor.core.detect.recognizers import SpanFinderRecognizer
 
 _F = regex.VERSION0 | regex.MULTILINE
 
@@ -274,20 +271,10 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class AddressRecognizer(EntityRecognizer):
+class AddressRecognizer(SpanFinderRecognizer):
     """Whole postal addresses (street, house, flat, box, postcode, town) as ADDRESS."""
 
     def __init__(self, language: str) -> None:
         super().__init__(
-            supported_entities=["ADDRESS"],
-            name=f"addresses_{language}",
-            supported_language=language,
+            "ADDRESS", f"addresses_{language}", language, find_addresses, 0.8, "address"
         )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: Any = None
-    ) -> list[RecognizerResult]:
-        return [result("ADDRESS", s, e, 0.8, "address") for s, e in find_addresses(text)]

@@ -21,6 +21,7 @@ from typing import Any
 
 from redactor.core.detect.components import (
     DEFAULT_SPACY_MODEL,
+    SPACY_RAW_MAP,
     presidio_label,
     presidio_predefined,
     quiet_presidio,
@@ -42,17 +43,8 @@ log = logging.getLogger(__name__)
 
 LANGS = ("en", "ru", "kk")
 
-# spaCy labels -> corpus labels. ORG stays ORGANIZATION (not identifying by itself).
-SPACY_MAP = {
-    "PERSON": "PERSON",
-    "PER": "PERSON",
-    "GPE": "LOCATION",
-    "LOC": "LOCATION",
-    "FAC": "FACILITY",
-    "DATE": "DATE",
-    "TIME": "DATE",
-    "ORG": "ORGANIZATION",
-}
+# spaCy labels -> corpus labels (natasha's PER too). ORG stays ORGANIZATION (not identifying).
+SPACY_MAP = {**SPACY_RAW_MAP, "PER": "PERSON"}
 _PARA_RE = re.compile(r"\n[ \t]*\n")
 _HONORIFIC_RE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Miss)\.?[ \t]+")
 _DATE_WORD_RE = re.compile(

@@ -12,12 +12,9 @@ word, not a name (unless only relational adjectives come between: "Баянау�
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.core.detect.recognizers import result
+from redactor.core.detect.recognizers import SpanFinderRecognizer
 
 # Kinds that are usually named (a school or a centre is named by its number: see patterns.toml)
 _KINDS = (
@@ -93,22 +90,15 @@ def find_named_facilities(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class NamedFacilityRecognizer(EntityRecognizer):
+class NamedFacilityRecognizer(SpanFinderRecognizer):
     """Kazakh facilities named by a proper name before their kind."""
 
     def __init__(self, language: str = "kk") -> None:
         super().__init__(
-            supported_entities=["FACILITY"],
-            name=f"named_facility_{language}",
-            supported_language=language,
+            "FACILITY",
+            f"named_facility_{language}",
+            language,
+            find_named_facilities,
+            0.6,
+            "named facility",
         )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: Any = None
-    ) -> list[RecognizerResult]:
-        return [
-            result("FACILITY", s, e, 0.6, "named facility") for s, e in find_named_facilities(text)
-        ]

@@ -8,7 +8,7 @@ result with the pattern's name (the finding's "why").
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -172,3 +172,28 @@ class PatternSetRecognizer(EntityRecognizer):
             for s, e in spec.finditer(text):
                 out.append(result(spec.label, s, e, spec.score, spec.name))
         return out
+
+
+class SpanFinderRecognizer(EntityRecognizer):
+    """A presidio recognizer around a function that finds (start, end) spans of one label
+    (addresses.py, facilities.py): the function does the work, this only reports it."""
+
+    def __init__(
+        self,
+        label: str,
+        name: str,
+        language: str,
+        find: Callable[[str], Sequence[tuple[int, int]]],
+        score: float,
+        why: str,
+    ) -> None:
+        super().__init__(supported_entities=[label], name=name, supported_language=language)
+        self.label, self.find, self.score, self.why = label, find, score, why
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        return [result(self.label, s, e, self.score, self.why) for s, e in self.find(text)]
