@@ -254,5 +254,22 @@ def _run(args_list: list[str]) -> int:
         return ExitCode.INTERNAL
 
 
+def entry() -> None:
+    """The process's entry point (`redactor`, `python -m redactor`): main(), then the exit. A run
+    stopped by Ctrl+C, `kill` or a closed terminal ends at once: its workers are killed and the
+    interpreter's exit hooks are skipped (they join the worker pools' queue threads, which can
+    wait for minutes on a pipe a killed worker no longer reads). Its part files are already gone:
+    the export removes them before main() returns."""
+    code = main()
+    if code == ExitCode.CANCELLED:
+        from redactor.core import lanes
+
+        lanes.shutdown(kill=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(int(code))
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
