@@ -234,12 +234,17 @@ def render(path: Path, dpi: int = 100, first: int = 1, last: int = 0) -> list[Im
     if last:
         args += ["-l", str(last)]
     _run([*args, path, folder / "p"], timeout=300)
-    pages = []
-    for f in sorted(folder.glob("p-*.png")):
+    return _take_images(folder, "p-*.png")
+
+
+def _take_images(folder: Path, pattern: str) -> list[Image.Image]:
+    """The images a poppler tool wrote into folder (in name order, as RGB), and the folder gone."""
+    out = []
+    for f in sorted(folder.glob(pattern)):
         with Image.open(f) as im:
-            pages.append(im.convert("RGB"))
+            out.append(im.convert("RGB"))
     shutil.rmtree(folder, ignore_errors=True)
-    return pages
+    return out
 
 
 def extracted_images(path: Path) -> list[Image.Image]:
@@ -248,12 +253,7 @@ def extracted_images(path: Path) -> list[Image.Image]:
     folder = path.parent / f".img-{path.stem}"
     folder.mkdir(exist_ok=True)
     _run(["pdfimages", "-png", path, folder / "i"], timeout=300)
-    out = []
-    for f in sorted(folder.glob("i-*")):
-        with Image.open(f) as im:
-            out.append(im.convert("RGB"))
-    shutil.rmtree(folder, ignore_errors=True)
-    return out
+    return _take_images(folder, "i-*")
 
 
 def ocr(img: Image.Image, lang: str = "eng") -> str:
