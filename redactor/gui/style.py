@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor
 
 from redactor.core.model import Label, ReviewState
 
+from .i18n import N_, tr
+
 _P = Qt.PenStyle
 # label -> (colour, pen style)
 LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
@@ -44,3 +46,32 @@ def label_color(label: str) -> QColor:
 
 def label_pen_style(label: str) -> Qt.PenStyle:
     return LABEL_STYLE.get(label, ("#333333", _P.SolidLine))[1]
+
+
+# What the editor reads for a label: a noun in the interface language (tr(), at use time, so a
+# language change applies at once). Labels themselves stay the corpus contract's codes.
+LABEL_NAME: dict[str, str] = {
+    Label.PERSON: N_("person"),
+    Label.LOCATION: N_("place"),
+    Label.ADDRESS: N_("address"),
+    Label.FACILITY: N_("facility"),
+    Label.DATE: N_("date"),
+    Label.ID: N_("number or ID"),
+    Label.PHONE: N_("phone"),
+    Label.EMAIL: N_("e-mail"),
+    Label.ORGANIZATION: N_("organisation"),
+    Label.PUBLIC: N_("public figure"),
+    Label.OTHER: N_("other"),
+    Label.URL: N_("web address"),
+    Label.TERM: N_("search term"),
+    Label.MANUAL: N_("manual box"),
+    Label.HIDDEN_TEXT: N_("hidden text"),
+    Label.MIXED_SCRIPT: N_("mixed scripts"),
+    Label.UNREAD: N_("unread ink"),
+}
+
+
+def label_text(label: str) -> str:
+    """The label's name in the interface language (the code itself for an unknown label)."""
+    name = LABEL_NAME.get(label)
+    return tr(name) if name else str(label)

@@ -16,6 +16,10 @@
         <translation>Тауып жасыру</translation>
     </message>
     <message>
+        <source>The saved review was restored.</source>
+        <translation>Сақталған тексеру қалпына келтірілді.</translation>
+    </message>
+    <message>
         <source>No findings.</source>
         <translation>Табылғандар жоқ.</translation>
     </message>
@@ -536,10 +540,6 @@
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <source>The saved review was restored.</source>
-        <translation>Сақталған тексеру қалпына келтірілді.</translation>
-    </message>
-    <message>
         <source>Unexpected error while reading: %1</source>
         <translation>Оқу кезіндегі күтпеген қате: %1</translation>
     </message>
@@ -702,6 +702,66 @@
     <message>
         <source>Grey</source>
         <translation>Сұр</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>адам</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>орын</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>мекенжай</translation>
+    </message>
+    <message>
+        <source>facility</source>
+        <translation>мекеме</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>күн</translation>
+    </message>
+    <message>
+        <source>number or ID</source>
+        <translation>нөмір не сәйкестендіргіш</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>эл. пошта</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>ұйым</translation>
+    </message>
+    <message>
+        <source>public figure</source>
+        <translation>қоғам қайраткері</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>басқа</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>веб-мекенжай</translation>
+    </message>
+    <message>
+        <source>search term</source>
+        <translation>ізделген сөз</translation>
+    </message>
+    <message>
+        <source>hidden text</source>
+        <translation>жасырын мәтін</translation>
+    </message>
+    <message>
+        <source>mixed scripts</source>
+        <translation>аралас әліпбилер</translation>
     </message>
     <message>
         <source>not read yet</source>

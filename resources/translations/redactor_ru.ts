@@ -16,6 +16,10 @@
         <translation>Найти и скрыть</translation>
     </message>
     <message>
+        <source>The saved review was restored.</source>
+        <translation>Сохранённая проверка восстановлена.</translation>
+    </message>
+    <message>
         <source>No findings.</source>
         <translation>Находок нет.</translation>
     </message>
@@ -536,10 +540,6 @@
         <translation>Отменено.</translation>
     </message>
     <message>
-        <source>The saved review was restored.</source>
-        <translation>Сохранённая проверка восстановлена.</translation>
-    </message>
-    <message>
         <source>Unexpected error while reading: %1</source>
         <translation>Непредвиденная ошибка при чтении: %1</translation>
     </message>
@@ -702,6 +702,66 @@
     <message>
         <source>Grey</source>
         <translation>Серый</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>место</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>facility</source>
+        <translation>учреждение</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>number or ID</source>
+        <translation>номер или идентификатор</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <source>public figure</source>
+        <translation>публичное лицо</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>веб-адрес</translation>
+    </message>
+    <message>
+        <source>search term</source>
+        <translation>искомое слово</translation>
+    </message>
+    <message>
+        <source>hidden text</source>
+        <translation>скрытый текст</translation>
+    </message>
+    <message>
+        <source>mixed scripts</source>
+        <translation>смешанные алфавиты</translation>
     </message>
     <message>
         <source>not read yet</source>
