@@ -6,7 +6,8 @@ exported, and a saved review on offer for restoring. It knows nothing of loading
 saving: every change goes through its methods and is told to its listeners, which is how the app
 redraws and autosaves.
 
-`with_terms` adds a searched term's occurrences to a plan (the app's "search and redact").
+`with_terms` hides a term's new occurrences in a plan in one go (`search.py` lists them first,
+for the app's "search and redact").
 
 `History` is a plain undo stack of commands (`PlanEdit` and macros of them). One history can span
 several letters' reviews (a search redacts a term in every open letter and is undone in one step).
@@ -16,12 +17,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from . import pipeline
-from .model import Document, FindingSource, ReviewState
+from . import search
+from .model import Document
 from .plan import RedactionPlan
 from .project import Review
 
@@ -118,48 +119,15 @@ class LetterReview:
 
 
 # --- search and redact ---------------------------------------------------------------------
-def expand_terms(terms: list[str]) -> list[str]:
-    """The terms with their other base forms and Latin/Cyrillic spellings."""
-    try:
-        from .detect.propagate import expand_term
-    except ImportError:  # the detection stack is optional for this
-        return terms
-    return list(dict.fromkeys(f for t in terms for f in expand_term(t)))
-
-
 def with_terms(
     plan: RedactionPlan, document: Document, terms: list[str]
 ) -> tuple[RedactionPlan, int]:
-    """`plan` with every occurrence of `terms` in `document` that it lacks added as accepted
-    term findings (one new group per term); and how many were added."""
-    found = pipeline.find_in_document(document, deny=terms)
-    have = {(r.page, r.word_indexes) for r in plan.redactions}
-    # the term's matches only: not the notices or dark boxes a reading also yields
-    new = [
-        f for f in found if f.source == FindingSource.TERM and (f.page, f.word_indexes) not in have
-    ]
-    if not new:
-        return plan, 0
-    # the letter was hashed when it was read: the extra plan is merged, never saved alone
-    extra = pipeline.make_plan(
-        document, new, state=ReviewState.ACCEPTED, fingerprint=plan.fingerprint
-    )
-    used = {r.group for r in plan.redactions}
-    gmap: dict[str, str] = {}
-    added = 0
-    for r in extra.redactions:
-        if r.group == "drawn":  # the source's dark boxes are in the plan already
-            continue
-        if r.group not in gmap:
-            n = len(used) + 1
-            while f"g{n}" in used:
-                n += 1
-            gmap[r.group] = f"g{n}"
-            used.add(f"g{n}")
-        red = replace(r, id=plan.next_id(), group=gmap[r.group])
-        plan = replace(plan, redactions=plan.redactions + (red,))
-        added += 1
-    return plan, added
+    """`plan` with every new occurrence of `terms` (and their other forms) in `document` hidden
+    as accepted term findings, and how many places that took. Places already hidden, and those
+    touching a finding the editor rejected, are left as they are (the app lists every hit first:
+    `search.find_hits`, `search.apply_hits`)."""
+    hits = search.find_hits(document, plan, terms)
+    return search.apply_hits(plan, document, [h for h in hits if h.status == search.HitStatus.NEW])
 
 
 # --- undo ---------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -14,12 +16,13 @@ from PySide6.QtGui import QImage
 
 from redactor.core import pipeline
 from redactor.core import plan as plan_ops
+from redactor.core import search as search_ops
 from redactor.core.detect_lane import DetectLane
 from redactor.core.errors import RedactorError
-from redactor.core.model import Box, FindingSource, ReviewState
+from redactor.core.model import Box, Document, FindingSource, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
-from redactor.core.review import Change, History, PlanEdit, expand_terms, with_terms
+from redactor.core.review import Change, History, PlanEdit
 
 from .i18n import tr
 from .letter import Letter, reading_order
@@ -27,9 +30,19 @@ from .loading import LoadOptions, LoadResult, carry_decisions, render
 from .opening import LetterLoader
 from .tasks import Job, TaskRunner
 
-__all__ = ["Letter", "ReviewController"]
+__all__ = ["Letter", "LetterHits", "ReviewController"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LetterHits:
+    """A search's hits in one letter, and the document they refer to (a letter read again
+    since has other words)."""
+
+    letter: Letter
+    document: Document
+    hits: list[search_ops.Hit]
 
 
 class ReviewController(QObject):
@@ -59,6 +72,7 @@ class ReviewController(QObject):
         self.options = options or LoadOptions()
         self.detector = DetectLane(self.options.profile, self.options.threshold, self.options.allow)
         self.undo = History()  # one history over every letter: a search is undone in one step
+        self._search_job: Job | None = None
         self.letters: list[Letter] = []
         self.letter: Letter | None = None
         self.page = 0
@@ -415,24 +429,76 @@ class ReviewController(QObject):
         self.current_id = None
         self.set_page(after[0] if after else todo[0])
 
-    def add_terms(self, terms: list[str], all_letters: bool = True) -> int:
-        """Search and redact: every occurrence (forms, transliterations) in the open letters,
-        added as accepted term findings. Returns how many boxes were added."""
+    # --- search and redact (search_dialog.py) ----------------------------------------------
+    def search(
+        self,
+        terms: list[str],
+        all_letters: bool,
+        on_done: Callable[[list[LetterHits]], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Job | None:
+        """Find the terms' hits (core/search.py, nothing changed) in the current letter or every
+        open one, on a lane of its own; `on_done` gets them per letter on the UI thread. A
+        search still running is cancelled. None when no letter is ready to search."""
+        self.cancel_search()
         targets = self.letters if all_letters else [self.letter] if self.letter else []
-        terms = expand_terms(terms)
-        added = 0
+        # what the worker reads: frozen snapshots taken here, on the UI thread
+        work = [
+            (x, x.document, x.plan)
+            for x in targets
+            if x.plan is not None and x.document is not None and not x.loading
+        ]
+        if not work:
+            return None
+
+        def run(job: Job) -> list[LetterHits]:
+            out = []
+            for letter, document, plan in work:
+                job.cancel.check()
+                hits = search_ops.find_hits(document, plan, terms, cancel=job.cancel.check)
+                out.append(LetterHits(letter, document, hits))
+            return out
+
+        self._search_job = self.runner.submit(
+            run, on_done=on_done, on_error=on_error, lane="search", name="search"
+        )
+        return self._search_job
+
+    def cancel_search(self) -> None:
+        if self._search_job is not None:
+            self._search_job.cancel.cancel()
+            self._search_job = None
+
+    def hide_hits(self, chosen: list[LetterHits]) -> int:
+        """Hide the chosen hits (search.apply_hits) as one undo step over every letter; a
+        letter read again since the search is skipped. Returns how many places were hidden."""
+        done = 0
         self.undo.begin_macro(tr("Search and redact"))
         try:
-            for letter in targets:
-                if letter.plan is None or letter.document is None:
+            for item in chosen:
+                letter = item.letter
+                if letter.plan is None or letter.document is not item.document or not item.hits:
                     continue
-                new, n = with_terms(letter.plan, letter.document, terms)
+                new, n = search_ops.apply_hits(letter.plan, item.document, item.hits)
                 if n:
-                    added += n
+                    done += n
                     self.change(new, tr("Search and redact"), letter)
         finally:
             self.undo.end_macro()
-        return added
+        return done
+
+    def add_terms(self, terms: list[str], all_letters: bool = True) -> int:
+        """Search and redact in one go, on this thread (scripts and benchmarks; the dialog
+        lists the hits first): every new place of the terms hidden, rejected findings left
+        as they are. Returns how many places were hidden."""
+        targets = self.letters if all_letters else [self.letter] if self.letter else []
+        chosen = []
+        for x in targets:
+            if x.plan is not None and x.document is not None:
+                hits = search_ops.find_hits(x.document, x.plan, terms)
+                new = [h for h in hits if h.status == search_ops.HitStatus.NEW]
+                chosen.append(LetterHits(x, x.document, new))
+        return self.hide_hits(chosen)
 
     # --- export support -----------------------------------------------------------------------
 

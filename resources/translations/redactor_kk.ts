@@ -556,28 +556,84 @@
         <translation>%1 оқылуда: %3 беттің %2-і</translation>
     </message>
     <message>
+        <source>you rejected this before</source>
+        <translation>бұрын мұны қабылдамадыңыз</translation>
+    </message>
+    <message>
+        <source>already hidden</source>
+        <translation>жасырылған</translation>
+    </message>
+    <message>
         <source>A name, number or word to hide everywhere</source>
         <translation>Барлық жерде жасырылатын есім, нөмір не сөз</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Іздеу</translation>
     </message>
     <message>
         <source>In every open letter</source>
         <translation>Барлық ашық хаттарда</translation>
     </message>
     <message>
-        <source>Every form is found: case endings, hyphenation, Cyrillic/Latin look-alikes, one OCR error.</source>
-        <translation>Барлық түрі табылады: септік жалғаулары, тасымалдау, ұқсас кирилл және латын әріптері, бір тану қатесі.</translation>
+        <source>Every form is found: case endings, hyphenation, Cyrillic/Latin look-alikes, one OCR error. Nothing is hidden until you choose.</source>
+        <translation>Барлық түрі табылады: септік жалғаулары, тасымалдау, кирилл мен латынның ұқсас әріптері, бір тану қатесі. Сіз таңдамайынша ештеңе жасырылмайды.</translation>
     </message>
     <message>
-        <source>Hide everywhere</source>
-        <translation>Барлық жерде жасыру</translation>
+        <source>Searching…</source>
+        <translation>Ізделуде…</translation>
     </message>
     <message>
-        <source>Nothing new found.</source>
-        <translation>Жаңа ештеңе табылмады.</translation>
+        <source>The search could not be run.</source>
+        <translation>Іздеу орындалмады.</translation>
     </message>
     <message>
-        <source>%1 new boxes added and accepted (Ctrl+Z undoes it).</source>
-        <translation>Жаңа жақтаулар қосылып, қабылданды: %1 (Ctrl+Z болдырмайды).</translation>
+        <source>Places found: %1. Letters: %2.</source>
+        <translation>Табылған орындар: %1. Хаттар: %2.</translation>
+    </message>
+    <message>
+        <source>Forms matched: %1</source>
+        <translation>Табылған түрлері: %1</translation>
+    </message>
+    <message>
+        <source>Hide the checked (%1)</source>
+        <translation>Белгіленгендерді жасыру (%1)</translation>
+    </message>
+    <message>
+        <source>Places hidden: %1 (Ctrl+Z undoes it).</source>
+        <translation>Жасырылған орындар: %1 (Ctrl+Z болдырмайды).</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Бет</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Табылды</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Мәтінмән</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескерту</translation>
+    </message>
+    <message>
+        <source>No letter is ready to search yet.</source>
+        <translation>Іздеуге дайын хат әлі жоқ.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Ештеңе табылмады.</translation>
+    </message>
+    <message>
+        <source>the letter was read again: search again</source>
+        <translation>хат қайта оқылды: қайта іздеңіз</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>%1-бет</translation>
     </message>
     <message>
         <source>One term a line</source>

@@ -556,28 +556,84 @@
         <translation>Чтение %1: страница %2 из %3</translation>
     </message>
     <message>
+        <source>you rejected this before</source>
+        <translation>вы это отклонили раньше</translation>
+    </message>
+    <message>
+        <source>already hidden</source>
+        <translation>уже скрыто</translation>
+    </message>
+    <message>
         <source>A name, number or word to hide everywhere</source>
         <translation>Имя, номер или слово, которое нужно скрыть везде</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
     </message>
     <message>
         <source>In every open letter</source>
         <translation>Во всех открытых письмах</translation>
     </message>
     <message>
-        <source>Every form is found: case endings, hyphenation, Cyrillic/Latin look-alikes, one OCR error.</source>
-        <translation>Находятся все формы: падежные окончания, переносы, похожие кириллические и латинские буквы, одна ошибка распознавания.</translation>
+        <source>Every form is found: case endings, hyphenation, Cyrillic/Latin look-alikes, one OCR error. Nothing is hidden until you choose.</source>
+        <translation>Находятся все формы: падежные окончания, переносы, похожие буквы кириллицы и латиницы, одна ошибка распознавания. Ничего не скрывается, пока вы не выберете.</translation>
     </message>
     <message>
-        <source>Hide everywhere</source>
-        <translation>Скрыть везде</translation>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
     </message>
     <message>
-        <source>Nothing new found.</source>
-        <translation>Ничего нового не найдено.</translation>
+        <source>The search could not be run.</source>
+        <translation>Поиск не удалось выполнить.</translation>
     </message>
     <message>
-        <source>%1 new boxes added and accepted (Ctrl+Z undoes it).</source>
-        <translation>Добавлено и принято новых рамок: %1 (Ctrl+Z отменяет).</translation>
+        <source>Places found: %1. Letters: %2.</source>
+        <translation>Найдено мест: %1. Писем: %2.</translation>
+    </message>
+    <message>
+        <source>Forms matched: %1</source>
+        <translation>Найденные формы: %1</translation>
+    </message>
+    <message>
+        <source>Hide the checked (%1)</source>
+        <translation>Скрыть отмеченные (%1)</translation>
+    </message>
+    <message>
+        <source>Places hidden: %1 (Ctrl+Z undoes it).</source>
+        <translation>Скрыто мест: %1 (Ctrl+Z отменяет).</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Стр.</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Найдено</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Контекст</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>No letter is ready to search yet.</source>
+        <translation>Ни одно письмо ещё не готово к поиску.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Ничего не найдено.</translation>
+    </message>
+    <message>
+        <source>the letter was read again: search again</source>
+        <translation>письмо прочитано заново: повторите поиск</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>с. %1</translation>
     </message>
     <message>
         <source>One term a line</source>
