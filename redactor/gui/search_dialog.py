@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -99,6 +99,7 @@ class SearchDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._item_changed)
+        self.tree.installEventFilter(self)
         self.tree.currentItemChanged.connect(lambda cur, _old: self._show(cur))
         self.tree.itemClicked.connect(lambda item, _col: self._show(item))
 
@@ -229,6 +230,18 @@ class SearchDialog(QDialog):
             and item.flags() & Qt.ItemFlag.ItemIsUserCheckable
         ]
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Space flips the current row's box whichever column was clicked."""
+        if obj is self.tree and event.type() == QEvent.Type.KeyPress:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            item = self.tree.currentItem()
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_Select) and item is not None:
+                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    on = item.checkState(0) == Qt.CheckState.Checked
+                    item.setCheckState(0, Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
+                return True
+        return super().eventFilter(obj, event)
+
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if not self._filling and column == 0:
             self._update_button()
@@ -296,6 +309,12 @@ class SearchDialog(QDialog):
             ]
         )
         self.result_label.setText(trf("Places hidden: %1 (Ctrl+Z undoes it).", n))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self.raise_()
+        self.activateWindow()  # typing goes here, not to the page's shortcuts (Space)
+        self.term.setFocus()
 
     def done(self, result: int) -> None:  # Close, Escape, the window's close button
         self.ctl.cancel_search()
