@@ -94,6 +94,16 @@ class DetectLane:
             raise InputError("the detector crashed or ran out of memory") from None
         return findings, note
 
+    def call(self, fn: Any, *args: Any) -> Any:
+        """`fn(*args)` in the lane's worker, where the detection stack is loaded (a module-level
+        function: it is sent by name), and its result; for work that would hold the app's
+        interpreter lock (the first use of the term search imports the detection stack)."""
+        try:
+            return self._submit(fn, *args).result()
+        except BrokenProcessPool:
+            lanes.shutdown(LANE, kill=True)
+            raise InputError("the detector crashed or ran out of memory") from None
+
     def shutdown(self) -> None:
         """Stop the lane if it runs with this handle's settings."""
         if lanes.running_spec(LANE) == self.spec:

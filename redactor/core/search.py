@@ -13,6 +13,7 @@ and one OCR error (`pipeline.find_in_document`, the command line's deny-list mat
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -144,6 +145,25 @@ def find_hits(
         )
     hits.sort(key=lambda h: (h.page, h.word_indexes))
     return hits
+
+
+Packed = tuple[bytes, tuple[bytes, ...], bytes]
+
+
+def pack(document: Document, plan: RedactionPlan) -> Packed:
+    """A document and its plan pickled a page at a time, to send to a worker process: pickling
+    a long letter in one call would hold the interpreter lock for tens of milliseconds (a
+    stall of the window); bytes are sent at the cost of a copy."""
+    head = pickle.dumps(replace(document, pages=()))
+    pages = tuple(pickle.dumps(p) for p in document.pages)
+    return head, pages, pickle.dumps(plan)
+
+
+def find_hits_packed(packed: Packed, terms: Sequence[str]) -> list[Hit]:
+    """`find_hits` on a `pack`ed document and plan (in a worker process)."""
+    head, pages, plan = packed
+    document = replace(pickle.loads(head), pages=tuple(pickle.loads(p) for p in pages))
+    return find_hits(document, pickle.loads(plan), terms)
 
 
 def distinct_forms(hits: Sequence[Hit]) -> list[str]:

@@ -438,7 +438,8 @@ class ReviewController(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Job | None:
         """Find the terms' hits (core/search.py, nothing changed) in the current letter or every
-        open one, on a lane of its own; `on_done` gets them per letter on the UI thread. A
+        open one, on a lane of its own (which waits for the detect lane's process, where the
+        search runs); `on_done` gets them per letter on the UI thread. A
         search still running is cancelled. None when no letter is ready to search."""
         self.cancel_search()
         targets = self.letters if all_letters else [self.letter] if self.letter else []
@@ -451,12 +452,18 @@ class ReviewController(QObject):
         if not work:
             return None
 
+        det = self.detector
+
         def run(job: Job) -> list[LetterHits]:
             out = []
             for letter, document, plan in work:
                 job.cancel.check()
-                hits = search_ops.find_hits(document, plan, terms, cancel=job.cancel.check)
+                # in the detect lane's process: its first use imports the detection stack,
+                # which would hold this process's interpreter lock (a frozen window)
+                packed = search_ops.pack(document, plan)
+                hits = det.call(search_ops.find_hits_packed, packed, terms)
                 out.append(LetterHits(letter, document, hits))
+            job.cancel.check()
             return out
 
         self._search_job = self.runner.submit(

@@ -1,7 +1,8 @@
 """Search and redact (Ctrl+F), driven as an editor does: the term's places are listed per letter
 with the forms matched, a place the editor rejected before starts unchecked and stays rejected
-unless checked, "Hide the checked" hides exactly those as one undo step, the search runs on a
-worker thread, and the exported copy holds none of the forms."""
+unless checked, "Hide the checked" hides exactly those as one undo step, the search runs off the
+UI thread (in the detect lane's process, waited for on a thread of its own) and the window keeps
+turning meanwhile, and the exported copy holds none of the forms."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from redactor.core import jobs
 from redactor.core import search as search_core
+from redactor.core.detect_lane import DetectLane
 from redactor.gui.models import redaction_text
 from tests.support.data import LETTERS
 from tests.support.readers import fold, pdftotext
@@ -52,14 +54,17 @@ def _open(win, qtbot, paths: list[Path]) -> None:  # noqa: ANN001
 
 
 def _record_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """The threads that run the search: the search function is sent to the detect lane's
+    process from a thread of the app's, never from the UI thread."""
     seen: list[threading.Thread] = []
-    real = search_core.find_hits
+    real = DetectLane.call
 
-    def find_hits(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        seen.append(threading.current_thread())
-        return real(*args, **kwargs)
+    def call(self, fn, *args):  # noqa: ANN001, ANN002, ANN202
+        if fn is search_core.find_hits_packed:
+            seen.append(threading.current_thread())
+        return real(self, fn, *args)
 
-    monkeypatch.setattr(search_core, "find_hits", find_hits)
+    monkeypatch.setattr(DetectLane, "call", call)
     return seen
 
 
@@ -254,31 +259,36 @@ def test_the_dialog_stays_responsive_while_a_long_letter_is_searched(
     _open(win, qtbot, [_letter(tmp_path, "\f".join(pages), "long.txt")])
     letter = win.ctl.letter
     assert letter.page_count >= 20
-    gaps: list[float] = []
+    qtbot.keyClick(win.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dlg = win._search
+    _activate(dlg, qtbot)
+    gaps: list[float] = []  # between turns of the UI thread's event loop, while searching
     last = [time.perf_counter()]
 
     def tick() -> None:
         now = time.perf_counter()
-        gaps.append(now - last[0])
+        if dlg.searching:
+            gaps.append(now - last[0])
         last[0] = now
 
     timer = QTimer()
-    timer.setInterval(10)
+    timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    qtbot.keyClick(win.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    dlg = win._search
     dlg.term.setText("Гвоздев")
     started = time.perf_counter()
     qtbot.keyClick(dlg.term, Qt.Key.Key_Return)
-    assert dlg.searching  # the key press came back before the search was done
     qtbot.waitUntil(lambda: not dlg.searching and bool(dlg.results), timeout=120_000)
     took = time.perf_counter() - started
     timer.stop()
-    QApplication.processEvents()
     assert threads and threads[0] is not threading.main_thread()
     assert len(dlg.results[0].hits) >= 20 * 5
-    print(f"search {took:.2f} s, longest UI stall {max(gaps) * 1000:.0f} ms")
-    # the UI thread kept turning while the search ran (a 2-core machine shared by others:
-    # a loose bound; bench/ui_latency.py measures it)
-    assert max(gaps) < max(0.5, took / 3)
+    worst = sorted(gaps, reverse=True)[:3]
+    print(
+        f"search {took:.2f} s, UI turns {len(gaps)}, longest stalls (ms)",
+        [round(g * 1000) for g in worst],
+    )
+    # the UI thread kept turning while the search ran (a loose bound: a 2-core machine shared
+    # with other work; bench/ui_latency.py measures it)
+    assert len(gaps) >= min(5, took / 0.05)
+    assert max(gaps) < 0.25
