@@ -162,3 +162,13 @@ def test_with_terms_hides_the_new_places_and_leaves_rejected_ones(
     assert new.get("r1").state == ReviewState.REJECTED
     assert not [r for r in new.redactions if r.id != "r1" and dative in r.word_indexes]
     assert with_terms(new, analysis.document, ["Гвоздев"]) == (new, 0)
+
+
+def test_packed_for_a_worker_the_hits_are_the_same(analysis: jobs.Analysis) -> None:
+    from redactor.core.search import find_hits_packed, pack
+
+    packed = pack(analysis.document, analysis.plan)
+    assert len(packed[1]) == analysis.document.page_count
+    assert find_hits_packed(packed, ["Гвоздев"]) == find_hits(
+        analysis.document, analysis.plan, ["Гвоздев"]
+    )
