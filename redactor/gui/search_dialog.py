@@ -29,16 +29,35 @@ from PySide6.QtWidgets import (
 )
 
 from redactor.core import search as search_ops
+from redactor.core.lookalike import is_suspect_mix
 from redactor.core.search import Hit, HitStatus
 
 from .controller import LetterHits, ReviewController
 from .i18n import tr, trf
 from .letter import Letter
+from .models import mark_scripts
 
 log = logging.getLogger(__name__)
 
 ROLE = Qt.ItemDataRole.UserRole  # a hit row: (index of its letter in results, index of its hit)
 REJECTED_COLOUR = QColor("#b35900")
+
+
+def mixed(form: str) -> bool:
+    """Whether a matched form is spelled with look-alike letters of another script (which look
+    the same on screen)."""
+    return any(is_suspect_mix(w) for w in form.split())
+
+
+def shown_form(form: str) -> str:
+    """A matched form with the letters of its less used script in brackets: "Гвозд[e]в"."""
+    return " ".join(mark_scripts(w) for w in form.split()) if mixed(form) else form
+
+
+def forms_text(forms: list[str]) -> str:
+    return ", ".join(
+        trf("%1 (letters of several scripts)", shown_form(f)) if mixed(f) else f for f in forms
+    )
 
 
 def _note(status: HitStatus) -> str:
@@ -122,7 +141,7 @@ class SearchDialog(QDialog):
         lay.addWidget(self.forms_label)
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
-        self.resize(880, 520)
+        self.resize(880, 460)
         self._update_button()
         ctl.planChanged.connect(self._plan_changed)
 
@@ -161,7 +180,7 @@ class SearchDialog(QDialog):
             trf("Places found: %1. Letters: %2.", len(hits), len(self.results))
         )
         forms = search_ops.distinct_forms(hits)
-        self.forms_label.setText(trf("Forms matched: %1", ", ".join(forms)))
+        self.forms_label.setText(trf("Forms matched: %1", forms_text(forms)))
         self.forms_label.show()
 
     # --- the list -----------------------------------------------------------------------
@@ -180,7 +199,7 @@ class SearchDialog(QDialog):
                 item = QTreeWidgetItem(
                     [
                         trf("p. %1", hit.page + 1),
-                        hit.form,
+                        shown_form(hit.form),
                         f"…{hit.before} ‹{hit.form}› {hit.after}…",
                         "",
                     ]
@@ -189,6 +208,8 @@ class SearchDialog(QDialog):
                 item.setFont(1, bold)
                 top.addChild(item)
                 self._set_status(item, hit.status, check=hit.status == HitStatus.NEW)
+                if mixed(hit.form):
+                    item.setToolTip(1, tr("mixed scripts"))
             top.setExpanded(True)
         self._filling = False
         self._update_button()
