@@ -425,6 +425,16 @@ def copy_plan(plan: RedactionPlan) -> RedactionPlan:
 LEAK_WHY = "the final check found a hidden item here in the copy and refused it"
 
 
+def _same_place(a: Box, b: Box) -> bool:
+    """Whether two boxes mark the same place: most of the smaller lies in the other."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min(a.width * a.height, b.width * b.height)
+    return w * h >= 0.6 * max(smaller, 1e-6)
+
+
 def with_leak_places(
     plan: RedactionPlan, document: Document, places: Sequence[LeakPlace]
 ) -> tuple[RedactionPlan, list[str]]:
@@ -433,11 +443,13 @@ def with_leak_places(
     known only by its page covers the page; one not on a page is not drawn (the refusal says it
     in words). The why names the reader and place, never the item's text."""
     sizes = {p.index: (p.width_px, p.height_px) for p in plan.pages}
-    have = {
-        (r.page, tuple(round(v) for v in r.box.as_list()))
-        for r in plan.redactions
-        if r.label == Label.LEAK
-    }
+
+    def whole(page: int, box: Box) -> bool:
+        w, h = sizes.get(page, (0, 0))
+        return box.x0 <= 0 and box.y0 <= 0 and box.x1 >= w and box.y1 >= h
+
+    # a place known by its page alone (the whole page) is a notice beside the precise ones
+    have = [(r.page, r.box, whole(r.page, r.box)) for r in plan.redactions if r.label == Label.LEAK]
     added: list[plan_ops.Redaction] = []
     used = {r.id for r in plan.redactions}
     for place in places:
@@ -446,10 +458,12 @@ def with_leak_places(
         w, h = sizes[place.page]
         box = place.box or Box(0.0, 0.0, float(w), float(h))
         box = Box(max(box.x0, 0.0), max(box.y0, 0.0), min(box.x1, float(w)), min(box.y1, float(h)))
-        key = (place.page, tuple(round(v) for v in box.as_list()))
-        if key in have or box.width <= 0 or box.height <= 0:
+        if box.width <= 0 or box.height <= 0:
             continue
-        have.add(key)
+        wide = place.box is None
+        if any(p == place.page and k == wide and _same_place(box, b) for p, b, k in have):
+            continue  # one notice a place: readers often find the same one
+        have.append((place.page, box, wide))
         words: tuple[int, ...] = ()
         if place.box is not None and place.page < len(document.pages):
             page_words = document.pages[place.page].words

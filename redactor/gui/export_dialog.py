@@ -386,6 +386,7 @@ class ExportDialog(QDialog):
                 )
         self.result_label.setText("✓ " + text)
         self.result_label.setStyleSheet("color: #060; font-weight: bold;")
+        self.adjustSize()
         self.ctl.mark_exported(self.letter)
         self.ctl.message.emit(report.summary())
 
@@ -438,7 +439,7 @@ class ExportDialog(QDialog):
         if elsewhere:
             text += (
                 " "
-                + tr("Found where no box can go:")
+                + tr("Found in the file, not on a page:")
                 + "\n"
                 + "\n".join(f"• {x}" for x in elsewhere[:8])
             )
@@ -450,6 +451,7 @@ class ExportDialog(QDialog):
     def _show_failure(self, text: str) -> None:
         self.result_label.setText("✗ " + text)
         self.result_label.setStyleSheet("color: #a00; font-weight: bold;")
+        self.adjustSize()  # room for the message, the options not squeezed
 
 
 def _pages(pages: list[int]) -> str:

@@ -220,8 +220,8 @@
         <translation>Ештеңе сақталмады: бетте ешбір оқу құралы оқи алмаған сия бар, және оны ешкім қарағанын растамады.</translation>
     </message>
     <message>
-        <source>Found where no box can go:</source>
-        <translation>Қоршау қоюға болмайтын жерден табылды:</translation>
+        <source>Found in the file, not on a page:</source>
+        <translation>Файлдан табылды, беттен емес:</translation>
     </message>
     <message>
         <source>Saved %1.</source>

@@ -220,8 +220,8 @@
         <translation>Ничего не сохранено: на странице есть чернила, которые не прочитал ни один распознаватель, и никто не подтвердил, что просмотрел её.</translation>
     </message>
     <message>
-        <source>Found where no box can go:</source>
-        <translation>Найдено там, куда нельзя поставить рамку:</translation>
+        <source>Found in the file, not on a page:</source>
+        <translation>Найдено в файле, не на странице:</translation>
     </message>
     <message>
         <source>Saved %1.</source>

@@ -109,7 +109,11 @@ def locate(
         locs = by_problem.get(problem, [])
         if not locs:
             out.unplaced.append(problem)
-            out.found.append((None, None, "", problem))
+            at: list[tuple[int | None, Box | None]] = [
+                (page, box) for p, page, box in report.spots if p == problem
+            ]
+            for page, box in at or [(None, None)]:
+                out.found.append((page, box, "", problem))
             continue
         placed = False
         here: list[str] = []
@@ -137,8 +141,8 @@ def locate(
             if not fresh:
                 here.append(loc.describe())
                 # found again under a box already burned (a reader still reads it there)
-                spots: list[Box | None] = list(boxes) or [None]
-                for spot in spots:
+                under: list[Box | None] = list(boxes) or [None]
+                for spot in under:
                     out.found.append((loc.page, spot, label, loc.describe()))
                 continue
             placed = True
