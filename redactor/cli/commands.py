@@ -203,7 +203,7 @@ def _redact_one(
             progress.note(f"the file name holds a hidden item: the copy is named {Path(dst).name}")
         if args.save_plan:
             plan_ops.save(plan, args.save_plan)
-        count = sum(1 for r in plan.redactions if r.state == ReviewState.ACCEPTED)
+        count = sum(1 for r in jobs.copy_plan(plan).redactions if r.state == ReviewState.ACCEPTED)
         progress.note(f"{count} boxes to burn in")
         export_options = jobs.ExportOptions(
             fmt=fmt,

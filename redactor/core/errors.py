@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum
+
+from .model import Box
 
 
 class ExitCode(IntEnum):
@@ -67,14 +70,34 @@ class OcrError(MissingDependency):
     """Tesseract or its language data is missing or unusable."""
 
 
+@dataclass(frozen=True)
+class LeakPlace:
+    """Where the final check found a hidden item in a copy it refused: the 0-based `page` of the
+    source (None: not on a page, e.g. the file's bytes or its metadata), the `box` in that page's
+    word coordinates (the plan's; None: the reader gives no place on the page), the item's type
+    (`label`) and `where` in words (reader and place, never the item's text)."""
+
+    page: int | None
+    box: Box | None
+    label: str
+    where: str
+
+
 class LeakDetected(RedactorError):
-    """Verification found something of a redacted item in an output file."""
+    """Verification found something of a redacted item in an output file. `leaks` says what, in
+    words; `places` where, when the check knows (the app draws them on the page)."""
 
     exit_code = ExitCode.LEAK
 
-    def __init__(self, message: str, leaks: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        leaks: list[str] | None = None,
+        places: list[LeakPlace] | None = None,
+    ) -> None:
         super().__init__(message)
         self.leaks = list(leaks or [])
+        self.places = list(places or [])
 
 
 class UnreadInk(RedactorError):

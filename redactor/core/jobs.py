@@ -21,10 +21,11 @@ from typing import Any, Protocol
 from . import fingerprint as fingerprints
 from . import pipeline
 from . import plan as plan_ops
-from .errors import UnreadInk
+from .errors import LeakPlace, UnreadInk
 from .model import (
     NOTICE_LABELS,
     PROFILES,
+    Box,
     Document,
     Finding,
     FindingSource,
@@ -368,11 +369,13 @@ def provisional_plan(
 @dataclass(frozen=True)
 class ExportReport:
     """What an export wrote and what its check found. `plan` is the plan burned in, with the
-    places the final check boxed besides (for the private redaction log)."""
+    places the final check boxed besides (for the private redaction log); `undecided_hidden`
+    counts the boxes of findings nobody had decided on that the copy hides (`copy_plan`)."""
 
     verify: Any  # verify.VerifyReport
     written: tuple[Path, ...]
     plan: RedactionPlan
+    undecided_hidden: int = 0
 
     @property
     def ok(self) -> bool:
@@ -398,6 +401,95 @@ def export_terms(analysis: Analysis, plan: RedactionPlan) -> list[str]:
     return list(dict.fromkeys([*analysis.settings.deny, *redacted_texts(analysis.document, plan)]))
 
 
+def hidden_when_undecided(red: plan_ops.Redaction) -> bool:
+    """Whether a copy hides this finding while it is undecided (`copy_plan`)."""
+    return red.label not in pipeline.NOT_BURNED_UNASKED
+
+
+def undecided_in_copy(plan: RedactionPlan) -> list[plan_ops.Redaction]:
+    """The undecided findings a copy hides as they are (`copy_plan`)."""
+    return [r for r in plan.undecided() if hidden_when_undecided(r)]
+
+
+def copy_plan(plan: RedactionPlan) -> RedactionPlan:
+    """The plan a copy is burned from: what the editor accepted, and every finding still
+    undecided hidden too, as the command line's automatic run hides what it finds (recall beats
+    precision: an undecided name is hidden, never published by default). Left unboxed, as the
+    command line leaves them: undecided notices of hidden source text (never carried into a copy
+    anyway) and of unread ink (held by its own gate, `check_unread`). A new plan for the copy
+    only: the review it came from is not changed."""
+    ids = [r.id for r in undecided_in_copy(plan)]
+    return plan_ops.accept(plan, ids) if ids else plan
+
+
+LEAK_WHY = "the final check found a hidden item here in the copy and refused it"
+
+
+def _same_place(a: Box, b: Box) -> bool:
+    """Whether two boxes mark the same place: most of the smaller lies in the other."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min(a.width * a.height, b.width * b.height)
+    return w * h >= 0.6 * max(smaller, 1e-6)
+
+
+def with_leak_places(
+    plan: RedactionPlan, document: Document, places: Sequence[LeakPlace]
+) -> tuple[RedactionPlan, list[str]]:
+    """The plan with a LEAK notice (undecided) on the page for every place where the final check
+    refused a copy (LeakDetected.places), unless one is there already, and the ids added. A place
+    known only by its page covers the page; one not on a page is not drawn (the refusal says it
+    in words). The why names the reader and place, never the item's text."""
+    sizes = {p.index: (p.width_px, p.height_px) for p in plan.pages}
+
+    def whole(page: int, box: Box) -> bool:
+        w, h = sizes.get(page, (0, 0))
+        return box.x0 <= 0 and box.y0 <= 0 and box.x1 >= w and box.y1 >= h
+
+    # a place known by its page alone (the whole page) is a notice beside the precise ones
+    have = [(r.page, r.box, whole(r.page, r.box)) for r in plan.redactions if r.label == Label.LEAK]
+    added: list[plan_ops.Redaction] = []
+    used = {r.id for r in plan.redactions}
+    for place in places:
+        if place.page is None or place.page not in sizes:
+            continue
+        w, h = sizes[place.page]
+        box = place.box or Box(0.0, 0.0, float(w), float(h))
+        box = Box(max(box.x0, 0.0), max(box.y0, 0.0), min(box.x1, float(w)), min(box.y1, float(h)))
+        if box.width <= 0 or box.height <= 0:
+            continue
+        wide = place.box is None
+        if any(p == place.page and k == wide and _same_place(box, b) for p, b, k in have):
+            continue  # one notice a place: readers often find the same one
+        have.append((place.page, box, wide))
+        words: tuple[int, ...] = ()
+        if place.box is not None and place.page < len(document.pages):
+            page_words = document.pages[place.page].words
+            words = tuple(i for i, wd in enumerate(page_words) if box.contains_center_of(wd.box))
+        n = len(used) + 1
+        while f"leak{n}" in used:
+            n += 1
+        rid = f"leak{n}"
+        used.add(rid)
+        added.append(
+            plan_ops.Redaction(
+                id=rid,
+                page=place.page,
+                box=box,
+                label=Label.LEAK,
+                source=FindingSource.DETECTOR,
+                state=ReviewState.PROPOSED,
+                why=f"{LEAK_WHY} ({place.where})",
+                word_indexes=words,
+            )
+        )
+    if not added:
+        return plan, []
+    return replace(plan, redactions=plan.redactions + tuple(added)), [r.id for r in added]
+
+
 def check_unread(analysis: Analysis, plan: RedactionPlan, accept_unread: bool) -> list[str]:
     """The unread-ink gate: UnreadInk while a page holds ink no reader could read and the plan
     does not say an editor looked at it, unless `accept_unread`; the lines of such ink."""
@@ -421,6 +513,7 @@ def export(
     cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Write a safe copy of an analysed input with the plan's accepted redactions burned in,
+    and its undecided findings too (`copy_plan`: as the command line hides what it finds),
     verify it and only then give it its name (export.safe.export_safe).
 
     Refused (UnreadInk, nothing written) while a page holds ink no reader could read and nobody
@@ -433,6 +526,8 @@ def export(
     if plan.fingerprint and plan.fingerprint != analysis.fingerprint:
         pipeline.check_plan_fits(analysis.document, plan, analysis.fingerprint)
     check_unread(analysis, plan, options.accept_unread)
+    undecided = len(undecided_in_copy(plan))
+    plan = copy_plan(plan)  # the caller's plan (the editor's review) is not changed
     terms = export_terms(analysis, plan)  # the words under the boxes as the editor drew them
     if options.pad_px > 0:
         plan = plan_ops.pad(plan, options.pad_px)
@@ -463,7 +558,9 @@ def export(
         plan = replace(plan, redactions=plan.redactions + further)
     out = Path(out_path)
     written = png_targets(out, analysis.document.page_count) if options.fmt == "png" else [out]
-    return ExportReport(verify=report, written=tuple(written), plan=plan)
+    return ExportReport(
+        verify=report, written=tuple(written), plan=plan, undecided_hidden=undecided
+    )
 
 
 __all__ = [
@@ -481,8 +578,12 @@ __all__ = [
     "Step",
     "analyse",
     "check_unread",
+    "copy_plan",
     "export",
     "filter_findings",
     "find",
+    "hidden_when_undecided",
     "provisional_plan",
+    "undecided_in_copy",
+    "with_leak_places",
 ]

@@ -55,6 +55,7 @@ class Label(StrEnum):
     HIDDEN_TEXT = "HIDDEN_TEXT"
     MIXED_SCRIPT = "MIXED_SCRIPT"
     UNREAD = "UNREAD"
+    LEAK = "LEAK"  # a place the final check of an export found a hidden item in the copy
 
 
 # Labels of the corpus contract (DESIGN.md). The first eight identify a person and are
@@ -74,8 +75,14 @@ ALL_LABELS: tuple[str, ...] = IDENTIFYING_LABELS + OTHER_LABELS
 # Findings that are not a kind of identifying detail but something the editor must see about the
 # file itself: source text that is not visible on the page (never carried into a copy), a word
 # that mixes scripts (look-alike letters, the classic way to dodge a search), and ink no reader
-# could read. They are in no profile: the editor decides on each.
-NOTICE_LABELS: tuple[str, ...] = (Label.HIDDEN_TEXT, Label.MIXED_SCRIPT, Label.UNREAD)
+# could read, and a place where the final check of an export found a hidden item in the copy and
+# refused it (LEAK). They are in no profile: the editor decides on each.
+NOTICE_LABELS: tuple[str, ...] = (
+    Label.HIDDEN_TEXT,
+    Label.MIXED_SCRIPT,
+    Label.UNREAD,
+    Label.LEAK,
+)
 PROFILES: dict[str, frozenset[str]] = {
     "strict": frozenset(IDENTIFYING_LABELS),
     "names": frozenset({Label.PERSON}),
@@ -99,6 +106,7 @@ LABEL_PLACEHOLDER: dict[str, str] = {
     Label.HIDDEN_TEXT: "[REDACTED]",
     Label.MIXED_SCRIPT: "[REDACTED]",
     Label.UNREAD: "[REDACTED]",
+    Label.LEAK: "[REDACTED]",
 }
 
 

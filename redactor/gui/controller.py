@@ -366,10 +366,6 @@ class ReviewController(QObject):
             ids, state, tr("Accept label") if state == ReviewState.ACCEPTED else tr("Reject label")
         )
 
-    def accept_all_proposed(self, letter: Letter) -> None:
-        if letter.plan is not None:
-            self.change(plan_ops.accept_all_proposed(letter.plan), tr("Accept all"), letter)
-
     def _advance_after(self, rid: str) -> None:
         """Go to the next undecided finding after `rid` in reading order (wrapping)."""
         items = self.ordered()

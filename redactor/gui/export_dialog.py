@@ -1,4 +1,11 @@
-"""The export dialog: format and options, the checklist, and the verify result in plain words."""
+"""The export dialog: format and options, the checklist, and the verify result in plain words.
+
+The dialog never decides for the editor. Findings still undecided are counted per page, with
+"Go to them" (back to the first in the main window) and "Export with them as they are", which
+leaves the review exactly as it is: the copy hides them as the command line hides what it finds
+(jobs.copy_plan). Pages needing eyes hold the export until the editor confirms them (the app never
+exports over unread ink: no --accept-unread here). When the final check still refuses a copy, the
+places it found are drawn on the pages as findings of their own (Label.LEAK)."""
 
 from __future__ import annotations
 
@@ -24,12 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from redactor.core import jobs
-from redactor.core.errors import LeakDetected, RedactorError
+from redactor.core.errors import LeakDetected, RedactorError, UnreadInk
+from redactor.core.model import Label
+from redactor.core.plan import Redaction
 from redactor.core.project import write_redaction_log
 
 from .controller import Letter, ReviewController
 from .file_dialogs import save_file_name
-from .i18n import tr
+from .i18n import tr, trf
+from .letter import reading_order
 from .settings import AppSettings
 
 SUFFIX = {"pdf": ".pdf", "png": ".png", "txt": ".txt"}
@@ -97,12 +107,22 @@ class ExportDialog(QDialog):
         check_box = QGroupBox(tr("Before exporting"))
         cl = QVBoxLayout(check_box)
         self.eyes_item = QLabel()
+        self.eyes_item.setWordWrap(True)
+        self.eyes_go = QPushButton(tr("Go to them"))
+        self.eyes_go.clicked.connect(self.go_to_eyes)
         self.undecided_item = QLabel()
-        self.accept_rest = QCheckBox(tr("Export anyway: accept every finding still undecided"))
-        self.accept_rest.toggled.connect(lambda *_: self._update_checklist())
-        cl.addWidget(self.eyes_item)
-        cl.addWidget(self.undecided_item)
-        cl.addWidget(self.accept_rest)
+        self.undecided_item.setWordWrap(True)
+        self.undecided_go = QPushButton(tr("Go to them"))
+        self.undecided_go.clicked.connect(self.go_to_undecided)
+        self.as_they_are = QLabel()  # what exporting them as they are does, in one sentence
+        self.as_they_are.setWordWrap(True)
+        for item, go in ((self.eyes_item, self.eyes_go), (self.undecided_item, self.undecided_go)):
+            row = QHBoxLayout()
+            row.addWidget(item, 1)
+            row.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
+            cl.addLayout(row)
+            if item is self.undecided_item:
+                cl.addWidget(self.as_they_are)
         # result
         self.progress = QProgressBar()
         self.progress.hide()
@@ -114,7 +134,12 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         close = QPushButton(tr("Close"))
         close.clicked.connect(self.close)
+        self.leak_go = QPushButton(tr("Go to them"))  # the places a refused copy was found at
+        self.leak_go.clicked.connect(self.go_to_leaks)
+        self.leak_go.hide()
+        self.leak_ids: list[str] = []
         buttons = QHBoxLayout()
+        buttons.addWidget(self.leak_go)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
@@ -147,49 +172,143 @@ class ExportDialog(QDialog):
             self.out.setText(path)
 
     def blockers(self) -> tuple[list[int], int]:
+        """The pages needing eyes not confirmed yet, and how many findings are undecided."""
         plan = self.letter.plan
         if plan is None:
             return [], 0
-        # Unread ink on a page the editor has confirmed looking at was looked at: like
-        # `--accept-unread`, it no longer holds the export (accepting it still boxes it).
+        return plan.pages_needing_eyes(), len(self.undecided())
+
+    def undecided(self) -> list[Redaction]:
+        """The findings nobody has decided on, in reading order. Unread ink on a page the editor
+        has confirmed looking at was looked at: like `--accept-unread`, it no longer counts (the
+        copy leaves it unboxed, unless accepted)."""
+        plan = self.letter.plan
+        if plan is None:
+            return []
         looked = {p.index for p in plan.pages if p.eyes_confirmed}
-        undecided = [r for r in plan.undecided() if not (r.label == "UNREAD" and r.page in looked)]
-        return plan.pages_needing_eyes(), len(undecided)
+        return sorted(
+            (r for r in plan.undecided() if not (r.label == Label.UNREAD and r.page in looked)),
+            key=reading_order,
+        )
+
+    def _unread_count(self, pages: list[int]) -> int:
+        doc = self.letter.document
+        if doc is None:
+            return 0
+        return sum(len(doc.pages[p].unread_regions) for p in pages if p < len(doc.pages))
 
     def _update_checklist(self) -> None:
-        eyes, undecided = self.blockers()
+        eyes, _ = self.blockers()
+        undecided = self.undecided()
         ok, bad = "✓ ", "✗ "
         if eyes:
-            pages = ", ".join(str(p + 1) for p in eyes)
-            self.eyes_item.setText(
-                bad + tr("Pages that need your eyes are not confirmed yet: %1").replace("%1", pages)
+            pages = _pages(eyes)
+            unread = self._unread_count(eyes)
+            text = (
+                trf("%1 pages need your eyes and are not confirmed yet: %2", len(eyes), pages)
+                if len(eyes) > 1
+                else trf("A page needs your eyes and is not confirmed yet: %1", pages)
             )
+            if unread:
+                text += " " + trf("(%1 places of ink no reader could read)", unread)
+            text += ". " + tr("Look at each and confirm it (C): the export waits until then.")
+            self.eyes_item.setText(bad + text)
             self.eyes_item.setStyleSheet("color: #a33;")
         else:
             self.eyes_item.setText(ok + tr("Every page that needs eyes has been looked at"))
             self.eyes_item.setStyleSheet("color: #060;")
+        self.eyes_go.setVisible(bool(eyes))
         if undecided:
+            pages = _pages(sorted({r.page for r in undecided}))
             self.undecided_item.setText(
-                bad + tr("%1 findings are still undecided").replace("%1", str(undecided))
+                bad
+                + (
+                    trf("%1 findings not decided yet: %2", len(undecided), pages)
+                    if len(undecided) > 1
+                    else trf("1 finding not decided yet: %1", pages)
+                )
             )
             self.undecided_item.setStyleSheet("color: #a33;")
+            self.as_they_are.setText(self._as_they_are_text(undecided))
         else:
             self.undecided_item.setText(ok + tr("Every finding is decided"))
             self.undecided_item.setStyleSheet("color: #060;")
-        self.accept_rest.setVisible(bool(undecided))
-        ready = not eyes and (not undecided or self.accept_rest.isChecked())
-        self.export_button.setEnabled(ready)
+        self.undecided_go.setVisible(bool(undecided))
+        self.as_they_are.setVisible(bool(undecided))
+        self.export_button.setText(
+            tr("Export with them as they are") if undecided else tr("Export")
+        )
+        # Enter goes to the undecided findings rather than past them
+        self.export_button.setDefault(not undecided)
+        self.undecided_go.setDefault(bool(undecided))
+        self.export_button.setEnabled(not eyes)
+
+    def _as_they_are_text(self, undecided: list[Redaction]) -> str:
+        hidden = sum(1 for r in undecided if jobs.hidden_when_undecided(r))
+        left = len(undecided) - hidden
+        if left:
+            return trf(
+                "Exported as they are, %1 of them are hidden in the copy, as the command line "
+                "hides what it finds, and %2 notices of hidden source text or unread ink are left "
+                "unboxed, as there; your review is not changed.",
+                hidden,
+                left,
+            )
+        return tr(
+            "Exported as they are, they are hidden in the copy, as the command line hides what "
+            "it finds; your review is not changed."
+        )
+
+    def _show_main(self) -> None:
+        if self.ctl.letter is not self.letter:
+            self.ctl.set_letter(self.letter)
+        self.close()
+        main = self.parentWidget()
+        if main is not None:
+            main.activateWindow()
+            view = getattr(main, "view", None)
+            if isinstance(view, QWidget):
+                view.setFocus()
+
+    def go_to_undecided(self) -> None:
+        """Close and select the first undecided finding in the main window."""
+        undecided = self.undecided()
+        if not undecided:
+            return
+        self._show_main()
+        self.ctl.select(undecided[0].id)
+
+    def go_to_eyes(self) -> None:
+        """Close and show the first page that needs eyes."""
+        eyes, _ = self.blockers()
+        if not eyes:
+            return
+        self._show_main()
+        self.ctl.select(None)
+        self.ctl.set_page(eyes[0])
+
+    def go_to_leaks(self) -> None:
+        """Close and select the first place the final check refused the copy for."""
+        plan = self.letter.plan
+        if plan is None:
+            return
+        ids = set(self.leak_ids)
+        places = sorted((r for r in plan.redactions if r.id in ids), key=reading_order)
+        if not places:
+            return
+        self._show_main()
+        self.ctl.select(places[0].id)
 
     def start(self) -> None:
         letter = self.letter
         if letter.plan is None or letter.opened is None:
             return
-        eyes, undecided = self.blockers()
-        if eyes or (undecided and not self.accept_rest.isChecked()):
+        eyes, _ = self.blockers()
+        if eyes:  # the unread-ink gate: the app never exports over pages nobody confirmed
             self._update_checklist()
             return
-        if undecided:
-            self.ctl.accept_all_proposed(letter)
+        # The review as it is: undecided findings stay undecided (the copy hides them,
+        # jobs.copy_plan); nothing here changes the plan or the undo history.
         plan = letter.plan
         out = self.out.text().strip()
         if not out:
@@ -221,6 +340,7 @@ class ExportDialog(QDialog):
             return jobs.export(analysis, plan, out, options, progress=report, cancel=job.cancel)
 
         self.export_button.setEnabled(False)
+        self.leak_go.hide()
         self.progress.show()
         self.progress.setRange(0, max(len(document.pages), 1))
         self.result_label.setStyleSheet("")
@@ -243,6 +363,12 @@ class ExportDialog(QDialog):
             self._show_failure(report.summary())
             return
         text = tr("Saved %1.").replace("%1", self.out_path) + "\n" + report.summary() + "."
+        if report.undecided_hidden:
+            text += "\n" + trf(
+                "%1 undecided findings are hidden in the copy as they are; your review is "
+                "unchanged.",
+                report.undecided_hidden,
+            )
         for warning in report.warnings:
             text += "\n" + tr("Kept as asked: %1").replace("%1", warning)
         for note in report.boxed:  # places the final check found and the export boxed
@@ -260,6 +386,7 @@ class ExportDialog(QDialog):
                 )
         self.result_label.setText("✓ " + text)
         self.result_label.setStyleSheet("color: #060; font-weight: bold;")
+        self.adjustSize()
         self.ctl.mark_exported(self.letter)
         self.ctl.message.emit(report.summary())
 
@@ -267,10 +394,15 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self._update_checklist()
         if isinstance(exc, LeakDetected):
-            where = "\n".join(f"• {x}" for x in exc.leaks[:10])
+            self._show_failure(self._leak_text(exc))
+        elif isinstance(exc, UnreadInk):
+            eyes, _ = self.blockers()
             self._show_failure(
-                tr("Nothing was saved: the check found something of a hidden item.")
-                + f"\n{exc}\n{where}"
+                tr(
+                    "Nothing was saved: a page holds ink no reader could read and nobody has "
+                    "confirmed looking at it."
+                )
+                + (" " + trf("Pages: %1.", _pages(eyes)) if eyes else "")
             )
         elif isinstance(exc, RedactorError):
             self._show_failure(tr("Nothing was saved: %1").replace("%1", str(exc)))
@@ -279,9 +411,53 @@ class ExportDialog(QDialog):
                 tr("Nothing was saved: an unexpected error (%1).").replace("%1", type(exc).__name__)
             )
 
+    def _leak_text(self, exc: LeakDetected) -> str:
+        """The refusal in plain words; the places on a page become LEAK findings of the letter
+        (one edit, undoable), so the editor sees them where they are."""
+        letter = self.letter
+        text = tr("Nothing was saved: the final check still found a hidden item in the copy.")
+        on_page = sorted({p.page for p in exc.places if p.page is not None})
+        elsewhere = list(dict.fromkeys(p.where for p in exc.places if p.page is None))
+        self.leak_ids = []
+        if on_page and letter.plan is not None and letter.document is not None:
+            new, ids = jobs.with_leak_places(letter.plan, letter.document, exc.places)
+            if ids:
+                self.ctl.change(new, tr("Places the final check refused"), letter)
+            self.leak_ids = [
+                r.id
+                for r in (letter.plan.redactions if letter.plan else ())
+                if r.label == Label.LEAK
+                and r.state != "rejected"
+                and any(p.page == r.page for p in exc.places)
+            ]
+            text += " " + trf(
+                "The places it found are marked on the pages as findings (“%1”): %2. Look at "
+                "them, hide what must be hidden, and export again.",
+                tr("found in the copy by the final check"),
+                _pages(on_page),
+            )
+        if elsewhere:
+            text += (
+                " "
+                + tr("Found in the file, not on a page:")
+                + "\n"
+                + "\n".join(f"• {x}" for x in elsewhere[:8])
+            )
+        elif not on_page:
+            text += "\n" + "\n".join(f"• {x}" for x in exc.leaks[:10])
+        self.leak_go.setVisible(bool(self.leak_ids))
+        return text
+
     def _show_failure(self, text: str) -> None:
         self.result_label.setText("✗ " + text)
         self.result_label.setStyleSheet("color: #a00; font-weight: bold;")
+        self.adjustSize()  # room for the message, the options not squeezed
+
+
+def _pages(pages: list[int]) -> str:
+    """ "page 3" or "pages 1, 3, 4" (1-based)."""
+    numbers = ", ".join(str(p + 1) for p in pages)
+    return trf("page %1", numbers) if len(pages) == 1 else trf("pages %1", numbers)
 
 
 def _uncheck_if(box: QCheckBox, on: bool) -> None:

@@ -23,6 +23,8 @@ def redaction_text(document: Document | None, r: Redaction) -> str:
     """What the finding covers, for the screen only (never logged or saved)."""
     if r.label == Label.UNREAD:
         return tr("unread ink")
+    if r.label == Label.LEAK and not r.word_indexes:
+        return tr("found in the copy by the final check")
     if r.source == FindingSource.MANUAL or document is None or r.page >= len(document.pages):
         return tr("manual box")
     page = document.pages[r.page]

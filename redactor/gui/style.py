@@ -32,10 +32,11 @@ LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
     Label.HIDDEN_TEXT: ("#C40000", _P.DashDotLine),  # dark red
     Label.MIXED_SCRIPT: ("#006D5B", _P.DashDotDotLine),  # dark teal
     Label.UNREAD: ("#B35900", _P.DotLine),  # dark orange
+    Label.LEAK: ("#A0006E", _P.SolidLine),  # a place the final check refused (dark magenta)
 }
 # Notices are filled with a hatch while proposed, so that a region no reader could read, or text
 # hidden in the source, stands out from ordinary findings even in grey scale.
-HATCHED_LABELS = frozenset({Label.HIDDEN_TEXT, Label.UNREAD})
+HATCHED_LABELS = frozenset({Label.HIDDEN_TEXT, Label.UNREAD, Label.LEAK})
 
 STATE_MARK = {ReviewState.PROPOSED: "?", ReviewState.ACCEPTED: "■", ReviewState.REJECTED: "✕"}
 
@@ -68,6 +69,7 @@ LABEL_NAME: dict[str, str] = {
     Label.HIDDEN_TEXT: N_("hidden text"),
     Label.MIXED_SCRIPT: N_("mixed scripts"),
     Label.UNREAD: N_("unread ink"),
+    Label.LEAK: N_("found in the copy by the final check"),
 }
 
 

@@ -48,10 +48,6 @@
         <translation>Белгіні қабылдамау</translation>
     </message>
     <message>
-        <source>Accept all</source>
-        <translation>Барлығын қабылдау</translation>
-    </message>
-    <message>
         <source>Every finding of this letter is decided.</source>
         <translation>Бұл хаттағы барлық табылғандар бойынша шешім қабылданды.</translation>
     </message>
@@ -70,6 +66,22 @@
     <message>
         <source>Could not save the review: %1</source>
         <translation>Тексеруді сақтау мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>Exported as they are, they are hidden in the copy, as the command line hides what it finds; your review is not changed.</source>
+        <translation>Сол күйінде экспортталса, олар көшірмеде жасырылады, пәрмен жолы тапқанын жасырғандай; сіздің тексеруіңіз өзгермейді.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the final check still found a hidden item in the copy.</source>
+        <translation>Ештеңе сақталмады: соңғы тексеру көшірмеден әлі де жасырылатын элементті тапты.</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>%1-бет</translation>
+    </message>
+    <message>
+        <source>pages %1</source>
+        <translation>%1 беттер</translation>
     </message>
     <message>
         <source>Format</source>
@@ -100,8 +112,8 @@
         <translation>Экспорт алдында</translation>
     </message>
     <message>
-        <source>Export anyway: accept every finding still undecided</source>
-        <translation>Бәрібір экспорттау: шешілмеген табылғандардың бәрін қабылдау</translation>
+        <source>Go to them</source>
+        <translation>Соларға өту</translation>
     </message>
     <message>
         <source>Export</source>
@@ -114,6 +126,10 @@
     <message>
         <source>Save the safe copy as</source>
         <translation>Қауіпсіз көшірмені былай сақтау</translation>
+    </message>
+    <message>
+        <source>Exported as they are, %1 of them are hidden in the copy, as the command line hides what it finds, and %2 notices of hidden source text or unread ink are left unboxed, as there; your review is not changed.</source>
+        <translation>Сол күйінде экспортталса, олардың %1 көшірмеде жасырылады, пәрмен жолы тапқанын жасырғандай, ал бастапқы файлдағы жасырын мәтін не оқылмаған сия туралы %2 белгі қоршаусыз қалады, ондағыдай; сіздің тексеруіңіз өзгермейді.</translation>
     </message>
     <message>
         <source>Writing and checking the safe copy…</source>
@@ -136,12 +152,40 @@
         <translation>Былай сақтау:</translation>
     </message>
     <message>
+        <source>%1 pages need your eyes and are not confirmed yet: %2</source>
+        <translation>Көзбен қарауды қажет ететін, әлі расталмаған беттер: %1; %2</translation>
+    </message>
+    <message>
+        <source>A page needs your eyes and is not confirmed yet: %1</source>
+        <translation>Бетті көзбен қарау керек, ол әлі расталмаған: %1</translation>
+    </message>
+    <message>
+        <source>Look at each and confirm it (C): the export waits until then.</source>
+        <translation>Әрқайсысын қарап, растаңыз (C): оған дейін экспорт күтеді.</translation>
+    </message>
+    <message>
+        <source>Export with them as they are</source>
+        <translation>Оларды сол күйінде экспорттау</translation>
+    </message>
+    <message>
         <source>The safe copy cannot replace the original. Choose another name.</source>
         <translation>Қауіпсіз көшірме түпнұсқаны алмастыра алмайды. Басқа атау таңдаңыз.</translation>
     </message>
     <message>
+        <source>%1 undecided findings are hidden in the copy as they are; your review is unchanged.</source>
+        <translation>Шешілмеген табылымдар көшірмеде сол күйінде жасырылды: %1; тексеруіңіз өзгермеді.</translation>
+    </message>
+    <message>
+        <source>The places it found are marked on the pages as findings (“%1”): %2. Look at them, hide what must be hidden, and export again.</source>
+        <translation>Табылған орындар беттерде табылым ретінде белгіленді («%1»): %2. Оларды қарап, жасыру керегін жасырып, қайта экспорттаңыз.</translation>
+    </message>
+    <message>
         <source>Export a safe copy of %1</source>
         <translation>%1 қауіпсіз көшірмесін экспорттау</translation>
+    </message>
+    <message>
+        <source>(%1 places of ink no reader could read)</source>
+        <translation>(ешбір оқу құралы оқи алмаған сия орындары: %1)</translation>
     </message>
     <message>
         <source>Every page that needs eyes has been looked at</source>
@@ -152,20 +196,32 @@
         <translation>Барлық табылғандар бойынша шешім қабылданды</translation>
     </message>
     <message>
-        <source>Nothing was saved: the check found something of a hidden item.</source>
-        <translation>Ештеңе сақталмады: тексеру жасырылған бөліктің ізін тапты.</translation>
+        <source>Places the final check refused</source>
+        <translation>Соңғы тексеру бас тартқан орындар</translation>
+    </message>
+    <message>
+        <source>found in the copy by the final check</source>
+        <translation>көшірмеден соңғы тексеру тапты</translation>
+    </message>
+    <message>
+        <source>%1 findings not decided yet: %2</source>
+        <translation>Шешілмеген табылымдар: %1; %2</translation>
+    </message>
+    <message>
+        <source>1 finding not decided yet: %1</source>
+        <translation>Бір табылым шешілмеген: %1</translation>
     </message>
     <message>
         <source>Kept as asked: %1</source>
         <translation>Таңдауыңыз бойынша қалдырылды: %1</translation>
     </message>
     <message>
-        <source>Pages that need your eyes are not confirmed yet: %1</source>
-        <translation>Қарап шығуды қажет ететін беттер әлі расталмаған: %1</translation>
+        <source>Nothing was saved: a page holds ink no reader could read and nobody has confirmed looking at it.</source>
+        <translation>Ештеңе сақталмады: бетте ешбір оқу құралы оқи алмаған сия бар, және оны ешкім қарағанын растамады.</translation>
     </message>
     <message>
-        <source>%1 findings are still undecided</source>
-        <translation>Шешілмеген табылғандар: %1</translation>
+        <source>Found in the file, not on a page:</source>
+        <translation>Файлдан табылды, беттен емес:</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -176,16 +232,20 @@
         <translation>Жабық журнал: %1 (оны жарияламаңыз)</translation>
     </message>
     <message>
+        <source>The private log could not be written: %1</source>
+        <translation>Жабық журналды жазу мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>Pages: %1.</source>
+        <translation>Беттер: %1.</translation>
+    </message>
+    <message>
         <source>Nothing was saved: %1</source>
         <translation>Ештеңе сақталмады: %1</translation>
     </message>
     <message>
         <source>Nothing was saved: an unexpected error (%1).</source>
         <translation>Ештеңе сақталмады: күтпеген қате (%1).</translation>
-    </message>
-    <message>
-        <source>The private log could not be written: %1</source>
-        <translation>Жабық журналды жазу мүмкін болмады: %1</translation>
     </message>
     <message>
         <source>By term</source>
@@ -532,10 +592,6 @@
         <translation>бағасы %1</translation>
     </message>
     <message>
-        <source>page %1</source>
-        <translation>%1-бет</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
@@ -634,6 +690,10 @@
     <message>
         <source>p. %1</source>
         <translation>%1-бет</translation>
+    </message>
+    <message>
+        <source>mixed scripts</source>
+        <translation>аралас әліпбилер</translation>
     </message>
     <message>
         <source>One term a line</source>
@@ -814,10 +874,6 @@
     <message>
         <source>hidden text</source>
         <translation>жасырын мәтін</translation>
-    </message>
-    <message>
-        <source>mixed scripts</source>
-        <translation>аралас әліпбилер</translation>
     </message>
     <message>
         <source>not read yet</source>

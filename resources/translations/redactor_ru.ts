@@ -48,10 +48,6 @@
         <translation>Отклонить метку</translation>
     </message>
     <message>
-        <source>Accept all</source>
-        <translation>Принять всё</translation>
-    </message>
-    <message>
         <source>Every finding of this letter is decided.</source>
         <translation>По всем находкам этого письма принято решение.</translation>
     </message>
@@ -70,6 +66,22 @@
     <message>
         <source>Could not save the review: %1</source>
         <translation>Не удалось сохранить проверку: %1</translation>
+    </message>
+    <message>
+        <source>Exported as they are, they are hidden in the copy, as the command line hides what it finds; your review is not changed.</source>
+        <translation>При экспорте как есть они скрываются в копии, как командная строка скрывает всё найденное; ваша проверка не меняется.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the final check still found a hidden item in the copy.</source>
+        <translation>Ничего не сохранено: итоговая проверка всё ещё нашла в копии скрываемый элемент.</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>стр. %1</translation>
+    </message>
+    <message>
+        <source>pages %1</source>
+        <translation>страницы %1</translation>
     </message>
     <message>
         <source>Format</source>
@@ -100,8 +112,8 @@
         <translation>Перед экспортом</translation>
     </message>
     <message>
-        <source>Export anyway: accept every finding still undecided</source>
-        <translation>Всё равно экспортировать: принять все нерешённые находки</translation>
+        <source>Go to them</source>
+        <translation>Перейти к ним</translation>
     </message>
     <message>
         <source>Export</source>
@@ -114,6 +126,10 @@
     <message>
         <source>Save the safe copy as</source>
         <translation>Сохранить безопасную копию как</translation>
+    </message>
+    <message>
+        <source>Exported as they are, %1 of them are hidden in the copy, as the command line hides what it finds, and %2 notices of hidden source text or unread ink are left unboxed, as there; your review is not changed.</source>
+        <translation>При экспорте как есть %1 из них скрываются в копии, как командная строка скрывает всё найденное, а %2 пометок о скрытом тексте источника или непрочитанных чернилах остаются без рамки, как и там; ваша проверка не меняется.</translation>
     </message>
     <message>
         <source>Writing and checking the safe copy…</source>
@@ -136,12 +152,40 @@
         <translation>Сохранить как:</translation>
     </message>
     <message>
+        <source>%1 pages need your eyes and are not confirmed yet: %2</source>
+        <translation>Страниц, которые нужно просмотреть и которые ещё не подтверждены: %1; %2</translation>
+    </message>
+    <message>
+        <source>A page needs your eyes and is not confirmed yet: %1</source>
+        <translation>Страницу нужно просмотреть, она ещё не подтверждена: %1</translation>
+    </message>
+    <message>
+        <source>Look at each and confirm it (C): the export waits until then.</source>
+        <translation>Просмотрите каждую и подтвердите (C): до тех пор экспорт ждёт.</translation>
+    </message>
+    <message>
+        <source>Export with them as they are</source>
+        <translation>Экспортировать их как есть</translation>
+    </message>
+    <message>
         <source>The safe copy cannot replace the original. Choose another name.</source>
         <translation>Безопасная копия не может заменить оригинал. Выберите другое имя.</translation>
     </message>
     <message>
+        <source>%1 undecided findings are hidden in the copy as they are; your review is unchanged.</source>
+        <translation>Находок без решения скрыто в копии как есть: %1; ваша проверка не изменилась.</translation>
+    </message>
+    <message>
+        <source>The places it found are marked on the pages as findings (“%1”): %2. Look at them, hide what must be hidden, and export again.</source>
+        <translation>Найденные места отмечены на страницах как находки («%1»): %2. Просмотрите их, скройте то, что нужно скрыть, и экспортируйте снова.</translation>
+    </message>
+    <message>
         <source>Export a safe copy of %1</source>
         <translation>Экспорт безопасной копии: %1</translation>
+    </message>
+    <message>
+        <source>(%1 places of ink no reader could read)</source>
+        <translation>(мест с чернилами, которые не прочитал ни один распознаватель: %1)</translation>
     </message>
     <message>
         <source>Every page that needs eyes has been looked at</source>
@@ -152,20 +196,32 @@
         <translation>По всем находкам принято решение</translation>
     </message>
     <message>
-        <source>Nothing was saved: the check found something of a hidden item.</source>
-        <translation>Ничего не сохранено: проверка нашла след скрытого фрагмента.</translation>
+        <source>Places the final check refused</source>
+        <translation>Места, из-за которых итоговая проверка отказала</translation>
+    </message>
+    <message>
+        <source>found in the copy by the final check</source>
+        <translation>найдено в копии итоговой проверкой</translation>
+    </message>
+    <message>
+        <source>%1 findings not decided yet: %2</source>
+        <translation>Находок без решения: %1; %2</translation>
+    </message>
+    <message>
+        <source>1 finding not decided yet: %1</source>
+        <translation>Одна находка без решения: %1</translation>
     </message>
     <message>
         <source>Kept as asked: %1</source>
         <translation>Оставлено по вашему выбору: %1</translation>
     </message>
     <message>
-        <source>Pages that need your eyes are not confirmed yet: %1</source>
-        <translation>Не подтверждены страницы, требующие просмотра: %1</translation>
+        <source>Nothing was saved: a page holds ink no reader could read and nobody has confirmed looking at it.</source>
+        <translation>Ничего не сохранено: на странице есть чернила, которые не прочитал ни один распознаватель, и никто не подтвердил, что просмотрел её.</translation>
     </message>
     <message>
-        <source>%1 findings are still undecided</source>
-        <translation>Нерешённых находок: %1</translation>
+        <source>Found in the file, not on a page:</source>
+        <translation>Найдено в файле, не на странице:</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -176,16 +232,20 @@
         <translation>Закрытый журнал: %1 (не публикуйте его)</translation>
     </message>
     <message>
+        <source>The private log could not be written: %1</source>
+        <translation>Не удалось записать закрытый журнал: %1</translation>
+    </message>
+    <message>
+        <source>Pages: %1.</source>
+        <translation>Страницы: %1.</translation>
+    </message>
+    <message>
         <source>Nothing was saved: %1</source>
         <translation>Ничего не сохранено: %1</translation>
     </message>
     <message>
         <source>Nothing was saved: an unexpected error (%1).</source>
         <translation>Ничего не сохранено: непредвиденная ошибка (%1).</translation>
-    </message>
-    <message>
-        <source>The private log could not be written: %1</source>
-        <translation>Не удалось записать закрытый журнал: %1</translation>
     </message>
     <message>
         <source>By term</source>
@@ -532,10 +592,6 @@
         <translation>оценка %1</translation>
     </message>
     <message>
-        <source>page %1</source>
-        <translation>стр. %1</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
@@ -634,6 +690,10 @@
     <message>
         <source>p. %1</source>
         <translation>с. %1</translation>
+    </message>
+    <message>
+        <source>mixed scripts</source>
+        <translation>смешанные алфавиты</translation>
     </message>
     <message>
         <source>One term a line</source>
@@ -814,10 +874,6 @@
     <message>
         <source>hidden text</source>
         <translation>скрытый текст</translation>
-    </message>
-    <message>
-        <source>mixed scripts</source>
-        <translation>смешанные алфавиты</translation>
     </message>
     <message>
         <source>not read yet</source>

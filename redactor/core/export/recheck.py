@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redactor.core.errors import LeakPlace
 from redactor.core.model import Box, Document, FindingSource, Label, ReviewState
 from redactor.core.plan import Redaction
 from redactor.core.verify import Location, VerifyReport
@@ -50,6 +51,9 @@ class Further:
 
     boxes: dict[int, list[tuple[Box, str]]] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)
+    # every place found: (page of the checked file or None, box in the copy's pixels or None,
+    # the item's type, where in words); what a refusal shows the editor (`leak_places`)
+    found: list[tuple[int | None, Box | None, str, str]] = field(default_factory=list)
 
 
 def _covered(box: Box, covers: Sequence[Box]) -> bool:
@@ -105,12 +109,18 @@ def locate(
         locs = by_problem.get(problem, [])
         if not locs:
             out.unplaced.append(problem)
+            at: list[tuple[int | None, Box | None]] = [
+                (page, box) for p, page, box in report.spots if p == problem
+            ]
+            for page, box in at or [(None, None)]:
+                out.found.append((page, box, "", problem))
             continue
         placed = False
         here: list[str] = []
         for loc in locs:
             if loc.page is None or not 0 <= loc.page < len(document.pages):
                 here.append(loc.describe())
+                out.found.append((None, None, labels[loc.item], loc.describe()))
                 continue
             page_covers = covers.get(loc.page, ())
             term, label = terms[loc.item], labels[loc.item]
@@ -130,11 +140,16 @@ def locate(
                 continue
             if not fresh:
                 here.append(loc.describe())
+                # found again under a box already burned (a reader still reads it there)
+                under: list[Box | None] = list(boxes) or [None]
+                for spot in under:
+                    out.found.append((loc.page, spot, label, loc.describe()))
                 continue
             placed = True
             page_boxes = out.boxes.setdefault(loc.page, [])
             for b in fresh:
                 padded = Box(b.x0 - _PAD_PX, b.y0 - _PAD_PX, b.x1 + _PAD_PX, b.y1 + _PAD_PX)
+                out.found.append((loc.page, padded, label, loc.describe()))
                 if not any(_covered(padded, [p]) for p, _ in page_boxes):
                     page_boxes.append((padded, label))
         if not placed:
@@ -181,6 +196,32 @@ def further_redactions(
                 b.y1,
             )
     return reds, notes
+
+
+def leak_places(
+    further: Further,
+    factors: Mapping[int, float],
+    page_numbers: Sequence[int] | None = None,
+    boxed: Sequence[tuple[int, Box, str]] = (),
+) -> list[LeakPlace]:
+    """The places a refused copy was found to hold a hidden item, for the editor: those of this
+    round's check (boxes in the source page's word coordinates, as the plan's) and those boxed
+    after earlier rounds (`boxed`: already in word coordinates), one each."""
+    out: dict[tuple[object, ...], LeakPlace] = {}
+    for local, box, label, where in further.found:
+        if local is None:
+            out.setdefault((None, where), LeakPlace(None, None, label, where))
+            continue
+        page = page_numbers[local] if page_numbers is not None else local
+        f = factors.get(local, 1.0) or 1.0
+        b = box.scaled(1.0 / f) if box is not None and f != 1.0 else box
+        key = (page, None if b is None else tuple(round(v) for v in b.as_list()))
+        out.setdefault(key, LeakPlace(page, b, label, where))
+    for page, box, label in boxed:
+        key = (page, tuple(round(v) for v in box.as_list()))
+        where = f"page {page + 1}: a place an earlier check found (boxed, then refused)"
+        out.setdefault(key, LeakPlace(page, box, label, where))
+    return list(out.values())
 
 
 def refusal(further: Further, report: VerifyReport, rounds_left: bool) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from redactor.core.errors import ExportError, LeakDetected, UsageError
+from redactor.core.errors import ExportError, LeakDetected, LeakPlace, UsageError
 from redactor.core.fileio import fsync_dir, fsync_file, part_file_in, publish
 from redactor.core.items import hidden_words
 from redactor.core.model import Box, Document, PageText, ReviewState, Word
@@ -26,7 +26,7 @@ from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .dots import without_tracking_dots
 from .pdf import ExportPage, write_pdf
 from .png import write_png
-from .recheck import MAX_ROUNDS, further_redactions, item_labels, locate, refusal
+from .recheck import MAX_ROUNDS, further_redactions, item_labels, leak_places, locate, refusal
 from .txt import write_txt
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,7 @@ def export_safe(
                 f"The export was stopped: the output's file name contains hidden item "
                 f"#{min(hits) + 1}; choose another name",
                 [f"file name: hidden item #{min(hits) + 1} in the output's name"],
+                [LeakPlace(None, None, "", "the output's file name")],
             )
     temps: list[Path] = []
     try:
@@ -303,6 +304,7 @@ def _check(
         raise LeakDetected(
             "The export was stopped and nothing was written: " + report.summary(),
             list(report.problems),
+            [LeakPlace(None, None, "", p) for p in report.problems],
         )
     return report
 
@@ -373,6 +375,7 @@ def _export_pdf(
             raise LeakDetected(
                 refusal(further, report, rnd < MAX_ROUNDS),
                 list(further.unplaced or report.problems),
+                leak_places(further, factors, boxed=places),
             )
         more, notes = further_redactions(further, factors, rnd + 1)
         for page, extra in more.items():
@@ -442,9 +445,11 @@ def _export_png(
             labels = labels or item_labels(terms, document, reds_by_page)
             further = locate(report, tmp, terms, labels, one, covers, dpis, factors, pdf=False)
             if further.unplaced or not further.boxes or rnd == MAX_ROUNDS:
+                earlier = [p for p in places if p[0] == page_text.index]
                 raise LeakDetected(
                     refusal(further, report, rnd < MAX_ROUNDS),
                     list(further.unplaced or report.problems),
+                    leak_places(further, factors, (page_text.index,), earlier),
                 )
             more, notes = further_redactions(further, factors, rnd + 1, (page_text.index,))
             reds[page_text.index].extend(more.get(0, []))

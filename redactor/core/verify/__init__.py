@@ -85,6 +85,7 @@ def verify_file(
         tuple(col.problems),
         tuple(col.warnings),
         tuple(col.locations),
+        spots=tuple(col.spots),
     )
 
 

@@ -110,7 +110,8 @@ class VerifyReport:
     a location is one no place can be given for: structure, metadata, pixels). `boxed` lists
     what an export boxed after an earlier check (page, type; never the text) and
     `boxed_places` the same as (0-based page, box in the page's word coordinates, label), for
-    the private redaction log."""
+    the private redaction log. `spots` place problems at a box of the copy (text under it, or
+    something showing through), which no further box can mend."""
 
     path: str
     readers: tuple[str, ...]
@@ -122,6 +123,8 @@ class VerifyReport:
     locations: tuple[Location, ...] = ()
     boxed: tuple[str, ...] = ()
     boxed_places: tuple[tuple[int, Box, str], ...] = ()
+    # problems at a box already in the copy: (problem, 0-based page, box in the page's pixels)
+    spots: tuple[tuple[str, int, Box], ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -22,6 +22,7 @@ def _pixels_under(
     where: str,
     col: _Collector,
     tolerance: int,
+    page: int = 0,
 ) -> None:
     import numpy as np
 
@@ -37,7 +38,8 @@ def _pixels_under(
             continue
         diff = np.abs(arr[y0:y1, x0:x1] - target).max()
         if diff > tolerance:
-            col.add(f"pixels: box {k + 1} on {where} is not solid (something shows through)")
+            problem = f"pixels: box {k + 1} on {where} is not solid (something shows through)"
+            col.add_at(problem, page, box)
 
 
 def _jpeg_markers(data: _Bytes, col: _Collector, where: str) -> None:
@@ -169,7 +171,7 @@ def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance,
                 img = im.convert("RGB")
                 if boxes:
                     col.reader("pixels")
-                    _pixels_under(img, boxes, fill, fwhere, col, tolerance)
+                    _pixels_under(img, boxes, fill, fwhere, col, tolerance, frame)
                 if ocr:
                     _ocr_search(img, col, fwhere, page=frame)
 

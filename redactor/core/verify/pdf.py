@@ -306,9 +306,11 @@ def _image_objects_under(
                     return
             region = arr[r0:r1, c0:c1]
             if region.size and np.abs(region - np.array(fill, dtype=np.int16)).max() > tolerance:
-                col.add(
+                col.add_at(
                     f"pdfium finds an image under box {k + 1} on page {index + 1} that still "
-                    "shows something (covered, not removed)"
+                    "shows something (covered, not removed)",
+                    index,
+                    box,
                 )
 
 
@@ -374,7 +376,9 @@ def _pdfium(
                         cx0, cy0, cx1, cy1 = tp.get_charbox(c, loose=True)
                         cx, cy = (cx0 + cx1) / 2, (cy0 + cy1) / 2
                         if bx0 <= cx <= bx1 and by0 <= cy <= by1:
-                            col.add(f"pdfium finds text under box {k + 1} on page {i + 1}")
+                            col.add_at(
+                                f"pdfium finds text under box {k + 1} on page {i + 1}", i, box
+                            )
                             break
             if boxes:
                 _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
@@ -385,7 +389,7 @@ def _pdfium(
                 bitmap = page.render(scale=page_dpi / 72.0)
                 img = bitmap.to_pil()
                 if boxes:
-                    _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance)
+                    _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance, i)
                 if ocr and not only_image:
                     future = _ocr_words_async(img.convert("L"), page_dpi)
                     pending.append((future, f"page {i + 1}", i, (1.0, 1.0, 0.0, 0.0)))

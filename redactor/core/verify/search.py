@@ -315,6 +315,8 @@ class _Collector:
         self.dots_are_problems = True
         self.dots_wanted = True
         self.locations: list[Location] = []
+        # problems tied to a box already in the copy: (problem, 0-based page, box in page px)
+        self.spots: list[tuple[str, int, Box]] = []
 
     def tracking_dots(self, where: str, pattern: object) -> None:
         """A printer's yellow dot pattern on a page: a problem, or a warning when the copy was
@@ -333,6 +335,13 @@ class _Collector:
         """A problem about hidden item n (0-based) that a reader found at no place on a page."""
         self.add(problem)
         self.locations.append(Location(n, reader, problem, page, None))
+
+    def add_at(self, problem: str, page: int, box: Box) -> None:
+        """A problem at a box of the copy (something shows through it, or text lies under it):
+        no box can help there, but the place can be shown."""
+        self.add(problem)
+        if (problem, page, box) not in self.spots:
+            self.spots.append((problem, page, box))
 
     def reader(self, name: str) -> None:
         if name not in self.readers:
