@@ -83,6 +83,7 @@ _pools: dict[str, Executor] = {}
 _lock = threading.Lock()
 _serial_forced: bool | None = None
 _watch_pipe: tuple[Connection, Connection] | None = None
+_protections: dict[str, tuple[Executor, sandbox.Protection]] = {}  # as the lane's pool reported
 
 
 # --- serial mode ---------------------------------------------------------------------------
@@ -268,7 +269,12 @@ def protection(lane: str = "render", timeout: float = 120.0) -> sandbox.Protecti
     if it is not running). Serial mode: nothing (jobs run in this process)."""
     if serial():
         return sandbox.unconfined("jobs run in this process (REDACTOR_LANES=serial)")
-    result: sandbox.Protection = submit(lane, sandbox.in_force).result(timeout)
+    pool = executor(lane)
+    known = _protections.get(lane)
+    if known is not None and known[0] is pool:
+        return known[1]
+    result: sandbox.Protection = pool.submit(sandbox.in_force).result(timeout)
+    _protections[lane] = (pool, result)
     return result
 
 
