@@ -214,7 +214,7 @@ def _watch_end() -> Connection:
 def _start(name: str, spec: LaneSpec) -> Executor:
     if serial():
         return _SerialExecutor(spec)
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=spec.workers or default_workers(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_worker_init,
@@ -228,6 +228,9 @@ def _start(name: str, spec: LaneSpec) -> Executor:
             sandbox.channel(),
         ),
     )
+    if not sandbox.guard_results(pool):  # pragma: no cover - another Python's pool
+        log.warning("the workers' results are unpickled unguarded (unknown pool layout)")
+    return pool
 
 
 def configure(name: str, spec: LaneSpec) -> None:

@@ -26,16 +26,22 @@ calling process (for debugging); REDACTOR_SANDBOX=off turns confinement off (a w
 from __future__ import annotations
 
 import ctypes
+import dataclasses
+import enum
 import errno
 import importlib.util
+import io
+import multiprocessing.connection
+import multiprocessing.reduction
 import os
+import pickle
 import socket
 import stat
 import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 SANDBOX_ENV = "REDACTOR_SANDBOX"  # "off": workers are not confined (reported as such)
 FILES_ON = "read-only, limited to the letter, the OCR data, fonts and the code"
@@ -190,6 +196,84 @@ def open_input(path: str) -> BinaryIO:
     except ValueError:
         code = errno.EIO
     raise OSError(code, os.strerror(code), path)
+
+
+# --- what a worker sends back --------------------------------------------------------------
+# The workers' answers come back as pickles (concurrent.futures). Unpickled as they are, a
+# worker taken over by a hostile file could make the app call any function: the sandbox would be
+# one message wide. The app reads them with an unpickler that builds only data: the app's own
+# classes, containers, exceptions, images and arrays, and calls no other function.
+
+_DATA_CALLS: dict[str, frozenset[str]] = {
+    "builtins": frozenset({"set", "frozenset", "bytearray", "complex", "slice", "range", "object"}),
+    "copyreg": frozenset({"_reconstructor"}),
+    "collections": frozenset({"OrderedDict", "deque"}),
+    "datetime": frozenset({"date", "datetime", "time", "timedelta", "timezone"}),
+    "pathlib": frozenset({"PurePosixPath", "PosixPath", "PurePath", "Path"}),
+    "concurrent.futures.process": frozenset({"_ResultItem", "_rebuild_exc"}),
+    "PIL.Image": frozenset({"Image"}),
+    "numpy": frozenset({"ndarray", "dtype"}),
+    "numpy._core.multiarray": frozenset({"_reconstruct", "scalar"}),
+    "numpy.core.multiarray": frozenset({"_reconstruct", "scalar"}),
+    "numpy._core.numeric": frozenset({"_frombuffer"}),
+    "numpy.core.numeric": frozenset({"_frombuffer"}),
+}
+
+
+class _DataUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        allowed = _DATA_CALLS.get(module)
+        if allowed is not None:
+            obj = super().find_class(module, name)
+            if name in allowed or _is_exception(obj):
+                return obj
+        elif module == "redactor" or module.startswith("redactor."):
+            # The app's own data: dataclasses, enums and exceptions (never a class whose
+            # making does something, such as a source that grants a file to the workers).
+            obj = super().find_class(module, name)
+            if isinstance(obj, type) and (
+                dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum) or _is_exception(obj)
+            ):
+                return obj
+        elif module in sys.modules and "." not in name:
+            # An exception of a library already loaded (nothing is imported for it).
+            obj = getattr(sys.modules[module], name, None)
+            if _is_exception(obj):
+                return obj
+        raise pickle.UnpicklingError(f"a worker sent {module}.{name}: refused")
+
+
+def _is_exception(obj: object) -> bool:
+    return isinstance(obj, type) and issubclass(obj, Exception)
+
+
+def data_loads(data: bytes | memoryview) -> Any:
+    """Unpickle what a worker sent: data only (see above); UnpicklingError for anything else."""
+    return _DataUnpickler(io.BytesIO(data)).load()
+
+
+class _DataConnection(multiprocessing.connection.Connection):
+    """The app's end of a pool's result pipe, read with data_loads."""
+
+    def recv(self) -> Any:
+        return data_loads(self.recv_bytes())
+
+
+# Sent to a worker (the pool's queue travels whole), it is rebuilt there as a plain Connection.
+multiprocessing.reduction.register(
+    _DataConnection,
+    getattr(multiprocessing.connection, "reduce_connection"),  # noqa: B009
+)
+
+
+def guard_results(pool: Any) -> bool:
+    """Read a ProcessPoolExecutor's results with data_loads. False when the pool is not made
+    the way this Python version's is known to be (then nothing is changed)."""
+    reader = getattr(getattr(pool, "_result_queue", None), "_reader", None)
+    if type(reader) is not multiprocessing.connection.Connection:
+        return False
+    reader.__class__ = _DataConnection
+    return True
 
 
 # --- seccomp -------------------------------------------------------------------------------

@@ -229,3 +229,75 @@ def test_check_prints_what_is_in_force():
     assert "run /bin/sh: refused" in out
     if "files: not available" not in out:
         assert "read a file that is not the letter: refused" in out
+
+
+class _Hostile:
+    """What a worker taken over by a hostile file could send back: a pickle that makes the
+    unpickling process run a command."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # noqa: ANN204
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _hostile_result(marker: str) -> _Hostile:
+    return _Hostile(marker)
+
+
+def test_a_worker_cannot_make_the_app_run_code(confined, tmp_path):
+    """The answers come back as pickles: the app builds data from them and calls nothing else.
+    The same bytes through plain pickle run the command (the control)."""
+    import pickle
+
+    marker = tmp_path / "ran"
+    data = pickle.dumps(_Hostile(str(marker)))
+    with pytest.raises(pickle.UnpicklingError, match="refused"):
+        sandbox.data_loads(data)
+    assert not marker.exists()
+    pickle.loads(data)  # noqa: S301 - the control
+    assert marker.exists()
+    marker.unlink()
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pytest.raises(BrokenProcessPool):
+        _run("render", _hostile_result, str(marker))
+    assert not marker.exists()
+    lanes.shutdown("render", kill=True)
+    # What the lanes really send still comes back.
+    assert _run("render", sandbox.in_force) == confined
+
+
+def test_data_comes_back_whole():
+    import pickle
+
+    import numpy as np
+    from PIL import Image
+
+    from redactor.core.errors import InputError as Err
+    from redactor.core.model import Box, Label, Word
+
+    image = Image.new("RGB", (3, 2), (1, 2, 3))
+    values = [
+        [Word("Aigerim", Box(1, 2, 3, 4))],
+        Label.PERSON,
+        {1, 2},
+        frozenset({"a"}),
+        np.arange(6).reshape(2, 3),
+        (b"x", 1.5, None, True),
+        Err("page 2: cannot be read"),
+        ZeroDivisionError("x"),
+    ]
+    for value in values:
+        back = sandbox.data_loads(pickle.dumps(value, protocol=5))
+        if isinstance(value, np.ndarray):
+            assert (back == value).all()
+        elif isinstance(value, Exception):
+            assert type(back) is type(value) and back.args == value.args
+        else:
+            assert back == value
+    assert sandbox.data_loads(pickle.dumps(image)).tobytes() == image.tobytes()
+    for refused in (eval, os.system, getattr, __import__):
+        with pytest.raises(pickle.UnpicklingError):
+            sandbox.data_loads(pickle.dumps(refused))
