@@ -214,6 +214,11 @@ def _watch_end() -> Connection:
 def _start(name: str, spec: LaneSpec) -> Executor:
     if serial():
         return _SerialExecutor(spec)
+    # A spawned worker imports the main script again (the console script imports the core, so
+    # numpy) before _worker_init runs: OpenBLAS's threads, started then, would escape Landlock
+    # (below ABI 8 it covers the calling thread and the threads it starts). This process has
+    # loaded numpy already (its own pool is made); the workers inherit the setting.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     pool = ProcessPoolExecutor(
         max_workers=spec.workers or default_workers(),
         mp_context=multiprocessing.get_context("spawn"),
