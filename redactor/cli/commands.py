@@ -146,6 +146,7 @@ def redact(args: argparse.Namespace) -> ExitCode:
     if args.plan and len(files) != 1:
         raise UsageError("--plan applies to one input at a time")
     pairs = _output_paths(files, args.output, args.format)
+    _warn_protection()
     _warn_mixed_terms(deny)
     options = analysis_options(args, deny, allow, accept=True)
     finder = jobs.LocalFinder(options) if options.detect and not args.plan else None
@@ -223,6 +224,58 @@ def _redact_one(
                 print(path)
     finally:
         analysis.close()
+
+
+def check() -> ExitCode:
+    """`redactor --check`: the protection the readers of letters run under, as a worker that
+    was just started reports it, then the proof from inside: a socket, a program, and a file
+    outside the allowed ones are tried there."""
+    import tempfile
+
+    from ..core import lanes, sandbox
+
+    protection = lanes.protection()
+    print("Letters are parsed and rendered in separate processes, confined:")
+    for line in protection.lines():
+        print(f"  {line}")
+    if not protection.confined:
+        return ExitCode.OK
+    with tempfile.TemporaryDirectory(prefix="redactor-check-") as folder:
+        probe = Path(folder, "not-a-letter.txt")
+        probe.write_text("a file the readers must not see\n", encoding="utf-8")
+        tries = {
+            "make a network socket": lanes.submit("render", sandbox.try_network),
+            "run /bin/sh": lanes.submit("render", sandbox.try_program, "/bin/sh"),
+            "read a file that is not the letter": lanes.submit(
+                "render", sandbox.try_read, str(probe)
+            ),
+        }
+        print("Tried from inside a reader:")
+        for what, future in tries.items():
+            happened = future.result(timeout=60)
+            print(f"  {what}: {'refused' if not happened else 'ALLOWED (' + happened + ')'}")
+    lanes.shutdown("render")
+    return ExitCode.OK
+
+
+def _warn_protection() -> None:
+    """A reader that is not fully confined is said once, on stderr (even with -q)."""
+    import logging
+
+    from ..core import lanes
+
+    if lanes.serial():
+        return
+    try:
+        protection = lanes.protection()
+    except Exception as exc:  # the first read reports a broken worker properly
+        logging.getLogger(__name__).info("protection not known: %s", type(exc).__name__)
+        return
+    logging.getLogger(__name__).info("readers: %s", protection.summary())
+    if not protection.complete:
+        for line in protection.lines()[:3]:
+            if "not available" in line:
+                print(f"redactor: warning: readers' {line}", file=sys.stderr)
 
 
 def _warn_mixed_terms(deny: list[str]) -> None:

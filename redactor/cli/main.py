@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
 
     parser.add_argument("--version", action="version", version=f"redactor {__version__}")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="show the protection the readers of letters run under (the sandbox), and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -225,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args_list: list[str]) -> int:
     try:
         args = build_parser().parse_args(args_list)
+        if args.check:
+            return commands.check()
         if args.command is None:
             build_parser().print_help()
             return ExitCode.USAGE

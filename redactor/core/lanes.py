@@ -9,7 +9,10 @@ A lane is a named pool of spawned worker processes:
 
 Every worker of every lane starts the same way (`_worker_init`): a memory cap (RLIMIT_AS), one
 OpenMP/BLAS thread, stderr discarded (a small PDF can make a renderer write gigabytes of
-warnings; REDACTOR_DEBUG=1 keeps it), an optional lower priority, then the lane's own hook. And
+warnings; REDACTOR_DEBUG=1 keeps it), an optional lower priority, the lane's modules imported,
+then the confinement (sandbox.py: seccomp and Landlock; no network, no programs, files read-only
+and limited; the letter comes from the app through the sandbox's broker), then the lane's own
+hook, which runs confined. `protection()` asks a worker what is in force. And
 every worker watches its parent, so that none outlives the app or the command line, `kill -9`
 included: it blocks reading a pipe whose write end only the parent holds; the kernel closes that
 end when the parent dies, however it dies, and the worker exits at once. A poll of getppid()
@@ -20,11 +23,13 @@ e.g. a pooled GUI thread that the pool retires after 30 idle seconds.)
 Serial mode, for tests and debugging: with REDACTOR_LANES=serial in the environment, or after
 `set_serial(True)`, every lane runs its jobs in the calling process, one job at a time (under one
 lock: the workers' state is not thread-safe), and runs each lane's init hook there once. No
-process is started and no memory cap or stderr redirection touches the calling process.
+process is started and no memory cap, confinement or stderr redirection touches the calling
+process.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import os
@@ -35,6 +40,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
+
+from . import sandbox
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +67,14 @@ class LaneSpec:
     init_args: tuple[Any, ...] = ()
     nice: int = 0  # added to the worker's niceness (the window's process comes first)
     memory_bytes: int = WORKER_MEMORY_BYTES
+    preload: tuple[str, ...] = ()  # modules imported before the confinement
 
+
+_READERS = ("redactor.core.workers",)  # pdfium, Pillow, Tesseract: loaded before confinement
 
 DEFAULT_SPECS: dict[str, LaneSpec] = {
-    "read": LaneSpec(workers=0),
-    "render": LaneSpec(workers=1),
+    "read": LaneSpec(workers=0, preload=_READERS),
+    "render": LaneSpec(workers=1, preload=_READERS),
     "detect": LaneSpec(workers=1, nice=5),
 }
 
@@ -73,6 +83,7 @@ _pools: dict[str, Executor] = {}
 _lock = threading.Lock()
 _serial_forced: bool | None = None
 _watch_pipe: tuple[Connection, Connection] | None = None
+_protections: dict[str, tuple[Executor, sandbox.Protection]] = {}  # as the lane's pool reported
 
 
 # --- serial mode ---------------------------------------------------------------------------
@@ -130,6 +141,8 @@ def _worker_init(
     watch: Connection | None,
     hook: Callable[..., None] | None,
     hook_args: tuple[Any, ...],
+    preload: tuple[str, ...] = (),
+    broker: Any = None,
 ) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
@@ -150,6 +163,14 @@ def _worker_init(
             os.nice(nice)
         except OSError:  # pragma: no cover
             pass
+    for module in preload:
+        try:
+            importlib.import_module(module)
+        except Exception:  # pragma: no cover - the job that needs it reports the error
+            log.debug("preload of %s failed", module, exc_info=True)
+    # Confined before any thread of ours starts (Landlock below ABI 8 covers only the calling
+    # thread and the threads it starts); never raises.
+    sandbox.confine(memory_bytes, broker)
     _watch_parent(watch)
     if hook is not None:
         hook(*hook_args)
@@ -193,12 +214,28 @@ def _watch_end() -> Connection:
 def _start(name: str, spec: LaneSpec) -> Executor:
     if serial():
         return _SerialExecutor(spec)
-    return ProcessPoolExecutor(
+    # A spawned worker imports the main script again (the console script imports the core, so
+    # numpy) before _worker_init runs: OpenBLAS's threads, started then, would escape Landlock
+    # (below ABI 8 it covers the calling thread and the threads it starts). This process has
+    # loaded numpy already (its own pool is made); the workers inherit the setting.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    pool = ProcessPoolExecutor(
         max_workers=spec.workers or default_workers(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_worker_init,
-        initargs=(spec.memory_bytes, spec.nice, _watch_end(), spec.init, spec.init_args),
+        initargs=(
+            spec.memory_bytes,
+            spec.nice,
+            _watch_end(),
+            spec.init,
+            spec.init_args,
+            spec.preload,
+            sandbox.channel(),
+        ),
     )
+    if not sandbox.guard_results(pool):  # pragma: no cover - another Python's pool
+        log.warning("the workers' results are unpickled unguarded (unknown pool layout)")
+    return pool
 
 
 def configure(name: str, spec: LaneSpec) -> None:
@@ -233,6 +270,20 @@ def running_spec(name: str) -> LaneSpec | None:
 
 def submit(name: str, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
     return executor(name).submit(fn, *args)
+
+
+def protection(lane: str = "render", timeout: float = 120.0) -> sandbox.Protection:
+    """What confines the workers, as one of the lane's workers reports it (starting the lane
+    if it is not running). Serial mode: nothing (jobs run in this process)."""
+    if serial():
+        return sandbox.unconfined("jobs run in this process (REDACTOR_LANES=serial)")
+    pool = executor(lane)
+    known = _protections.get(lane)
+    if known is not None and known[0] is pool:
+        return known[1]
+    result: sandbox.Protection = pool.submit(sandbox.in_force).result(timeout)
+    _protections[lane] = (pool, result)
+    return result
 
 
 def worker_pids(name: str | None = None) -> list[int]:

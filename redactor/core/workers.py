@@ -1,5 +1,5 @@
 """The read and render lanes' jobs: hostile files are parsed and rendered only in worker
-processes (lanes.py), under a memory cap."""
+processes (lanes.py), under a memory cap and confined (sandbox.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from PIL import Image
 
-from . import lanes
+from . import lanes, sandbox
 from .errors import InputError
 from .lanes import WORKER_MEMORY_BYTES, default_workers, worker_pids  # noqa: F401 - re-exported
 from .model import PageText, Word
@@ -112,6 +112,7 @@ class PooledSource:
         self._whole_photo = whole_photo
         self._ahead: dict[tuple[int, int], Future[Image.Image]] = {}
         self._lock = threading.Lock()
+        sandbox.grant(path)  # the workers may read this file, handed over by the app
         self.kind, self._count = _in_worker(
             _worker_info,
             path,

@@ -29,6 +29,7 @@ from .file_dialogs import open_file_names
 from .findings_panel import FindingsPanel
 from .i18n import tr, trf
 from .page_view import PageView
+from .protection import protection_line
 from .settings import AppSettings
 from .tasks import TaskRunner
 from .thumbnails import LettersPane
@@ -436,7 +437,9 @@ class MainWindow(QMainWindow):
             tr(
                 "Redactor finds and hides names and identifying details in letters and "
                 "exports verified safe copies. It never uses the network."
-            ),
+            )
+            + "\n\n"
+            + protection_line(),
         )
 
     # --- drag and drop, closing -------------------------------------------------------------------

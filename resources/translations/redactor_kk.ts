@@ -512,10 +512,6 @@
         <translation>Баптаулар сақталды. Олар бұдан кейін ашылған хаттарға қолданылады.</translation>
     </message>
     <message>
-        <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
-        <translation>Redactor хаттардағы есімдер мен жеке деректерді тауып жасырады және тексерілген қауіпсіз көшірмелерді экспорттайды. Бағдарлама ешқашан желіге шықпайды.</translation>
-    </message>
-    <message>
         <source>The app did not close properly last time.</source>
         <translation>Өткен жолы бағдарлама дұрыс жабылмады.</translation>
     </message>
@@ -534,6 +530,10 @@
     <message>
         <source>The new interface language is used from the next start.</source>
         <translation>Жаңа интерфейс тілі келесі іске қосудан бастап қолданылады.</translation>
+    </message>
+    <message>
+        <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
+        <translation>Redactor хаттардағы есімдер мен жеке деректерді тауып жасырады және тексерілген қауіпсіз көшірмелерді экспорттайды. Бағдарлама ешқашан желіге шықпайды.</translation>
     </message>
     <message>
         <source>A review of %1 saved at %2 was found.</source>
@@ -610,6 +610,46 @@
     <message>
         <source>Reading %1: page %2 of %3</source>
         <translation>%1 оқылуда: %3 беттің %2-і</translation>
+    </message>
+    <message>
+        <source>Sandbox: %1.</source>
+        <translation>Құмсалғыш: %1.</translation>
+    </message>
+    <message>
+        <source>Sandbox: none, letters are read in the app's own process (REDACTOR_LANES)</source>
+        <translation>Құмсалғыш: жоқ, хаттар бағдарламаның өз процесінде оқылады (REDACTOR_LANES)</translation>
+    </message>
+    <message>
+        <source>Sandbox: unknown (the readers did not answer); run redactor --check</source>
+        <translation>Құмсалғыш: белгісіз (оқу процестері жауап бермеді); redactor --check іске қосыңыз</translation>
+    </message>
+    <message>
+        <source>network blocked</source>
+        <translation>желі жабық</translation>
+    </message>
+    <message>
+        <source>network not blocked</source>
+        <translation>желі жабылмаған</translation>
+    </message>
+    <message>
+        <source>programs blocked</source>
+        <translation>бағдарламаларды іске қосуға тыйым салынған</translation>
+    </message>
+    <message>
+        <source>programs not blocked</source>
+        <translation>бағдарламаларды іске қосуға тыйым жоқ</translation>
+    </message>
+    <message>
+        <source>files limited to the letter</source>
+        <translation>файлдарға қол жеткізу: тек хат</translation>
+    </message>
+    <message>
+        <source>files not limited</source>
+        <translation>файлдарға қол жеткізу шектелмеген</translation>
+    </message>
+    <message>
+        <source>memory capped at %1 MB</source>
+        <translation>жад %1 МБ-пен шектелген</translation>
     </message>
     <message>
         <source>you rejected this before</source>

@@ -512,10 +512,6 @@
         <translation>Настройки сохранены. Они действуют для писем, открытых после этого.</translation>
     </message>
     <message>
-        <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
-        <translation>Redactor находит и скрывает имена и приметы в письмах и экспортирует проверенные безопасные копии. Программа никогда не обращается к сети.</translation>
-    </message>
-    <message>
         <source>The app did not close properly last time.</source>
         <translation>В прошлый раз программа закрылась некорректно.</translation>
     </message>
@@ -534,6 +530,10 @@
     <message>
         <source>The new interface language is used from the next start.</source>
         <translation>Новый язык интерфейса будет использоваться после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
+        <translation>Redactor находит и скрывает имена и приметы в письмах и экспортирует проверенные безопасные копии. Программа никогда не обращается к сети.</translation>
     </message>
     <message>
         <source>A review of %1 saved at %2 was found.</source>
@@ -610,6 +610,46 @@
     <message>
         <source>Reading %1: page %2 of %3</source>
         <translation>Чтение %1: страница %2 из %3</translation>
+    </message>
+    <message>
+        <source>Sandbox: %1.</source>
+        <translation>Песочница: %1.</translation>
+    </message>
+    <message>
+        <source>Sandbox: none, letters are read in the app's own process (REDACTOR_LANES)</source>
+        <translation>Песочница: нет, письма читаются в процессе самой программы (REDACTOR_LANES)</translation>
+    </message>
+    <message>
+        <source>Sandbox: unknown (the readers did not answer); run redactor --check</source>
+        <translation>Песочница: неизвестно (процессы чтения не ответили); запустите redactor --check</translation>
+    </message>
+    <message>
+        <source>network blocked</source>
+        <translation>сеть закрыта</translation>
+    </message>
+    <message>
+        <source>network not blocked</source>
+        <translation>сеть не закрыта</translation>
+    </message>
+    <message>
+        <source>programs blocked</source>
+        <translation>запуск программ запрещён</translation>
+    </message>
+    <message>
+        <source>programs not blocked</source>
+        <translation>запуск программ не запрещён</translation>
+    </message>
+    <message>
+        <source>files limited to the letter</source>
+        <translation>доступ к файлам: только письмо</translation>
+    </message>
+    <message>
+        <source>files not limited</source>
+        <translation>доступ к файлам не ограничен</translation>
+    </message>
+    <message>
+        <source>memory capped at %1 MB</source>
+        <translation>память ограничена %1 МБ</translation>
     </message>
     <message>
         <source>you rejected this before</source>

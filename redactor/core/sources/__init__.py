@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError
+from ..sandbox import open_input
 from .base import DEFAULT_DPI, MAX_PAGES, Source
 from .image import ImageSource
 from .pdf import PdfSource
@@ -61,22 +62,32 @@ def open_source(
     try:
         if os.path.isdir(p):
             raise InputError(f"{p}: is a folder")
-        with open(p, "rb") as fh:
-            head = fh.read(4096)
+        # In a confined worker the app hands the file over (sandbox.py): it is read from this
+        # descriptor, never opened again by name.
+        fh = open_input(p)
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except PermissionError:
         raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    if not head:
-        raise InputError(f"{p}: the file is empty")
     try:
-        kind = sniff(head, os.path.splitext(p)[1].lower())
-    except InputError as exc:
-        raise InputError(f"{p}: {exc}") from None
-    if kind == "pdf":
-        return PdfSource(p, password)
-    if kind == "image":
-        return ImageSource(p, whole_photo=whole_photo)
-    return TextSource(p)
+        try:
+            head = fh.read(4096)
+            fh.seek(0)
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+        if not head:
+            raise InputError(f"{p}: the file is empty")
+        try:
+            kind = sniff(head, os.path.splitext(p)[1].lower())
+        except InputError as exc:
+            raise InputError(f"{p}: {exc}") from None
+        if kind == "pdf":
+            return PdfSource(p, password, stream=fh)
+        if kind == "image":
+            return ImageSource(p, whole_photo=whole_photo, stream=fh)
+        return TextSource(p, stream=fh)
+    except BaseException:
+        fh.close()
+        raise

@@ -6,6 +6,7 @@ rather than clipped). No metadata travels further than this module."""
 from __future__ import annotations
 
 import warnings
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -39,15 +40,19 @@ def _to_rgb(frame: Image.Image) -> Image.Image:
 class ImageSource:
     kind = "image"
 
-    def __init__(self, path: str, whole_photo: bool = False) -> None:
+    def __init__(
+        self, path: str, whole_photo: bool = False, stream: BinaryIO | None = None
+    ) -> None:
         """`whole_photo`: keep a photo's background (by default a photo without a resolution
-        of its own is cut to the page it shows)."""
+        of its own is cut to the page it shows). `stream`: the file, already open (closed with
+        the source); else `path` is opened."""
         self.path = path
         self.whole_photo = whole_photo
+        self._stream = stream
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
-                self._im = Image.open(path)
+                self._im = Image.open(stream if stream is not None else path)
                 self._im.size  # noqa: B018 - forces the header to be parsed
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise InputError(f"{path}: the image is too large to open safely") from None
@@ -141,4 +146,6 @@ class ImageSource:
 
     def close(self) -> None:
         self._im.close()
+        if self._stream is not None:
+            self._stream.close()
         self._cache.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import unicodedata
+from typing import BinaryIO
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,10 +49,16 @@ def box_to_pixels(
 class PdfSource:
     kind = "pdf"
 
-    def __init__(self, path: str, password: str | None = None) -> None:
+    def __init__(
+        self, path: str, password: str | None = None, stream: BinaryIO | None = None
+    ) -> None:
+        """`stream`: the file, already open (closed with the document); else `path` is opened."""
         self.path = path
         try:
-            self._pdf = pdfium.PdfDocument(path, password=password)
+            if stream is not None:
+                self._pdf = pdfium.PdfDocument(stream, password=password, autoclose=True)
+            else:
+                self._pdf = pdfium.PdfDocument(path, password=password)
         except pdfium.PdfiumError as exc:
             text = str(exc).lower()
             if "password" in text:

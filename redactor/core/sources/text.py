@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import BinaryIO
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -101,13 +102,16 @@ def _layout(text: str, dpi: int) -> tuple[tuple[Word, ...], ...]:
 class TextSource:
     kind = "text"
 
-    def __init__(self, path: str, data: bytes | None = None) -> None:
+    def __init__(
+        self, path: str, data: bytes | None = None, stream: BinaryIO | None = None
+    ) -> None:
+        """`stream`: the file, already open (read and closed here); else `path` is opened."""
         self.path = path
         try:
             if data is None:
-                if os.path.getsize(path) > MAX_TEXT_BYTES:
-                    raise InputError(f"{path}: the text file is too large")
-                with open(path, "rb") as fh:
+                with stream if stream is not None else open(path, "rb") as fh:
+                    if os.fstat(fh.fileno()).st_size > MAX_TEXT_BYTES:
+                        raise InputError(f"{path}: the text file is too large")
                     data = fh.read()
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
