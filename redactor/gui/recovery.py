@@ -62,7 +62,13 @@ class RecoveryBar(QFrame):
             tail = f" — {html.escape(note)}" if note else ""
             rows.append(f"<li><b>{name}</b>{tail}</li>")
         head = tr("Redactor did not close properly last time. These letters were open:")
-        self.label.setText(f"{html.escape(head)}<ul style='margin: 2px 0'>{''.join(rows)}</ul>")
+        foot = tr(
+            "Reopening brings each one back with every decision made; starting again discards "
+            "their saved reviews."
+        )
+        self.label.setText(
+            f"{html.escape(head)}<ul style='margin: 2px 0'>{''.join(rows)}</ul>{html.escape(foot)}"
+        )
         self.reopen_button.setEnabled(reopenable > 0)
         self.show()
 
