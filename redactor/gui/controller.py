@@ -21,7 +21,7 @@ from redactor.core.model import Box, FindingSource, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
 from redactor.core.review import Change, History, PlanEdit, expand_terms, with_terms
-from redactor.core.session import OpenLetter, SessionFile
+from redactor.core.session import OpenLetter, SessionFile, leftovers
 
 from .i18n import tr
 from .letter import Letter, reading_order
@@ -521,9 +521,10 @@ class ReviewController(QObject):
         saved = self.save_all(clean_exit=True)
         if not saved:
             log.warning("a review could not be saved: the session record is kept")
-            return
-        if self.carried:  # the recovery offer was not answered: keep only that question
+            self.session.release()
+        elif self.carried:  # the recovery offer was not answered: keep only that question
             self._write_session(self.carried)
+            self.session.release()
         else:
             self.session.delete()
 
@@ -537,28 +538,40 @@ class ReviewController(QObject):
         if not self._closed:
             self._write_session(self.open_letters())
 
-    def _write_session(self, letters: list[OpenLetter]) -> None:
+    def _write_session(self, letters: list[OpenLetter]) -> bool:
         try:
             self.session.write(letters)
         except (OSError, RedactorError) as exc:
             text = exc.strerror if isinstance(exc, OSError) else str(exc)
             log.warning("could not write the session record: %s", text or type(exc).__name__)
+            return False
+        return True
 
     def take_leftover_session(self) -> list[OpenLetter]:
-        """The letters a crashed session had open (its record left behind); they stay in the
-        record until `recover` or `forget_recovery`. A damaged record is ignored with a warning
-        (and removed)."""
-        try:
-            leftover = self.session.read()
-        except InputError as exc:
-            log.warning("ignoring the session record left behind: %s", exc)
-            self.session.delete()
+        """The letters that apps which died had open (their records left behind; not the records
+        of apps still running). They move into this app's record until `recover` or
+        `forget_recovery`. A damaged record is ignored with a warning, and removed."""
+        letters: list[OpenLetter] = []
+        claimed = leftovers(self.session.folder)
+        damaged = False
+        for rec in claimed:
+            try:
+                got = rec.read() or []
+            except InputError as exc:
+                log.warning("ignoring a session record left behind: %s", exc)
+                damaged = True
+                continue
+            have = {x.path for x in letters}
+            letters += [x for x in got if x.path not in have]
+        self.carried = letters
+        if not letters or self._write_session(self.open_letters()):
+            for rec in claimed:  # their letters are safe in this app's record now
+                rec.delete()
+        if damaged:
             self.message.emit(
                 tr("The list of letters open before the app stopped could not be read.")
             )
-            return []
-        self.carried = list(leftover or [])
-        return list(self.carried)
+        return list(letters)
 
     def recover(self, letters: list[OpenLetter]) -> None:
         """Reopen a crashed session's letters, each with its saved review restored on load."""

@@ -4,7 +4,7 @@ review is autosaved and the session record lists the three letters with their fi
 print what was decided, then keep running until killed.
 
 Arguments: store folder, settings file, then the letters. The installation key and the session
-record's place come from the environment (REDACTOR_KEY_FILE, REDACTOR_SESSION_FILE)."""
+record's place come from the environment (REDACTOR_KEY_FILE, REDACTOR_SESSION_DIR)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ def main() -> None:
     store_dir, settings_path, *letters = sys.argv[1:]
     from redactor.core.model import Box
     from redactor.core.project import ReviewStore
-    from redactor.core.session import SessionFile
     from redactor.gui.app import make_app, start
     from redactor.gui.main_window import MainWindow
     from redactor.gui.settings import AppSettings
@@ -83,7 +82,7 @@ def main() -> None:
         return True
 
     def recorded() -> bool:
-        got = SessionFile().read() or []
+        got = ctl.session.read() or []
         return {x.fingerprint for x in got} == {x.fingerprint for x in ctl.letters}
 
     wait(all_saved, "the autosave")

@@ -22,9 +22,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from redactor.core.errors import InputError
-from redactor.core.fingerprint import fingerprint_file
+from redactor.core.fingerprint import fingerprint_file, load_key
 from redactor.core.project import ReviewStore
-from redactor.core.session import OpenLetter, SessionFile
+from redactor.core.session import OpenLetter, SessionFile, seal, unseal
 from redactor.gui.app import start
 from tests.support.data import LETTERS, ROOT
 
@@ -38,11 +38,25 @@ NAMES = ["Aigerim Sadykova letter.pdf", "letter to Dmitri Ospanov.pdf", "Zhanna-
 
 
 @pytest.fixture
-def session_path(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
-    """The session record of this test's app windows (and of its child app)."""
-    path = tmp_path / "data" / "session.rec"
-    monkeypatch.setenv("REDACTOR_SESSION_FILE", str(path))
+def session_dir(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+    """Where this test's app windows (and its child app) keep their session records."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("REDACTOR_SESSION_DIR", str(path))
     return path
+
+
+def _records(folder: Path) -> list[Path]:
+    return sorted(folder.glob("session-*.rec"))
+
+
+def _session_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("session-*")) if folder.is_dir() else []
+
+
+def _left_behind(folder: Path, letters: list[OpenLetter], token: str = "0123456789abcdef") -> None:
+    """A record as an app that died leaves it (no lock held)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"session-{token}.rec").write_bytes(seal(letters, load_key()))
 
 
 def _copies(tmp_path: Path) -> list[Path]:
@@ -86,7 +100,7 @@ def _run_child_and_kill(tmp_path: Path, store_dir: Path, letters: list[Path]) ->
 
 @pytest.mark.slow
 def test_killed_with_three_letters_then_all_offered_and_restored(
-    make_window, qtbot, tmp_path, session_path
+    make_window, qtbot, tmp_path, session_dir
 ):  # noqa: ANN001
     store_dir = tmp_path / "reviews"
     letters = _copies(tmp_path)
@@ -95,16 +109,22 @@ def test_killed_with_three_letters_then_all_offered_and_restored(
     assert set(decided) == {str(p) for p in letters}
 
     # the record survived the kill, sealed: no letter's name, folder or path in clear
-    data = session_path.read_bytes().lower()
+    records = _records(session_dir)
+    assert len(records) == 1
+    raw = records[0].read_bytes()
+    data = raw.lower()
     for p in letters:
         fp = str(decided[str(p)]["fingerprint"])
         plain = hashlib.sha256(p.read_bytes()).hexdigest()
         for text in (p.name, p.stem, str(p), p.parent.name, "sadykova", "ospanov", fp, plain):
             assert text.lower().encode("utf-8") not in data, text
-    assert os.stat(session_path).st_mode & 0o077 == 0
+    assert os.stat(records[0]).st_mode & 0o077 == 0
     # unreadable under another installation key (deleting the key makes it unreadable)
     with pytest.raises(InputError):
-        SessionFile(session_path, install_key=b"k" * 32).read()
+        unseal(raw, b"k" * 32)
+    assert {x.fingerprint for x in unseal(raw, load_key())} == {
+        str(e["fingerprint"]) for e in decided.values()
+    }
     for entry in decided.values():
         saved = store.load(str(entry["fingerprint"]))
         assert saved is not None and not saved.clean_exit
@@ -122,8 +142,8 @@ def test_killed_with_three_letters_then_all_offered_and_restored(
     assert again is not None and again.clean_exit  # closed properly now, offer untouched
     assert again.plan.get(str(decided[str(letters[0])]["rejected"])).state == "rejected"
     # the crash's question was not answered: the record keeps it (and only it)
-    kept = SessionFile(session_path).read()
-    assert kept is not None and {x.path for x in kept} == {str(p) for p in letters}
+    (kept,) = _records(session_dir)
+    assert {x.path for x in unseal(kept.read_bytes(), load_key())} == {str(p) for p in letters}
 
     # --- the next start offers all three by name; "Reopen" restores every decision
     win = make_window(store_dir=store_dir)
@@ -171,7 +191,7 @@ def test_killed_with_three_letters_then_all_offered_and_restored(
 
     # --- a clean quit: no record, every review marked closed properly
     win.close()
-    assert not session_path.exists()
+    assert _session_files(session_dir) == []
     for entry in decided.values():
         saved = store.load(str(entry["fingerprint"]))
         assert saved is not None and saved.clean_exit
@@ -183,12 +203,13 @@ def test_killed_with_three_letters_then_all_offered_and_restored(
     assert not win2.recovery_bar.isVisible()
     qtbot.waitUntil(lambda: win2.restore_bar.isVisible(), timeout=240_000)
     assert "did not close properly" not in win2.restore_label.text()
+    assert len(_records(session_dir)) == 1  # while it runs, its own record
     win2.close()
-    assert not session_path.exists()
+    assert _session_files(session_dir) == []
 
 
 def test_moved_and_changed_letters_are_said_plainly_and_start_again_discards(
-    make_window, qtbot, tmp_path, session_path
+    make_window, qtbot, tmp_path, session_dir
 ):  # noqa: ANN001
     folder = tmp_path / "in"
     folder.mkdir()
@@ -207,12 +228,13 @@ def test_moved_and_changed_letters_are_said_plainly_and_start_again_discards(
 
     store = ReviewStore(store_dir)
     store.save(Review(fingerprint=moved_fp, plan=RedactionPlan("", (), fingerprint=moved_fp)))
-    SessionFile(session_path).write(
+    _left_behind(
+        session_dir,
         [
             OpenLetter(str(changed), fp),
             OpenLetter(str(same), fingerprint_file(same)),
             OpenLetter(str(moved), moved_fp),
-        ]
+        ],
     )
     win = make_window(store_dir=store_dir)
     start(win, [])
@@ -226,15 +248,17 @@ def test_moved_and_changed_letters_are_said_plainly_and_start_again_discards(
     assert store.load(moved_fp) is None  # "Start again" discards the crash's reviews
     # nothing of the crash stays in the record: only the sample opened in its place
     qtbot.waitUntil(lambda: bool(win.ctl.letters), timeout=10_000)
-    left = SessionFile(session_path).read() or []
-    assert [Path(x.path).name for x in left] == ["letter-en.txt"]
+    assert win.ctl.session.read() == [OpenLetter(str(Path(win.ctl.letters[0].path).absolute()))]
+    assert _records(session_dir) == [win.ctl.session.path]  # the crash's record is gone
 
 
 def test_a_damaged_record_is_ignored_with_a_warning(
-    make_window, qtbot, tmp_path, session_path, caplog
+    make_window, qtbot, tmp_path, session_dir, caplog
 ):  # noqa: ANN001
-    session_path.parent.mkdir(parents=True)
-    session_path.write_bytes(b"redactor-session/1\n" + os.urandom(80))
+    session_dir.mkdir(parents=True)
+    (session_dir / "session-00000000000000aa.rec").write_bytes(
+        b"redactor-session/1\n" + os.urandom(80)
+    )
     win = make_window()
     with caplog.at_level(logging.WARNING):
         start(win, [])
@@ -244,7 +268,25 @@ def test_a_damaged_record_is_ignored_with_a_warning(
     assert [Path(x.path).name for x in win.ctl.letters] == ["letter-en.txt"]  # as usual
     # the garbage of a different kind is ignored too
     win.close()
-    session_path.write_bytes(b"\x00garbage")
+    assert _session_files(session_dir) == []  # the damaged record was removed
+    (session_dir / "session-00000000000000bb.rec").write_bytes(b"\x00garbage")
     win2 = make_window()
     start(win2, [])
     assert not win2.recovery_bar.isVisible()
+
+
+def test_a_running_apps_record_is_not_offered(make_window, qtbot, tmp_path, session_dir):  # noqa: ANN001
+    letter = tmp_path / "open elsewhere.txt"
+    letter.write_text("Dear Anna,\nall is well.\n", encoding="utf-8")
+    other = SessionFile(session_dir)  # another app, still running: it holds its record's lock
+    other.write([OpenLetter(str(letter), fingerprint_file(letter))])
+    try:
+        win = make_window()
+        start(win, [])
+        assert not win.recovery_bar.isVisible()
+        assert other.read() == [OpenLetter(str(letter), fingerprint_file(letter))]
+        win.close()
+        assert other.path.exists() and other.lock_path.exists()
+    finally:
+        other.delete()
+    assert _session_files(session_dir) == []
