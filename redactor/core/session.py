@@ -280,11 +280,16 @@ def leftovers(
         except OSError:
             continue
         try:
-            if _try_lock(fd):
-                lock.unlink(missing_ok=True)
+            free = _try_lock(fd)
+            if free:
                 _unlock(fd)
         finally:
             os.close(fd)
+        if free:
+            try:
+                lock.unlink(missing_ok=True)
+            except OSError:
+                pass
     return out
 
 

@@ -510,7 +510,7 @@ class ReviewController(QObject):
 
     def shutdown(self) -> None:
         """A clean quit: every review saved as closed properly, then the session record
-        deleted (kept when a save failed, or while a crash's letters were not answered)."""
+        deleted (kept when a save failed, or while a crash's letters were not taken back)."""
         if self._closed:
             return
         self._closed = True  # from now on no autosave can overwrite the closing save
@@ -519,11 +519,19 @@ class ReviewController(QObject):
         self.detector.shutdown()
         self.runner.wait(10000, lanes=("save",))  # a background save in flight finishes first
         saved = self.save_all(clean_exit=True)
+        # a crash's letters not taken back yet: the offer was not answered, or they were
+        # reopened but not read by now (their saved reviews were not restored)
+        unanswered = list(self.carried)
+        have = {x.path for x in unanswered}
+        for x in self.letters:
+            path = str(Path(x.path).absolute())
+            if id(x) in self._auto_restore and path not in have:
+                unanswered.append(OpenLetter(path))
         if not saved:
             log.warning("a review could not be saved: the session record is kept")
             self.session.release()
-        elif self.carried:  # the recovery offer was not answered: keep only that question
-            self._write_session(self.carried)
+        elif unanswered:  # keep only that question for the next start
+            self._write_session(unanswered)
             self.session.release()
         else:
             self.session.delete()

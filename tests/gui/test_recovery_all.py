@@ -290,3 +290,21 @@ def test_a_running_apps_record_is_not_offered(make_window, qtbot, tmp_path, sess
     finally:
         other.delete()
     assert _session_files(session_dir) == []
+
+
+def test_reopened_but_not_read_before_quitting_is_offered_again(
+    make_window, qtbot, tmp_path, session_dir
+):  # noqa: ANN001
+    letter = tmp_path / "slow letter.txt"
+    letter.write_text("Dear Anna,\nall is well.\n", encoding="utf-8")
+    _left_behind(session_dir, [OpenLetter(str(letter), fingerprint_file(letter))])
+    win = make_window()
+    start(win, [])
+    qtbot.mouseClick(win.recovery_bar.reopen_button, LEFT)
+    assert win.ctl.letters and win.ctl.letters[0].status != "ready"
+    win.close()  # a clean quit before the letter was read: its review was not taken back yet
+    (rec,) = _records(session_dir)
+    assert [x.path for x in unseal(rec.read_bytes(), load_key())] == [str(letter)]
+    win2 = make_window()
+    start(win2, [])
+    assert win2.recovery_bar.isVisible() and "slow letter.txt" in win2.recovery_bar.label.text()
