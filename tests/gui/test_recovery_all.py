@@ -33,6 +33,8 @@ SOURCES = [
     LETTERS / "dev-en-02.typed.pdf",
     LETTERS / "dev-kk-01.typed.pdf",
 ]
+pytestmark = pytest.mark.slow  # each starts an app window (its detector loads meanwhile)
+
 LEFT = Qt.MouseButton.LeftButton
 NAMES = ["Aigerim Sadykova letter.pdf", "letter to Dmitri Ospanov.pdf", "Zhanna-Bekova.pdf"]
 
@@ -98,7 +100,6 @@ def _run_child_and_kill(tmp_path: Path, store_dir: Path, letters: list[Path]) ->
     return json.loads(line)
 
 
-@pytest.mark.slow
 def test_killed_with_three_letters_then_all_offered_and_restored(
     make_window, qtbot, tmp_path, session_dir
 ):  # noqa: ANN001
