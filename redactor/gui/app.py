@@ -34,18 +34,37 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def start(win: MainWindow, paths: list[str]) -> None:
+    """What the window opens at start: the letters given; when the app was killed last time,
+    the offer to reopen every letter that was open (the session record, core/session.py); the
+    bundled sample letter when there is neither."""
+    files = [p for p in paths if not p.startswith("-")]
+    leftover = win.ctl.take_leftover_session()
+    if leftover:
+        win.recovery_bar.offer(leftover)
+
+        def declined() -> None:  # "Start again" with nothing open: start as usual
+            sample = sample_letter()
+            if not win.ctl.letters and sample is not None:
+                win.open_paths([str(sample)])
+
+        win.recovery_bar.declined.connect(declined)
+    elif not files:
+        sample = sample_letter()
+        if sample is not None:
+            files = [str(sample)]
+    if files:
+        win.open_paths(files)
+
+
 def run(paths: list[str]) -> int:
-    """Open the app on `paths` (the bundled sample letter when none) and run it."""
+    """Open the app on `paths` (after a crash: the offer to reopen the letters that were open;
+    else the bundled sample letter when none) and run it."""
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
     settings = AppSettings()
     i18n.install(str(settings.get("language")))
     win = MainWindow(settings)
-    files = [p for p in paths if not p.startswith("-")]
-    sample = None if files else sample_letter()
-    if sample is not None:
-        files = [str(sample)]
     win.show()
-    if files:
-        win.open_paths(files)
+    start(win, paths)
     return app.exec()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -18,11 +18,12 @@ from redactor.core import pipeline
 from redactor.core import plan as plan_ops
 from redactor.core import search as search_ops
 from redactor.core.detect_lane import DetectLane
-from redactor.core.errors import RedactorError
+from redactor.core.errors import InputError, RedactorError
 from redactor.core.model import Box, Document, FindingSource, ReviewState
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.project import Review, ReviewStore
 from redactor.core.review import Change, History, PlanEdit
+from redactor.core.session import OpenLetter, SessionFile, leftovers
 
 from .i18n import tr
 from .letter import Letter, reading_order
@@ -65,10 +66,15 @@ class ReviewController(QObject):
         options: LoadOptions | None = None,
         autosave_ms: int = 300,
         parent: QObject | None = None,
+        session: SessionFile | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner or TaskRunner(parent=self)
         self.store = store or ReviewStore()
+        self.session = session or SessionFile()  # the open letters, for crash recovery only
+        self.carried: list[OpenLetter] = []  # a crashed session's letters, until answered
+        self._auto_restore: set[int] = set()  # letters reopened by recovery: restore on load
+        self._closed = False
         self.options = options or LoadOptions()
         self.detector = DetectLane(self.options.profile, self.options.threshold, self.options.allow)
         self.undo = History()  # one history over every letter: a search is undone in one step
@@ -114,7 +120,9 @@ class ReviewController(QObject):
         self.runner.submit(lambda job: det.preload(), lane="detector", name="detector")
 
     # --- opening (the loading jobs: opening.py) ------------------------------------------
-    def open_paths(self, paths: list[str]) -> None:
+    def open_paths(self, paths: list[str], restore_saved: bool = False) -> None:
+        """Open letters; with `restore_saved` (crash recovery) each one's saved review is taken
+        back as soon as it is read."""
         known = {str(Path(x.path).resolve()) for x in self.letters}
         added: list[Letter] = []
         for p in paths:
@@ -124,7 +132,11 @@ class ReviewController(QObject):
             letter.review.subscribe(partial(self._review_changed, letter))
             self.letters.append(letter)
             added.append(letter)
+            if restore_saved:
+                self._auto_restore.add(id(letter))
             self.loader.start(letter)
+        if added:
+            self._record_session()
         self.lettersChanged.emit()
         if added and self.letter is None:
             self.set_letter(added[0])
@@ -167,8 +179,15 @@ class ReviewController(QObject):
         if letter.plan is not None:  # the provisional plan: keep what the editor decided
             plan = carry_decisions(letter.plan, plan)
         letter.review.rebuild(plan)
+        self._record_session()  # now with the letter's fingerprint
         self.lettersChanged.emit()
-        if saved is not None:
+        if id(letter) in self._auto_restore:  # reopened by crash recovery: restore at once
+            self._auto_restore.discard(id(letter))
+            if saved is not None and letter.review.restore():
+                self.message.emit(
+                    tr("The saved review of %1 was restored.").replace("%1", letter.name)
+                )
+        elif saved is not None:
             self.restoreOffered.emit(letter)
         self._start_thumbnails(letter)
         if letter is self.letter:
@@ -510,7 +529,7 @@ class ReviewController(QObject):
 
     # --- autosave -----------------------------------------------------------------------------
     def _mark_dirty(self, letter: Letter) -> None:
-        if letter.plan is None or not letter.fingerprint:
+        if self._closed or letter.plan is None or not letter.fingerprint:
             return
         self._dirty.add(id(letter))
         self._autosave.start()
@@ -518,38 +537,137 @@ class ReviewController(QObject):
     def review_of(self, letter: Letter, clean_exit: bool = False) -> Review | None:
         return letter.review.to_saved(letter.fingerprint, clean_exit)
 
-    def save_all(self, clean_exit: bool = False) -> None:
+    def save_all(self, clean_exit: bool = False) -> bool:
+        """Save the changed reviews in the background; with `clean_exit` (closing) every review
+        now, on this thread, marked as closed properly. False if a closing save failed."""
+        if self._closed and not clean_exit:
+            return True
+        ok = True
         for letter in self.letters:
             if id(letter) not in self._dirty and not clean_exit:
                 continue
-            if letter.saved is not None:  # a restore is still on offer: keep the old file
+            if letter.saved is not None:  # a restore is still on offer: keep the old review,
+                if clean_exit:  # but it was closed properly now
+                    ok = self._save_now(replace(letter.saved, clean_exit=True)) and ok
                 continue
             review = self.review_of(letter, clean_exit)
             if review is None:
                 continue
             self._dirty.discard(id(letter))
-            if clean_exit:  # closing: write now, on this thread
-                try:
-                    self.store.save(review)
-                except OSError as exc:
-                    log.warning("could not save a review: %s", exc)
+            if clean_exit:
+                ok = self._save_now(review) and ok
                 continue
             self.runner.submit(
                 partial(_save, self.store, review),
                 on_error=partial(self._save_failed, letter),
                 lane="save",
             )
+        return ok
+
+    def _save_now(self, review: Review) -> bool:
+        try:
+            self.store.save(review)
+        except OSError as exc:
+            log.warning("could not save a review: %s", exc.strerror or type(exc).__name__)
+            return False
+        return True
 
     def _save_failed(self, letter: Letter, exc: BaseException) -> None:
         self._dirty.add(id(letter))
         self.failed.emit(tr("Could not save the review: %1").replace("%1", str(exc)))
 
     def shutdown(self) -> None:
+        """A clean quit: every review saved as closed properly, then the session record
+        deleted (kept when a save failed, or while a crash's letters were not taken back)."""
+        if self._closed:
+            return
+        self._closed = True  # from now on no autosave can overwrite the closing save
+        self._autosave.stop()
         self.runner.cancel_all()
         self.detector.shutdown()
         self.runner.wait(10000, lanes=("save",))  # a background save in flight finishes first
-        self._autosave.stop()
-        self.save_all(clean_exit=True)
+        saved = self.save_all(clean_exit=True)
+        # a crash's letters not taken back yet: the offer was not answered, or they were
+        # reopened but not read by now (their saved reviews were not restored)
+        unanswered = list(self.carried)
+        have = {x.path for x in unanswered}
+        for x in self.letters:
+            path = str(Path(x.path).absolute())
+            if id(x) in self._auto_restore and path not in have:
+                unanswered.append(OpenLetter(path))
+        if not saved:
+            log.warning("a review could not be saved: the session record is kept")
+            self.session.release()
+        elif unanswered:  # keep only that question for the next start
+            self._write_session(unanswered)
+            self.session.release()
+        else:
+            self.session.delete()
+
+    # --- the session record (core/session.py): crash recovery only ---------------------------
+    def open_letters(self) -> list[OpenLetter]:
+        out = [OpenLetter(str(Path(x.path).absolute()), x.fingerprint) for x in self.letters]
+        have = {x.path for x in out}
+        return out + [x for x in self.carried if x.path not in have]
+
+    def _record_session(self) -> None:
+        if not self._closed:
+            self._write_session(self.open_letters())
+
+    def _write_session(self, letters: list[OpenLetter]) -> bool:
+        try:
+            self.session.write(letters)
+        except (OSError, RedactorError) as exc:
+            text = exc.strerror if isinstance(exc, OSError) else str(exc)
+            log.warning("could not write the session record: %s", text or type(exc).__name__)
+            return False
+        return True
+
+    def take_leftover_session(self) -> list[OpenLetter]:
+        """The letters that apps which died had open (their records left behind; not the records
+        of apps still running). They move into this app's record until `recover` or
+        `forget_recovery`. A damaged record is ignored with a warning, and removed."""
+        letters: list[OpenLetter] = []
+        claimed = leftovers(self.session.folder)
+        damaged = False
+        for rec in claimed:
+            try:
+                got = rec.read() or []
+            except InputError as exc:
+                log.warning("ignoring a session record left behind: %s", exc)
+                damaged = True
+                continue
+            have = {x.path for x in letters}
+            letters += [x for x in got if x.path not in have]
+        self.carried = letters
+        if not letters or self._write_session(self.open_letters()):
+            for rec in claimed:  # their letters are safe in this app's record now
+                rec.delete()
+        if damaged:
+            self.message.emit(
+                tr("The list of letters open before the app stopped could not be read.")
+            )
+        return list(letters)
+
+    def recover(self, letters: list[OpenLetter]) -> None:
+        """Reopen a crashed session's letters, each with its saved review restored on load."""
+        self.carried = []
+        known = {str(Path(x.path).absolute()) for x in self.letters}
+        paths = [x.path for x in letters if x.path not in known and Path(x.path).is_file()]
+        self.open_paths(paths, restore_saved=True)
+        self._record_session()
+
+    def forget_recovery(self, letters: list[OpenLetter]) -> None:
+        """Start again: the crashed session's saved reviews are discarded, its record too."""
+        open_fps = {x.fingerprint for x in self.letters if x.fingerprint}
+        for x in letters:
+            if x.fingerprint and x.fingerprint not in open_fps:
+                try:
+                    self.store.discard(x.fingerprint)
+                except (OSError, ValueError) as exc:
+                    log.warning("could not discard a saved review: %s", type(exc).__name__)
+        self.carried = []
+        self._record_session()
 
 
 def _save(store: ReviewStore, review: Review, job: Job) -> None:

@@ -30,6 +30,7 @@ from .findings_panel import FindingsPanel
 from .i18n import tr, trf
 from .page_view import PageView
 from .protection import protection_line
+from .recovery import RecoveryBar
 from .settings import AppSettings
 from .tasks import TaskRunner
 from .thumbnails import LettersPane
@@ -62,12 +63,14 @@ class MainWindow(QMainWindow):
         self.view = PageView()
         self.letters = LettersPane(self.ctl)
         self.findings = FindingsPanel(self.ctl)
+        self.recovery_bar = RecoveryBar(self.ctl)
         self.restore_bar = self._make_restore_bar()
         self.eyes_bar = self._make_eyes_bar()
         center = QWidget()
         cl = QVBoxLayout(center)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
+        cl.addWidget(self.recovery_bar)
         cl.addWidget(self.restore_bar)
         cl.addWidget(self.eyes_bar)
         cl.addWidget(self.view, 1)
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
                 self._page_size(letter, self.ctl.page),
             )
         self._redraw()
+        self._update_restore_bar()
         pages = trf("page %1 of %2", self.ctl.page + 1, max(letter.page_count, 1))
         title = f"{letter.name} — {pages}"
         self.setWindowTitle(f"{title} — Redactor")
@@ -317,8 +321,17 @@ class MainWindow(QMainWindow):
             self.ctl.cancel_loading()
 
     def _offer_restore(self, letter: Letter) -> None:
-        saved = letter.saved
-        if saved is None:
+        self._update_restore_bar()
+
+    def _update_restore_bar(self) -> None:
+        """The saved review on offer of the current letter (each letter keeps its own)."""
+        letter = self.ctl.letter
+        saved = letter.saved if letter is not None else None
+        if letter is None or saved is None:
+            self._restore_letter = None
+            self.restore_bar.hide()
+            return
+        if letter is self._restore_letter and self.restore_bar.isVisible():
             return
         self._restore_letter = letter
         import datetime as _dt
@@ -338,13 +351,13 @@ class MainWindow(QMainWindow):
         if self._restore_letter is not None:
             self.ctl.restore(self._restore_letter)
         self._restore_letter = None
-        self.restore_bar.hide()
+        self._update_restore_bar()
 
     def discard_saved(self) -> None:
         if self._restore_letter is not None:
             self.ctl.discard_saved(self._restore_letter)
         self._restore_letter = None
-        self.restore_bar.hide()
+        self._update_restore_bar()
 
     def ask_password(self, letter: Letter, why: str) -> None:
         wrong = letter.password is not None

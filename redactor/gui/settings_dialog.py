@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -117,6 +118,15 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Interface language"), self.language)
         form.addRow(tr("Reviewer name (private log)"), self.reviewer)
         form.addRow(tr("Recent letters"), self.remember_recent)
+        crash_note = QLabel(
+            tr(
+                "For crash recovery only, and whatever this setting says: while the app runs, "
+                "the letters that are open are listed in an encrypted file in the data folder "
+                "(unreadable without the installation key); a proper quit deletes it."
+            )
+        )
+        crash_note.setWordWrap(True)
+        form.addRow("", crash_note)
         tabs.addTab(page, tr("Export and interface"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

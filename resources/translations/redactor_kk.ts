@@ -64,8 +64,16 @@
         <translation>Қарап шығуды қажет ететін бет қалмады.</translation>
     </message>
     <message>
+        <source>The list of letters open before the app stopped could not be read.</source>
+        <translation>Бағдарлама тоқтағанға дейін ашық болған хаттар тізімін оқу мүмкін болмады.</translation>
+    </message>
+    <message>
         <source>Could not save the review: %1</source>
         <translation>Тексеруді сақтау мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>The saved review of %1 was restored.</source>
+        <translation>%1 хатының сақталған тексеруі қалпына келтірілді.</translation>
     </message>
     <message>
         <source>Exported as they are, they are hidden in the copy, as the command line hides what it finds; your review is not changed.</source>
@@ -652,6 +660,26 @@
         <translation>жад %1 МБ-пен шектелген</translation>
     </message>
     <message>
+        <source>Redactor did not close properly last time. These letters were open:</source>
+        <translation>Өткен жолы Redactor дұрыс жабылмады. Мына хаттар ашық болған:</translation>
+    </message>
+    <message>
+        <source>Reopening brings each one back with every decision made; starting again discards their saved reviews.</source>
+        <translation>Қайта ашу әр хатты барлық қабылданған шешімдерімен қайтарады; қайта бастау олардың сақталған тексерулерін өшіреді.</translation>
+    </message>
+    <message>
+        <source>Reopen them with their reviews</source>
+        <translation>Оларды тексерулерімен қайта ашу</translation>
+    </message>
+    <message>
+        <source>not found where it was (moved, renamed or deleted): open it from its new place and its saved review is offered</source>
+        <translation>бұрынғы орнында табылмады (жылжытылған, атауы өзгертілген немесе жойылған): оны жаңа орнынан ашыңыз, сонда сақталған тексеруі ұсынылады</translation>
+    </message>
+    <message>
+        <source>changed since: it is read again without its saved review</source>
+        <translation>содан бері өзгерген: ол сақталған тексеруінсіз қайта оқылады</translation>
+    </message>
+    <message>
         <source>you rejected this before</source>
         <translation>бұрын мұны қабылдамадыңыз</translation>
     </message>
@@ -838,6 +866,10 @@
     <message>
         <source>Recent letters</source>
         <translation>Соңғы хаттар</translation>
+    </message>
+    <message>
+        <source>For crash recovery only, and whatever this setting says: while the app runs, the letters that are open are listed in an encrypted file in the data folder (unreadable without the installation key); a proper quit deletes it.</source>
+        <translation>Тек ақаудан кейін қалпына келтіру үшін және бұл баптауға қарамастан: бағдарлама жұмыс істеп тұрғанда ашық хаттар деректер қалтасындағы шифрланған файлда тізімделеді (орнату кілтінсіз оқылмайды); дұрыс шыққанда ол жойылады.</translation>
     </message>
     <message>
         <source>Export and interface</source>

@@ -64,8 +64,16 @@
         <translation>Страниц, требующих просмотра, не осталось.</translation>
     </message>
     <message>
+        <source>The list of letters open before the app stopped could not be read.</source>
+        <translation>Не удалось прочитать список писем, открытых до остановки программы.</translation>
+    </message>
+    <message>
         <source>Could not save the review: %1</source>
         <translation>Не удалось сохранить проверку: %1</translation>
+    </message>
+    <message>
+        <source>The saved review of %1 was restored.</source>
+        <translation>Сохранённая проверка письма %1 восстановлена.</translation>
     </message>
     <message>
         <source>Exported as they are, they are hidden in the copy, as the command line hides what it finds; your review is not changed.</source>
@@ -652,6 +660,26 @@
         <translation>память ограничена %1 МБ</translation>
     </message>
     <message>
+        <source>Redactor did not close properly last time. These letters were open:</source>
+        <translation>В прошлый раз Redactor не был закрыт как следует. Были открыты эти письма:</translation>
+    </message>
+    <message>
+        <source>Reopening brings each one back with every decision made; starting again discards their saved reviews.</source>
+        <translation>Повторное открытие вернёт каждое письмо со всеми принятыми решениями; начать заново — удалить их сохранённые проверки.</translation>
+    </message>
+    <message>
+        <source>Reopen them with their reviews</source>
+        <translation>Открыть их снова с проверками</translation>
+    </message>
+    <message>
+        <source>not found where it was (moved, renamed or deleted): open it from its new place and its saved review is offered</source>
+        <translation>не найдено на прежнем месте (перемещено, переименовано или удалено): откройте его из нового места, и сохранённая проверка будет предложена</translation>
+    </message>
+    <message>
+        <source>changed since: it is read again without its saved review</source>
+        <translation>с тех пор изменено: оно будет прочитано заново без сохранённой проверки</translation>
+    </message>
+    <message>
         <source>you rejected this before</source>
         <translation>вы это отклонили раньше</translation>
     </message>
@@ -838,6 +866,10 @@
     <message>
         <source>Recent letters</source>
         <translation>Недавние письма</translation>
+    </message>
+    <message>
+        <source>For crash recovery only, and whatever this setting says: while the app runs, the letters that are open are listed in an encrypted file in the data folder (unreadable without the installation key); a proper quit deletes it.</source>
+        <translation>Только для восстановления после сбоя и независимо от этой настройки: пока программа работает, открытые письма перечислены в зашифрованном файле в папке данных (его не прочитать без ключа установки); при правильном выходе он удаляется.</translation>
     </message>
     <message>
         <source>Export and interface</source>
