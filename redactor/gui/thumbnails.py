@@ -1,5 +1,9 @@
 """The left pane: the project's letters with their review state, and the pages of the current
-letter as thumbnails with a state mark."""
+letter as thumbnails with a state mark.
+
+The two lists share the pane through a splitter. Until the editor drags it, the letters list is
+sized to its letters (all of them when they fit, at least half the pane when the pages need the
+rest) and the pages list keeps at least one thumbnail in view."""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from .letter import STATE_TEXT, Letter, LetterState
 
 THUMB_W = 96
 THUMB_H = 132
+PAGES_MIN_H = THUMB_H + 28  # one thumbnail and its spacing
+LETTERS_MIN_ROWS = 2
 
 
 class PageState(StrEnum):
@@ -106,10 +112,17 @@ class LettersPane(QWidget):
         self.pages.setStyleSheet(
             "QListWidget::item:selected { background: #0072B2; border-radius: 3px; }"
         )
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.letters.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.pages.setMinimumHeight(PAGES_MIN_H)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.letters)
         split.addWidget(self.pages)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(1, 1)
         split.setSizes([120, 600])
+        split.splitterMoved.connect(self._split_moved)
+        self._user_split = False  # the editor dragged the splitter: the sizes are theirs
+        self._fitting = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
@@ -137,6 +150,46 @@ class LettersPane(QWidget):
             self.letters.setCurrentRow(self.ctl.letters.index(self.ctl.letter))
         self._syncing = False
         self.refresh_pages()
+        self.fit_split()
+
+    # --- sharing the pane ------------------------------------------------------------------
+    def _row_height(self) -> int:
+        if self.letters.count():
+            return max(self.letters.sizeHintForRow(0), 1)
+        return 2 * self.letters.fontMetrics().lineSpacing() + 4
+
+    def letters_height(self, rows: int) -> int:
+        """The height that shows `rows` letters without scrolling."""
+        return rows * self._row_height() + 2 * self.letters.frameWidth() + 2
+
+    def fit_split(self) -> None:
+        """Size the letters list to its letters (unless the editor sized it)."""
+        if self._user_split:
+            return
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return
+        min_letters = self.letters_height(LETTERS_MIN_ROWS)
+        self.letters.setMinimumHeight(min(min_letters, max(total - PAGES_MIN_H, 0)))
+        want = self.letters_height(max(self.letters.count(), LETTERS_MIN_ROWS))
+        pages = self.pages.count()
+        pages_want = max(PAGES_MIN_H, pages * (THUMB_H + 2 * self.pages.spacing() + 8))
+        if want + pages_want <= total:
+            top = want  # everything fits: the pages get the rest
+        else:  # the letters get at least half the pane (if they need it), pages what is left
+            top = min(want, max(total // 2, total - pages_want))
+        top = max(min_letters, min(top, total - PAGES_MIN_H))
+        self._fitting = True
+        self.split.setSizes([top, total - top])
+        self._fitting = False
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        if not self._fitting:
+            self._user_split = True
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.fit_split()
 
     def refresh_pages(self) -> None:
         letter = self.ctl.letter
@@ -148,6 +201,7 @@ class LettersPane(QWidget):
             if letter is not None:
                 for _ in range(letter.page_count):
                     self.pages.addItem(QListWidgetItem(""))
+            self.fit_split()
         if letter is not None:
             for i in range(self.pages.count()):
                 self.update_page(letter, i)
