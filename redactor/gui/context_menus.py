@@ -14,6 +14,7 @@ from redactor.core.model import ALL_LABELS, FindingSource, ReviewState
 
 from .controller import ReviewController
 from .i18n import tr, trf
+from .models import label_icon
 from .style import label_text
 
 
@@ -64,6 +65,7 @@ def redaction_menu(
     choices = list(ALL_LABELS) + [lab for lab in sorted(current) if lab not in ALL_LABELS]
     for lab in choices:
         act = labels.addAction(label_text(lab), partial(ctl.relabel, ids, lab))
+        act.setIcon(label_icon(lab))
         act.setCheckable(True)
         act.setChecked(current == {lab})
         act.setData(lab)

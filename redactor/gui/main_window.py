@@ -460,6 +460,14 @@ class MainWindow(QMainWindow):
         self.help_sheet.raise_()
         self.help_sheet.activateWindow()
 
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        # "?" typed with Shift (Shift+/ on many layouts) may not match the "?" shortcut on
+        # every platform: the character itself opens the help sheet too.
+        if event.text() == "?":
+            self.show_help()
+            return
+        super().keyPressEvent(event)
+
     def _box_menu(self, rid: str, pos) -> None:  # noqa: ANN001
         """A right-click on a box: it becomes the current finding and its menu opens."""
         from .context_menus import redaction_menu

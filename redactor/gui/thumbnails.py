@@ -2,8 +2,8 @@
 letter as thumbnails with a state mark.
 
 The two lists share the pane through a splitter. Until the editor drags it, the letters list is
-sized to its letters (all of them when they fit, at least half the pane when the pages need the
-rest) and the pages list keeps at least one thumbnail in view."""
+sized to its letters (up to 60% of the pane; it scrolls beyond) and the pages list has the rest,
+at least one thumbnail."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ THUMB_W = 96
 THUMB_H = 132
 PAGES_MIN_H = THUMB_H + 28  # one thumbnail and its spacing
 LETTERS_MIN_ROWS = 2
+LETTERS_MAX_SHARE = 0.6  # of the pane's height, when there are more letters than fit
 
 
 class PageState(StrEnum):
@@ -59,6 +60,37 @@ MARK_TIPS = {
     PageState.VIEWED_NOT: N_("not looked at yet"),
     PageState.DONE: N_("reviewed"),
 }
+
+
+LETTER_MARKS = {
+    LetterState.NOT_ANALYSED: ("…", "#777777"),
+    LetterState.ANALYSING: ("…", "#777777"),
+    LetterState.FAILED: ("✗", "#A33333"),
+    LetterState.NEEDS_EYES: ("!", "#D55E00"),
+    LetterState.TO_REVIEW: ("?", "#0072B2"),
+    LetterState.REVIEWED: ("✓", "#009E73"),
+    LetterState.EXPORTED: ("⇪", "#009E73"),
+}
+_letter_icons: dict[LetterState, QIcon] = {}
+
+
+def letter_icon(state: LetterState) -> QIcon:
+    """A letter's state as a small mark, in the colours of the page marks."""
+    icon = _letter_icons.get(state)
+    if icon is None:
+        mark, color = LETTER_MARKS[state]
+        pix = QPixmap(18, 18)
+        pix.fill(QColor(color))
+        p = QPainter(pix)
+        f = QFont()
+        f.setBold(True)
+        f.setPixelSize(13)
+        p.setFont(f)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(0, 0, 18, 18, Qt.AlignmentFlag.AlignCenter, mark)
+        p.end()
+        icon = _letter_icons[state] = QIcon(pix)
+    return icon
 
 
 def thumb_icon(image: QImage | None, state: PageState, number: int) -> QIcon:
@@ -142,7 +174,7 @@ class LettersPane(QWidget):
         self.letters.clear()
         for letter in self.ctl.letters:
             state = letter.state()
-            item = QListWidgetItem(f"{letter.name}\n   {tr(STATE_TEXT[state])}")
+            item = QListWidgetItem(letter_icon(state), f"{letter.name}\n{tr(STATE_TEXT[state])}")
             if state == LetterState.FAILED:
                 item.setToolTip(letter.error)
             self.letters.addItem(item)
@@ -172,13 +204,8 @@ class LettersPane(QWidget):
         min_letters = self.letters_height(LETTERS_MIN_ROWS)
         self.letters.setMinimumHeight(min(min_letters, max(total - PAGES_MIN_H, 0)))
         want = self.letters_height(max(self.letters.count(), LETTERS_MIN_ROWS))
-        pages = self.pages.count()
-        pages_want = max(PAGES_MIN_H, pages * (THUMB_H + 2 * self.pages.spacing() + 8))
-        if want + pages_want <= total:
-            top = want  # everything fits: the pages get the rest
-        else:  # the letters get at least half the pane (if they need it), pages what is left
-            top = min(want, max(total // 2, total - pages_want))
-        top = max(min_letters, min(top, total - PAGES_MIN_H))
+        # up to 60% of the pane: the same for every letter shown, so it does not jump
+        top = max(min_letters, min(want, int(total * LETTERS_MAX_SHARE), total - PAGES_MIN_H))
         self._fitting = True
         self.split.setSizes([top, total - top])
         self._fitting = False
@@ -201,7 +228,6 @@ class LettersPane(QWidget):
             if letter is not None:
                 for _ in range(letter.page_count):
                     self.pages.addItem(QListWidgetItem(""))
-            self.fit_split()
         if letter is not None:
             for i in range(self.pages.count()):
                 self.update_page(letter, i)

@@ -97,6 +97,10 @@ def test_f1_and_question_mark_open_the_help_sheet(window, qtbot):  # noqa: ANN00
     qtbot.keyClick(win.view, Qt.Key.Key_Question)
     qtbot.waitUntil(sheet.isVisible)
     sheet.close()
+    _activate(qtbot, win)
+    qtbot.keyClick(win.view, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)  # Shift+/
+    qtbot.waitUntil(sheet.isVisible)
+    sheet.close()
 
 
 def test_help_sheet_in_russian(window, qtbot):  # noqa: ANN001
@@ -125,6 +129,7 @@ def test_no_two_actions_share_a_shortcut(window):  # noqa: ANN001
 
 
 # --- opening --------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_open_dialog_starts_in_documents_and_shows_the_letter(  # noqa: ANN001
     window, qtbot, tmp_path, home, monkeypatch
 ):
@@ -215,6 +220,7 @@ def _click_action(qtbot, menu: QMenu, text: str) -> None:  # noqa: ANN001
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(act).center())
 
 
+@pytest.mark.slow
 def test_right_click_a_box_changes_its_label_and_undo(window, qtbot):  # noqa: ANN001
     win = window()
     ctl = win.ctl
@@ -274,6 +280,7 @@ def test_right_click_a_box_changes_its_label_and_undo(window, qtbot):  # noqa: A
     assert rid not in {r.id for r in ctl.letter.plan.redactions}
 
 
+@pytest.mark.slow
 def test_right_click_a_finding_in_the_panel(window, qtbot):  # noqa: ANN001
     win = window()
     ctl = win.ctl
@@ -302,6 +309,7 @@ def test_right_click_a_finding_in_the_panel(window, qtbot):  # noqa: ANN001
 
 
 # --- page-level decisions -------------------------------------------------------------------
+@pytest.mark.slow
 def test_mark_page_reviewed_and_decide_all_on_page_then_undo(window, qtbot):  # noqa: ANN001
     win = window()
     ctl = win.ctl
@@ -335,3 +343,26 @@ def test_mark_page_reviewed_and_decide_all_on_page_then_undo(window, qtbot):  # 
     assert not [r for r in letter.plan.redactions if r.page == 0 and r.state == "proposed"]
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert letter.plan == before
+
+
+@pytest.mark.slow
+def test_mark_reviewed_confirms_a_page_that_needs_eyes(window, qtbot, tmp_path):  # noqa: ANN001
+    from tests.gui.test_eyes_and_search import _scribbles
+
+    page = tmp_path / "handwritten.png"
+    _scribbles(page)
+    win = window()
+    ctl = win.ctl
+    win.open_paths([str(page)])
+    _ready(qtbot, ctl)
+    letter = ctl.letter
+    assert letter.plan.pages_needing_eyes() == [0]
+    before = letter.plan
+    _activate(qtbot, win)
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_M)
+    assert letter.plan.pages_needing_eyes() == [] and not letter.plan.undecided()
+    assert page_state(letter, 0) == PageState.DONE
+    assert not win.eyes_bar.isVisible()
+    qtbot.keyClick(win.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert letter.plan == before and win.eyes_bar.isVisible()
