@@ -68,6 +68,10 @@ def redaction_menu(
         act.setIcon(label_icon(lab))
         act.setCheckable(True)
         act.setChecked(current == {lab})
+        if current == {lab}:  # with an icon, the check shows only as a faint frame
+            font = act.font()
+            font.setBold(True)
+            act.setFont(font)
         act.setData(lab)
         group.addAction(act)
     manual = [r.id for r in reds if r.source == FindingSource.MANUAL]
