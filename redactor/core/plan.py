@@ -153,6 +153,29 @@ def remove(plan: RedactionPlan, ids: Iterable[str]) -> RedactionPlan:
     return replace(plan, redactions=tuple(r for r in plan.redactions if r.id not in gone))
 
 
+def relabel(plan: RedactionPlan, ids: Iterable[str], label: str) -> RedactionPlan:
+    """The redactions `ids` with the label `label` (their state, boxes and group kept)."""
+    chosen = set(ids)
+    return replace(
+        plan,
+        redactions=tuple(
+            replace(r, label=str(label)) if r.id in chosen else r for r in plan.redactions
+        ),
+    )
+
+
+def decide_page(
+    plan: RedactionPlan, page: int, state: ReviewState | str, confirm: bool = False
+) -> RedactionPlan:
+    """Every undecided finding of `page` set to `state`; with `confirm`, the page confirmed
+    looked at as well (a page that needs eyes). Decided findings are left as they are."""
+    ids = [r.id for r in plan.redactions if r.page == page and r.state == ReviewState.PROPOSED]
+    new = set_state(plan, ids, state)
+    if confirm and any(p.index == page and p.needs_eyes for p in plan.pages):
+        new = confirm_eyes(new, page)
+    return new
+
+
 def confirm_eyes(plan: RedactionPlan, page: int, confirmed: bool = True) -> RedactionPlan:
     return replace(
         plan,

@@ -25,7 +25,7 @@ from redactor.core.project import Review, ReviewStore
 from redactor.core.review import Change, History, PlanEdit
 from redactor.core.session import OpenLetter, SessionFile, leftovers
 
-from .i18n import tr
+from .i18n import tr, trf
 from .letter import Letter, reading_order
 from .loading import LoadOptions, LoadResult, carry_decisions, render
 from .opening import LetterLoader
@@ -138,8 +138,14 @@ class ReviewController(QObject):
         if added:
             self._record_session()
         self.lettersChanged.emit()
-        if added and self.letter is None:
-            self.set_letter(added[0])
+        # the letter just opened is shown (or, when every path was open already, the first)
+        shown = added[0] if added else self._open_letter(paths[0]) if paths else None
+        if shown is not None:
+            self.set_letter(shown)
+
+    def _open_letter(self, path: str) -> Letter | None:
+        want = str(Path(path).resolve())
+        return next((x for x in self.letters if str(Path(x.path).resolve()) == want), None)
 
     def cancel_loading(self) -> None:
         self.loader.cancel(self.letters)
@@ -521,6 +527,65 @@ class ReviewController(QObject):
                 new = [h for h in hits if h.status == search_ops.HitStatus.NEW]
                 chosen.append(LetterHits(x, x.document, new))
         return self.hide_hits(chosen)
+
+    # --- context menus and page-level decisions ----------------------------------------------
+    def occurrence_ids(self, rid: str) -> list[str]:
+        """The redactions of `rid`'s term (its group): every occurrence in the letter."""
+        letter = self.letter
+        if letter is None or letter.plan is None:
+            return []
+        try:
+            r = letter.plan.get(rid)
+        except KeyError:
+            return []
+        return plan_ops.group_ids(letter.plan, r.group) or [rid]
+
+    def relabel(self, ids: list[str], label: str) -> None:
+        """Change the label of the redactions `ids` (one undo step)."""
+        letter = self.letter
+        if letter is None or letter.plan is None or not ids:
+            return
+        self.change(plan_ops.relabel(letter.plan, ids, label), tr("Change label"))
+
+    def delete_ids(self, ids: list[str]) -> None:
+        """Delete the manual boxes among `ids`; a finding is rejected, never deleted."""
+        letter = self.letter
+        if letter is None or letter.plan is None or not ids:
+            return
+        reds = [r for r in letter.plan.redactions if r.id in set(ids)]
+        manual = [r.id for r in reds if r.source == FindingSource.MANUAL]
+        others = [r.id for r in reds if r.source != FindingSource.MANUAL]
+        new = plan_ops.set_state(plan_ops.remove(letter.plan, manual), others, "rejected")
+        self.change(new, tr("Delete box") if manual else tr("Reject"))
+
+    def decide_page(self, state: ReviewState, page: int | None = None) -> int:
+        """Every undecided finding of the page (the current one) set to `state`, one undo
+        step. Returns how many were decided."""
+        letter = self.letter
+        if letter is None or letter.plan is None:
+            return 0
+        page = self.page if page is None else page
+        n = sum(r.page == page and r.state == ReviewState.PROPOSED for r in letter.plan.redactions)
+        text = (
+            tr("Accept all on this page")
+            if state == ReviewState.ACCEPTED
+            else tr("Reject all on this page")
+        )
+        self.change(plan_ops.decide_page(letter.plan, page, state), text)
+        self.message.emit(trf("%1 findings on page %2 decided.", n, page + 1))
+        return n
+
+    def mark_page_reviewed(self, page: int | None = None) -> None:
+        """The page is reviewed: its undecided findings accepted (hidden) and, if it needs
+        eyes, confirmed looked at; one undo step. Decisions already taken are kept."""
+        letter = self.letter
+        if letter is None or letter.plan is None:
+            return
+        page = self.page if page is None else page
+        letter.review.mark_viewed(page)
+        new = plan_ops.decide_page(letter.plan, page, ReviewState.ACCEPTED, confirm=True)
+        self.change(new, tr("Mark this page reviewed"))
+        self.message.emit(trf("Page %1 is reviewed.", page + 1))
 
     # --- export support -----------------------------------------------------------------------
 

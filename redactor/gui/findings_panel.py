@@ -164,26 +164,41 @@ class FindingsPanel(QWidget):
             self.ctl.decide_current(state)
 
     def _menu(self, pos) -> None:  # noqa: ANN001
-        ids, kind, label = self._selected()
+        """The right-click menu of a finding or a term (context_menus.py), with the decisions
+        for a whole label after it. Shown without blocking (kept in `self.menu`)."""
+        from .context_menus import redaction_menu
+        from .style import label_text
+
+        idx = self.tree.indexAt(pos).siblingAtColumn(0)
+        if idx.isValid():  # the row under the mouse is the one the menu is for
+            ids = list(idx.data(ROLE_IDS) or [])
+            kind, label = idx.data(ROLE_KIND), idx.data(ROLE_LABEL)
+            self.tree.setCurrentIndex(idx)
+        else:
+            ids, kind, label = self._selected()
         if not ids:
             return
-        menu = QMenu(self)
-        what = tr("term") if kind == "group" else tr("finding")
-        menu.addAction(
-            tr("Accept this %1").replace("%1", what),
-            lambda: self.ctl.decide_ids(ids, ReviewState.ACCEPTED),
-        )
-        menu.addAction(
-            tr("Reject this %1").replace("%1", what),
-            lambda: self.ctl.decide_ids(ids, ReviewState.REJECTED),
-        )
-        menu.addSeparator()
-        menu.addAction(
-            tr("Accept everything labelled %1").replace("%1", label),
-            lambda: self.ctl.decide_label(label, ReviewState.ACCEPTED),
-        )
-        menu.addAction(
-            tr("Reject everything labelled %1").replace("%1", label),
-            lambda: self.ctl.decide_label(label, ReviewState.REJECTED),
-        )
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        scope = "one"
+        if kind == "group" and self.group_by.currentData() == "label":
+            scope = "label"
+        elif kind == "group" and len(ids) > 1:
+            scope = "term"
+        menu = redaction_menu(self, self.ctl, ids, scope)
+        if menu is None:
+            return
+        if label and scope != "label":
+            name = label_text(label)
+            menu.addSeparator()
+            menu.addAction(
+                tr("Accept everything labelled %1").replace("%1", name),
+                lambda: self.ctl.decide_label(label, ReviewState.ACCEPTED),
+            )
+            menu.addAction(
+                tr("Reject everything labelled %1").replace("%1", name),
+                lambda: self.ctl.decide_label(label, ReviewState.REJECTED),
+            )
+        old: QMenu | None = getattr(self, "menu", None)
+        if old is not None:
+            old.deleteLater()
+        self.menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))

@@ -25,7 +25,7 @@ from redactor.core.model import ReviewState
 from redactor.core.project import ReviewStore
 
 from .controller import Letter, ReviewController
-from .file_dialogs import open_file_names
+from .file_dialogs import FolderMemory, open_file_names
 from .findings_panel import FindingsPanel
 from .i18n import tr, trf
 from .page_view import PageView
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
+        self.folders = FolderMemory(self.settings)  # where the file dialogs start
         self.project_deny: tuple[str, ...] = ()
         self.project_allow: tuple[str, ...] = ()
         self.ctl = ReviewController(
@@ -195,6 +196,22 @@ class MainWindow(QMainWindow):
         r.addSeparator()
         self._act(r, "Next page needing eyes", "N", self.ctl.next_eyes_page)
         self._act(r, "I have looked at this page", "C", lambda: self.ctl.confirm_eyes())
+        # Page-level decisions (one undo step each). "Mark this page reviewed": its undecided
+        # findings accepted and the page confirmed; the other two decide the undecided only.
+        self._act(r, "Mark this page reviewed", "M", lambda: self.ctl.mark_page_reviewed())
+        self._act(
+            r,
+            "Accept all on this page",
+            "Ctrl+Alt+A",
+            lambda: self.ctl.decide_page(ReviewState.ACCEPTED),
+        )
+        self._act(
+            r,
+            "Reject all on this page",
+            "Ctrl+Alt+R",
+            lambda: self.ctl.decide_page(ReviewState.REJECTED),
+        )
+        r.addSeparator()
         self._act(r, "Cancel loading", "Esc", self._escape)
 
         v = mb.addMenu(tr("&View"))
@@ -210,6 +227,7 @@ class MainWindow(QMainWindow):
         )
 
         h = mb.addMenu(tr("&Help"))
+        self.help_action = self._act(h, "Help and keyboard shortcuts", ["F1", "?"], self.show_help)
         self._act(h, "About Redactor", None, self._about)
 
     def _connect(self) -> None:
@@ -226,6 +244,7 @@ class MainWindow(QMainWindow):
         self.view.selected.connect(c.select)
         self.view.boxDrawn.connect(self._box_drawn)
         self.view.boxChanged.connect(c.move_box)
+        self.view.boxMenuRequested.connect(self._box_menu)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.findings.tree.activated.connect(lambda _i: self.view.setFocus())
 
@@ -388,7 +407,7 @@ class MainWindow(QMainWindow):
         self.ctl.open_paths(paths)
 
     def open_dialog(self) -> None:
-        paths = open_file_names(self, tr("Open letters"), OPEN_FILTER)
+        paths = open_file_names(self, tr("Open letters"), OPEN_FILTER, folders=self.folders)
         if paths:
             self.open_paths(paths)
 
@@ -442,6 +461,40 @@ class MainWindow(QMainWindow):
 
         self._search = SearchDialog(self.ctl, self)
         self._search.show()
+
+    def show_help(self) -> None:
+        """The help sheet (F1, ?): beside the window, built from its menus each time."""
+        from .help_sheet import HelpSheet
+
+        if getattr(self, "help_sheet", None) is None:
+            self.help_sheet = HelpSheet(self)
+        else:
+            self.help_sheet.refresh()
+        self.help_sheet.show()
+        self.help_sheet.raise_()
+        self.help_sheet.activateWindow()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        # "?" typed with Shift (Shift+/ on many layouts) may not match the "?" shortcut on
+        # every platform: the character itself opens the help sheet too.
+        if event.text() == "?":
+            self.show_help()
+            return
+        super().keyPressEvent(event)
+
+    def _box_menu(self, rid: str, pos) -> None:  # noqa: ANN001
+        """A right-click on a box: it becomes the current finding and its menu opens."""
+        from .context_menus import redaction_menu
+
+        self.ctl.select(rid)
+        menu = redaction_menu(self, self.ctl, [rid])
+        if menu is None:
+            return
+        old = getattr(self, "box_menu", None)
+        if old is not None:
+            old.deleteLater()
+        self.box_menu = menu
+        menu.popup(pos)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -4,7 +4,7 @@ Scene coordinates are page pixels at the working DPI, the same as the plan's box
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
@@ -75,6 +75,7 @@ class PageView(QGraphicsView):
     boxDrawn = Signal(int, object)  # page, Box
     boxChanged = Signal(str, object)  # redaction id, Box
     zoomChanged = Signal(float)
+    boxMenuRequested = Signal(str, QPoint)  # redaction id, global position (a right-click)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,6 +266,15 @@ class PageView(QGraphicsView):
                 self.boxChanged.emit(item.red.id, Box(r.left(), r.top(), r.right(), r.bottom()))
             return
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
+        """A right-click on a box asks for its menu (the window builds it)."""
+        item = self._item_at(event.pos()) if self.page >= 0 else None
+        if item is None:
+            event.ignore()
+            return
+        event.accept()
+        self.boxMenuRequested.emit(item.red.id, event.globalPos())
 
     def snap_to_words(self, box: Box) -> Box:
         """Text selection: the drawn box grown to the words whose centre it covers."""

@@ -1,5 +1,9 @@
 """The left pane: the project's letters with their review state, and the pages of the current
-letter as thumbnails with a state mark."""
+letter as thumbnails with a state mark.
+
+The two lists share the pane through a splitter. Until the editor drags it, the letters list is
+sized to its letters (up to 60% of the pane; it scrolls beyond) and the pages list has the rest,
+at least one thumbnail."""
 
 from __future__ import annotations
 
@@ -17,6 +21,9 @@ from .letter import STATE_TEXT, Letter, LetterState
 
 THUMB_W = 96
 THUMB_H = 132
+PAGES_MIN_H = THUMB_H + 28  # one thumbnail and its spacing
+LETTERS_MIN_ROWS = 2
+LETTERS_MAX_SHARE = 0.6  # of the pane's height, when there are more letters than fit
 
 
 class PageState(StrEnum):
@@ -53,6 +60,37 @@ MARK_TIPS = {
     PageState.VIEWED_NOT: N_("not looked at yet"),
     PageState.DONE: N_("reviewed"),
 }
+
+
+LETTER_MARKS = {
+    LetterState.NOT_ANALYSED: ("…", "#777777"),
+    LetterState.ANALYSING: ("…", "#777777"),
+    LetterState.FAILED: ("✗", "#A33333"),
+    LetterState.NEEDS_EYES: ("!", "#D55E00"),
+    LetterState.TO_REVIEW: ("?", "#0072B2"),
+    LetterState.REVIEWED: ("✓", "#009E73"),
+    LetterState.EXPORTED: ("⇪", "#009E73"),
+}
+_letter_icons: dict[LetterState, QIcon] = {}
+
+
+def letter_icon(state: LetterState) -> QIcon:
+    """A letter's state as a small mark, in the colours of the page marks."""
+    icon = _letter_icons.get(state)
+    if icon is None:
+        mark, color = LETTER_MARKS[state]
+        pix = QPixmap(18, 18)
+        pix.fill(QColor(color))
+        p = QPainter(pix)
+        f = QFont()
+        f.setBold(True)
+        f.setPixelSize(13)
+        p.setFont(f)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(0, 0, 18, 18, Qt.AlignmentFlag.AlignCenter, mark)
+        p.end()
+        icon = _letter_icons[state] = QIcon(pix)
+    return icon
 
 
 def thumb_icon(image: QImage | None, state: PageState, number: int) -> QIcon:
@@ -106,10 +144,17 @@ class LettersPane(QWidget):
         self.pages.setStyleSheet(
             "QListWidget::item:selected { background: #0072B2; border-radius: 3px; }"
         )
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.letters.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.pages.setMinimumHeight(PAGES_MIN_H)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.letters)
         split.addWidget(self.pages)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(1, 1)
         split.setSizes([120, 600])
+        split.splitterMoved.connect(self._split_moved)
+        self._user_split = False  # the editor dragged the splitter: the sizes are theirs
+        self._fitting = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
@@ -129,7 +174,7 @@ class LettersPane(QWidget):
         self.letters.clear()
         for letter in self.ctl.letters:
             state = letter.state()
-            item = QListWidgetItem(f"{letter.name}\n   {tr(STATE_TEXT[state])}")
+            item = QListWidgetItem(letter_icon(state), f"{letter.name}\n{tr(STATE_TEXT[state])}")
             if state == LetterState.FAILED:
                 item.setToolTip(letter.error)
             self.letters.addItem(item)
@@ -137,6 +182,41 @@ class LettersPane(QWidget):
             self.letters.setCurrentRow(self.ctl.letters.index(self.ctl.letter))
         self._syncing = False
         self.refresh_pages()
+        self.fit_split()
+
+    # --- sharing the pane ------------------------------------------------------------------
+    def _row_height(self) -> int:
+        if self.letters.count():
+            return max(self.letters.sizeHintForRow(0), 1)
+        return 2 * self.letters.fontMetrics().lineSpacing() + 4
+
+    def letters_height(self, rows: int) -> int:
+        """The height that shows `rows` letters without scrolling."""
+        return rows * self._row_height() + 2 * self.letters.frameWidth() + 2
+
+    def fit_split(self) -> None:
+        """Size the letters list to its letters (unless the editor sized it)."""
+        if self._user_split:
+            return
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return
+        min_letters = self.letters_height(LETTERS_MIN_ROWS)
+        self.letters.setMinimumHeight(min(min_letters, max(total - PAGES_MIN_H, 0)))
+        want = self.letters_height(max(self.letters.count(), LETTERS_MIN_ROWS))
+        # up to 60% of the pane: the same for every letter shown, so it does not jump
+        top = max(min_letters, min(want, int(total * LETTERS_MAX_SHARE), total - PAGES_MIN_H))
+        self._fitting = True
+        self.split.setSizes([top, total - top])
+        self._fitting = False
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        if not self._fitting:
+            self._user_split = True
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.fit_split()
 
     def refresh_pages(self) -> None:
         letter = self.ctl.letter

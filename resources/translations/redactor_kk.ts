@@ -4,6 +4,46 @@
 <context>
     <name>redactor</name>
     <message>
+        <source>Change label</source>
+        <translation>Белгіні өзгерту</translation>
+    </message>
+    <message>
+        <source>Accept all occurrences</source>
+        <translation>Барлық кездесуін қабылдау</translation>
+    </message>
+    <message>
+        <source>Reject all occurrences</source>
+        <translation>Барлық кездесуін қабылдамау</translation>
+    </message>
+    <message>
+        <source>Accept all occurrences (%1)</source>
+        <translation>Барлық кездесуін қабылдау (%1)</translation>
+    </message>
+    <message>
+        <source>Reject all occurrences (%1)</source>
+        <translation>Барлық кездесуін қабылдамау (%1)</translation>
+    </message>
+    <message>
+        <source>Delete the box</source>
+        <translation>Жақтауды жою</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Қабылдау</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Қабылдамау</translation>
+    </message>
+    <message>
+        <source>Accept everything labelled %1</source>
+        <translation>%1 белгісі барлардың бәрін қабылдау</translation>
+    </message>
+    <message>
+        <source>Reject everything labelled %1</source>
+        <translation>%1 белгісі барлардың бәрін қабылдамау</translation>
+    </message>
+    <message>
         <source>Draw box</source>
         <translation>Жақтау салу</translation>
     </message>
@@ -16,20 +56,32 @@
         <translation>Тауып жасыру</translation>
     </message>
     <message>
+        <source>Accept all on this page</source>
+        <translation>Осы беттегінің бәрін қабылдау</translation>
+    </message>
+    <message>
+        <source>Reject all on this page</source>
+        <translation>Осы беттегінің бәрін қабылдамау</translation>
+    </message>
+    <message>
+        <source>%1 findings on page %2 decided.</source>
+        <translation>%2-беттегі шешілген табылғандар: %1.</translation>
+    </message>
+    <message>
+        <source>Mark this page reviewed</source>
+        <translation>Бетті тексерілді деп белгілеу</translation>
+    </message>
+    <message>
+        <source>Page %1 is reviewed.</source>
+        <translation>%1-бет тексерілді.</translation>
+    </message>
+    <message>
         <source>The saved review was restored.</source>
         <translation>Сақталған тексеру қалпына келтірілді.</translation>
     </message>
     <message>
         <source>No findings.</source>
         <translation>Табылғандар жоқ.</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Қабылдау</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Қабылдамау</translation>
     </message>
     <message>
         <source>Accept term</source>
@@ -292,32 +344,44 @@
         <translation>Таңдалған табылғанды не терминді қабылдамау (R / Shift+R)</translation>
     </message>
     <message>
-        <source>term</source>
-        <translation>термин</translation>
-    </message>
-    <message>
-        <source>finding</source>
-        <translation>табылғанды</translation>
-    </message>
-    <message>
-        <source>Accept this %1</source>
-        <translation>Осы %1 қабылдау</translation>
-    </message>
-    <message>
-        <source>Reject this %1</source>
-        <translation>Осы %1 қабылдамау</translation>
-    </message>
-    <message>
-        <source>Accept everything labelled %1</source>
-        <translation>%1 белгісі барлардың бәрін қабылдау</translation>
-    </message>
-    <message>
-        <source>Reject everything labelled %1</source>
-        <translation>%1 белгісі барлардың бәрін қабылдамау</translation>
-    </message>
-    <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
         <translation>Табылғандар: %1; шешім күтуде: %2, қабылданды: %3, қабылданбады: %4</translation>
+    </message>
+    <message>
+        <source>Right-click a box on the page or a finding in the list: accept or reject it or every occurrence of its term, change its label, delete a box you drew (a finding is never deleted, only rejected).</source>
+        <translation>Беттегі жақтауды немесе тізімдегі табылғанды тінтуірдің оң жағымен басыңыз: оны немесе терминнің барлық кездесуін қабылдау не қабылдамау, белгісін өзгерту, өзіңіз салған жақтауды жою (табылған ешқашан жойылмайды, тек қабылданбайды).</translation>
+    </message>
+    <message>
+        <source>Open letters with %1, or drop files on the window: the letter just opened is shown. The left pane lists the open letters and the pages of the one shown.</source>
+        <translation>Хаттарды ашыңыз (%1) немесе файлдарды терезеге сүйреп әкеліңіз: жаңа ашылған хат бірден көрсетіледі. Сол жақта — ашық хаттар тізімі және көрсетілген хаттың беттері.</translation>
+    </message>
+    <message>
+        <source>Go through the findings: %1 next, %2 previous. Accept (%3) hides the words in the copy; reject (%4) keeps them readable. %5 and %6 decide every occurrence of the same term.</source>
+        <translation>Табылғандарды қараңыз: %1 — келесі, %2 — алдыңғы. Қабылдау (%3) сөздерді көшірмеде жасырады; қабылдамау (%4) оларды оқылатын күйде қалдырады. %5 және %6 сол терминнің барлық кездесуін шешеді.</translation>
+    </message>
+    <message>
+        <source>A page marked ! needs your eyes (handwriting, ink no reader could read): draw a box over every name on it (%1), then confirm you looked at it (%2).</source>
+        <translation>! белгісі бар бетті өзіңіз қарауыңыз керек (қолжазба, оқылмаған сия): әр есімнің үстіне жақтау салыңыз (%1), содан кейін қарағаныңызды растаңыз (%2).</translation>
+    </message>
+    <message>
+        <source>Mark this page reviewed (%1) accepts every finding of the page still undecided and confirms the page: its thumbnail shows ✓. Decisions already taken are kept. Accept all on this page (%2) and Reject all on this page (%3) decide the undecided findings of the page only.</source>
+        <translation>«Бетті тексерілді деп белгілеу» (%1) беттің әлі шешілмеген барлық табылғанын қабылдап, бетті растайды: кішкентай суретінде ✓ шығады. Бұрын қабылданған шешімдер сақталады. «Осы беттегінің бәрін қабылдау» (%2) мен «Осы беттегінің бәрін қабылдамау» (%3) беттің тек шешілмеген табылғандарын шешеді.</translation>
+    </message>
+    <message>
+        <source>Every step can be undone (%1). When nothing is left to decide, export a safe copy (%2): the copy is read again and checked before it is saved.</source>
+        <translation>Әр қадамды болдырмауға болады (%1). Шешетін ештеңе қалмағанда, қауіпсіз көшірмені экспорттаңыз (%2): көшірме сақталмас бұрын қайта оқылып, тексеріледі.</translation>
+    </message>
+    <message>
+        <source>Help and keyboard shortcuts</source>
+        <translation>Анықтама және жылдам пернелер</translation>
+    </message>
+    <message>
+        <source>How a review goes</source>
+        <translation>Тексеру қалай жүреді</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Жылдам пернелер</translation>
     </message>
     <message>
         <source>not analysed</source>
@@ -398,10 +462,6 @@
     <message>
         <source>Draw a box</source>
         <translation>Жақтау салу</translation>
-    </message>
-    <message>
-        <source>Delete the box</source>
-        <translation>Жақтауды жою</translation>
     </message>
     <message>
         <source>Next page needing eyes</source>

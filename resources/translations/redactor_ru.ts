@@ -4,6 +4,46 @@
 <context>
     <name>redactor</name>
     <message>
+        <source>Change label</source>
+        <translation>Изменить метку</translation>
+    </message>
+    <message>
+        <source>Accept all occurrences</source>
+        <translation>Принять все вхождения</translation>
+    </message>
+    <message>
+        <source>Reject all occurrences</source>
+        <translation>Отклонить все вхождения</translation>
+    </message>
+    <message>
+        <source>Accept all occurrences (%1)</source>
+        <translation>Принять все вхождения (%1)</translation>
+    </message>
+    <message>
+        <source>Reject all occurrences (%1)</source>
+        <translation>Отклонить все вхождения (%1)</translation>
+    </message>
+    <message>
+        <source>Delete the box</source>
+        <translation>Удалить рамку</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Accept everything labelled %1</source>
+        <translation>Принять всё с меткой %1</translation>
+    </message>
+    <message>
+        <source>Reject everything labelled %1</source>
+        <translation>Отклонить всё с меткой %1</translation>
+    </message>
+    <message>
         <source>Draw box</source>
         <translation>Нарисовать рамку</translation>
     </message>
@@ -16,20 +56,32 @@
         <translation>Найти и скрыть</translation>
     </message>
     <message>
+        <source>Accept all on this page</source>
+        <translation>Принять всё на этой странице</translation>
+    </message>
+    <message>
+        <source>Reject all on this page</source>
+        <translation>Отклонить всё на этой странице</translation>
+    </message>
+    <message>
+        <source>%1 findings on page %2 decided.</source>
+        <translation>Решено находок на странице %2: %1.</translation>
+    </message>
+    <message>
+        <source>Mark this page reviewed</source>
+        <translation>Отметить страницу как проверенную</translation>
+    </message>
+    <message>
+        <source>Page %1 is reviewed.</source>
+        <translation>Страница %1 проверена.</translation>
+    </message>
+    <message>
         <source>The saved review was restored.</source>
         <translation>Сохранённая проверка восстановлена.</translation>
     </message>
     <message>
         <source>No findings.</source>
         <translation>Находок нет.</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Принять</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Отклонить</translation>
     </message>
     <message>
         <source>Accept term</source>
@@ -292,32 +344,44 @@
         <translation>Отклонить выбранную находку или термин (R / Shift+R)</translation>
     </message>
     <message>
-        <source>term</source>
-        <translation>термин</translation>
-    </message>
-    <message>
-        <source>finding</source>
-        <translation>находку</translation>
-    </message>
-    <message>
-        <source>Accept this %1</source>
-        <translation>Принять %1</translation>
-    </message>
-    <message>
-        <source>Reject this %1</source>
-        <translation>Отклонить %1</translation>
-    </message>
-    <message>
-        <source>Accept everything labelled %1</source>
-        <translation>Принять всё с меткой %1</translation>
-    </message>
-    <message>
-        <source>Reject everything labelled %1</source>
-        <translation>Отклонить всё с меткой %1</translation>
-    </message>
-    <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
         <translation>Находок: %1; ждут решения: %2, принято: %3, отклонено: %4</translation>
+    </message>
+    <message>
+        <source>Right-click a box on the page or a finding in the list: accept or reject it or every occurrence of its term, change its label, delete a box you drew (a finding is never deleted, only rejected).</source>
+        <translation>Щёлкните правой кнопкой по рамке на странице или по находке в списке: принять или отклонить её или все вхождения термина, изменить метку, удалить нарисованную вами рамку (находка никогда не удаляется, только отклоняется).</translation>
+    </message>
+    <message>
+        <source>Open letters with %1, or drop files on the window: the letter just opened is shown. The left pane lists the open letters and the pages of the one shown.</source>
+        <translation>Откройте письма (%1) или перетащите файлы в окно: только что открытое письмо показывается сразу. Слева — список открытых писем и страницы показанного.</translation>
+    </message>
+    <message>
+        <source>Go through the findings: %1 next, %2 previous. Accept (%3) hides the words in the copy; reject (%4) keeps them readable. %5 and %6 decide every occurrence of the same term.</source>
+        <translation>Идите по находкам: %1 — следующая, %2 — предыдущая. Принять (%3) — слова скрываются в копии; отклонить (%4) — остаются читаемыми. %5 и %6 решают все вхождения того же термина.</translation>
+    </message>
+    <message>
+        <source>A page marked ! needs your eyes (handwriting, ink no reader could read): draw a box over every name on it (%1), then confirm you looked at it (%2).</source>
+        <translation>Страница с пометкой ! требует вашего взгляда (рукопись, чернила, которые не удалось прочитать): нарисуйте рамку на каждом имени (%1), затем подтвердите просмотр (%2).</translation>
+    </message>
+    <message>
+        <source>Mark this page reviewed (%1) accepts every finding of the page still undecided and confirms the page: its thumbnail shows ✓. Decisions already taken are kept. Accept all on this page (%2) and Reject all on this page (%3) decide the undecided findings of the page only.</source>
+        <translation>«Отметить страницу как проверенную» (%1) принимает все ещё не решённые находки страницы и подтверждает её просмотр: на миниатюре появляется ✓. Уже принятые решения сохраняются. «Принять всё на этой странице» (%2) и «Отклонить всё на этой странице» (%3) решают только не решённые находки страницы.</translation>
+    </message>
+    <message>
+        <source>Every step can be undone (%1). When nothing is left to decide, export a safe copy (%2): the copy is read again and checked before it is saved.</source>
+        <translation>Любой шаг можно отменить (%1). Когда решать больше нечего, экспортируйте безопасную копию (%2): копия читается заново и проверяется перед сохранением.</translation>
+    </message>
+    <message>
+        <source>Help and keyboard shortcuts</source>
+        <translation>Справка и горячие клавиши</translation>
+    </message>
+    <message>
+        <source>How a review goes</source>
+        <translation>Как идёт проверка</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
     </message>
     <message>
         <source>not analysed</source>
@@ -398,10 +462,6 @@
     <message>
         <source>Draw a box</source>
         <translation>Нарисовать рамку</translation>
-    </message>
-    <message>
-        <source>Delete the box</source>
-        <translation>Удалить рамку</translation>
     </message>
     <message>
         <source>Next page needing eyes</source>

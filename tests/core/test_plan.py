@@ -74,3 +74,19 @@ def test_json_round_trip_without_text(tmp_path):
 def test_bad_plan_files(text):
     with pytest.raises(InputError):
         P.from_json(text)
+
+
+def test_relabel_and_decide_page_are_pure():
+    plan = _plan()
+    relabelled = P.relabel(plan, ["r1"], "LOCATION")
+    assert relabelled.get("r1").label == "LOCATION" and plan.get("r1").label == "PERSON"
+    assert relabelled.get("r1").group == plan.get("r1").group
+    assert relabelled.get("r2").label == "PERSON"  # the other occurrence is not touched
+    # page 1: r2 rejected already, r3 undecided, the page needs eyes
+    before = P.reject(plan, ["r2"])
+    done = P.decide_page(before, 1, "accepted", confirm=True)
+    assert done.get("r2").state == "rejected"  # a decision is kept
+    assert done.get("r3").state == "accepted"
+    assert done.get("r1").state == "proposed"  # another page
+    assert done.pages_needing_eyes() == []
+    assert P.decide_page(before, 1, "rejected").pages_needing_eyes() == [1]
