@@ -167,7 +167,8 @@ class ExportDialog(QDialog):
         self.out.setText(str(p.with_name(stem + ".safe" + SUFFIX[fmt])))
 
     def _browse(self) -> None:
-        path = save_file_name(self, tr("Save the safe copy as"), self.out.text())
+        folders = getattr(self.parent(), "folders", None)  # the main window's folder memory
+        path = save_file_name(self, tr("Save the safe copy as"), self.out.text(), folders=folders)
         if path:
             self.out.setText(path)
 
