@@ -88,7 +88,10 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(self.job)
         except BaseException as exc:  # delivered to the UI thread, never lost
-            if not isinstance(exc, (Cancelled, RedactorError)):
+            # A job cancelled (the window closing) may fail on its way out, e.g. submitting to
+            # a worker pool already shut down: that is the cancellation, not an error.
+            quiet = isinstance(exc, (Cancelled, RedactorError)) or self.job.cancel.cancelled
+            if not quiet:
                 # The frames only: an exception's message may hold a letter's path, and a
                 # desktop session keeps the app's stderr (~/.xsession-errors, the journal).
                 log.error(
