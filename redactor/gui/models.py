@@ -152,12 +152,43 @@ def reason_text(x: Reason, words_of: WordsOf) -> str:
         if x.term:
             return trf("the deny or search term %1", _quoted(x.term))
         return tr("a deny or search term")
-    return trf("%1: %2, score %3", _part_name(x.why), label_text(x.label), f"{x.score:.2f}")
+    return trf("%1, found by: %2", label_text(x.label), _part_score(x))
+
+
+def _by_detector(x: Reason) -> bool:
+    """A reason of one of the detector's parts (a rule or a model), not a term or a notice."""
+    return (
+        x.source == FindingSource.DETECTOR
+        and x.label not in (Label.TERM, Label.HIDDEN_TEXT, Label.UNREAD, Label.MIXED_SCRIPT)
+        and not x.why.startswith("propagated")
+        and x.why != "a dark box drawn in the source file"
+    )
+
+
+def _part_score(x: Reason) -> str:
+    return f"{_part_name(x.why)} {x.score:.2f}"
 
 
 def reason_texts(r: Redaction, words_of: WordsOf) -> list[str]:
-    """Every reason of a redaction, each once, the one its label comes from first."""
-    return list(dict.fromkeys(reason_text(x, words_of) for x in reasons(r)))
+    """Every reason of a redaction, each once, in order (the one its label comes from first);
+    the detector's parts that gave one label on one line ("person, found by: language model
+    spaCy 0.85; rule “surname shape” 0.55")."""
+    lines: list[str] = []
+    parts: dict[str, list[str]] = {}  # label -> its parts (line made at the first)
+    at: dict[str, int] = {}
+    for x in reasons(r):
+        if _by_detector(x):
+            if x.label not in parts:
+                parts[x.label], at[x.label] = [], len(lines)
+                lines.append("")
+            part = _part_score(x)
+            if part not in parts[x.label]:
+                parts[x.label].append(part)
+            continue
+        lines.append(reason_text(x, words_of))
+    for label, n in at.items():
+        lines[n] = trf("%1, found by: %2", label_text(label), "; ".join(parts[label]))
+    return list(dict.fromkeys(lines))
 
 
 def redaction_words(r: Redaction, words_of: WordsOf) -> str:

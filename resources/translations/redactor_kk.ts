@@ -504,8 +504,8 @@
         <translation>«%1» ережесі</translation>
     </message>
     <message>
-        <source>%1: %2, score %3</source>
-        <translation>%1: %2, бағасы %3</translation>
+        <source>%1, found by: %2</source>
+        <translation>%1, тапқандар: %2</translation>
     </message>
     <message>
         <source>mixed</source>

@@ -504,8 +504,8 @@
         <translation>правило «%1»</translation>
     </message>
     <message>
-        <source>%1: %2, score %3</source>
-        <translation>%1: %2, оценка %3</translation>
+        <source>%1, found by: %2</source>
+        <translation>%1, нашли: %2</translation>
     </message>
     <message>
         <source>mixed</source>
