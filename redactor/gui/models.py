@@ -100,7 +100,13 @@ def reasons(r: Redaction) -> tuple[Reason, ...]:
     if r.reasons:
         return r.reasons
     whys = [w for w in (r.why or "").split("; ") if w] or [""]
-    return tuple(Reason(r.source, r.label, w, r.score) for w in whys)
+    out = []
+    for n, w in enumerate(whys):
+        if w.startswith("term #"):
+            out.append(Reason(FindingSource.TERM, Label.TERM, w))
+        else:  # the score is known for the reason its label came from only
+            out.append(Reason(r.source, r.label, w, r.score if n == 0 else -1.0))
+    return tuple(out)
 
 
 def _quoted(text: str) -> str:
@@ -166,7 +172,7 @@ def _by_detector(x: Reason) -> bool:
 
 
 def _part_score(x: Reason) -> str:
-    return f"{_part_name(x.why)} {x.score:.2f}"
+    return f"{_part_name(x.why)} {x.score:.2f}" if x.score >= 0 else _part_name(x.why)
 
 
 def reason_texts(r: Redaction, words_of: WordsOf) -> list[str]:
