@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 
 from redactor.core.model import Document, FindingSource, Label, Reason, ReviewState
@@ -247,10 +248,20 @@ class FindingsModel(QStandardItemModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows_by_id: dict[str, QStandardItem] = {}
+        self._reds: dict[str, Redaction] = {}
+        self._words_of: WordsOf = document_words(None)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([tr("Finding"), tr("State")])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        """A row's tooltip (its first finding's label, words and reasons) is made when asked."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            ids = super().data(index, ROLE_IDS) or []
+            r = self._reds.get(ids[0]) if ids else None
+            return redaction_tooltip(r, self._words_of) if r is not None else None
+        return super().data(index, role)
 
     def rebuild(
         self,
@@ -262,9 +273,10 @@ class FindingsModel(QStandardItemModel):
     ) -> None:
         self.removeRows(0, self.rowCount())
         self.rows_by_id = {}
+        self._reds = {r.id: r for r in plan.redactions} if plan is not None else {}
+        self._words_of = document_words(document)
         if plan is None:
             return
-        words_of = document_words(document)
         reds = sorted(plan.redactions, key=lambda r: (r.page, round(r.box.y0 / 20), r.box.x0))
         if label_filter:
             reds = [r for r in reds if r.label == label_filter]
@@ -289,7 +301,6 @@ class FindingsModel(QStandardItemModel):
             top.setData([r.id for r in members], ROLE_IDS)
             top.setData("group", ROLE_KIND)
             top.setData(first.label, ROLE_LABEL)
-            top.setToolTip(redaction_tooltip(first, words_of))
             top.setEditable(False)
             state = QStandardItem(summary(members))
             state.setEditable(False)
@@ -305,7 +316,6 @@ class FindingsModel(QStandardItemModel):
                 child.setData([r.id], ROLE_IDS)
                 child.setData("one", ROLE_KIND)
                 child.setData(r.label, ROLE_LABEL)
-                child.setToolTip(redaction_tooltip(r, words_of))
                 child.setEditable(False)
                 cstate = QStandardItem(STATE_MARK.get(r.state, "") + " " + state_text(r.state))
                 cstate.setEditable(False)

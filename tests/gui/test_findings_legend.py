@@ -183,6 +183,8 @@ def test_labels_in_the_interface_language(  # noqa: ANN001
     assert person in names and "PERSON" not in names
     combo.setCurrentIndex(names.index(person))
     qtbot.waitUntil(lambda: len(_titles(win)) == 1, timeout=5_000)
+    tip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(person) and "«" in tip  # the row's tooltip: label, words, reasons
     # the details and the page's tooltips too
     win.view.setFocus()
     qtbot.keyClick(win.view, Qt.Key.Key_J)
