@@ -149,7 +149,7 @@ def reason_text(x: Reason, words_of: WordsOf) -> str:
     if x.why == PROPAGATED_WHY or x.why.startswith("propagated from term"):
         origin = _origin_text(x, words_of)
         if x.term and origin:
-            return trf("another place of %1, found first on %2", _quoted(x.term), origin)
+            return trf("another place of %1, which was found on %2", _quoted(x.term), origin)
         if x.term and x.label == Label.TERM:
             return trf("a form of the deny or search term %1", _quoted(x.term))
         if x.term:

@@ -588,8 +588,8 @@
         <translation>детектор</translation>
     </message>
     <message>
-        <source>another place of %1, found first on %2</source>
-        <translation>%1 тағы бір орны, алғаш табылған жері: %2</translation>
+        <source>another place of %1, which was found on %2</source>
+        <translation>%1 тағы бір орны, ол табылған жер: %2</translation>
     </message>
     <message>
         <source>a form of the deny or search term %1</source>

@@ -588,8 +588,8 @@
         <translation>детектор</translation>
     </message>
     <message>
-        <source>another place of %1, found first on %2</source>
-        <translation>ещё одно место %1, впервые найденного: %2</translation>
+        <source>another place of %1, which was found on %2</source>
+        <translation>ещё одно место %1, найденного здесь: %2</translation>
     </message>
     <message>
         <source>a form of the deny or search term %1</source>

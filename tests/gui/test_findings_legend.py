@@ -110,8 +110,8 @@ def test_details_show_the_reason_and_the_words(make_window, qtbot, caplog) -> No
     # a number found by a rule names the rule
     iin = next(r for r in letter.plan.redactions if "850312301209" in _words(letter, r))
     assert "rule “kz_iin_bin”" in seen[iin.id]
-    # another place of the same name says where it was found first
-    again = [t for t in seen.values() if "found first on page 1" in t]
+    # another place of the same name says where that name was found
+    again = [t for t in seen.values() if "which was found on page 1: «" in t]
     assert again
 
     # the page's tooltip says the same
