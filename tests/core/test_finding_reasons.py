@@ -17,6 +17,7 @@ from redactor.core.model import (
     Word,
     reasons_of,
 )
+from tests.support.data import LETTERS, needs_data
 
 
 def _page() -> PageText:
@@ -151,3 +152,32 @@ def test_propagated_findings_say_where_they_come_from() -> None:
     assert all("Ospanov" not in repr(r) and "Asel" not in repr(r) for r in plan.redactions)
     text = plan_ops.to_json(plan)
     assert "Ospanov" not in text and "Asel" not in text
+
+
+@needs_data
+def test_a_number_and_a_date_over_the_same_words_are_one_finding() -> None:
+    """The Russian dev letter: the case number "№ 6." and the date after it share a word (the
+    number grows over the words it is made of). One finding covers both, with both reasons."""
+    from redactor.core.detect.engine import Detector
+
+    opened = pipeline.read_document(LETTERS / "dev-ru-01.typed.pdf")
+    try:
+        doc = opened.document
+    finally:
+        opened.close()
+    found = jobs.find(doc, jobs.AnalysisOptions(), Detector())
+    plan = pipeline.make_plan(doc, found, fingerprint="")
+    words = doc.pages[0].words
+    (red,) = {
+        r.group: r for r in plan.redactions if any(words[i].text == "№" for i in r.word_indexes)
+    }.values()
+    text = " ".join(words[i].text for i in red.word_indexes)
+    assert "№" in text and "января" in text
+    labels = {x.label for x in red.reasons}
+    assert {"ID", "DATE"} <= labels
+    seen: dict[tuple[int, int], str] = {}
+    for r in plan.redactions:
+        if r.label in ("MIXED_SCRIPT", "HIDDEN_TEXT", "UNREAD"):
+            continue
+        for w in r.word_indexes:
+            assert seen.setdefault((r.page, w), r.group) == r.group  # no word in two findings
