@@ -44,6 +44,7 @@ from .style import LABEL_STYLE, STATE_LOOK, STATE_MARK, label_swatch, label_text
 
 FILTER_LABELS = (*ALL_LABELS, "TERM", "MANUAL", *NOTICE_LABELS)
 STATES = (ReviewState.PROPOSED, ReviewState.ACCEPTED, ReviewState.REJECTED)
+NAME_MAX_PX = 170  # the legend's widest label name before it is cut
 
 
 def screen_document(letter: Letter | None) -> Document | None:
@@ -100,6 +101,9 @@ class Legend(QFrame):
     def retranslate(self) -> None:
         for label, name in self.names.items():
             name.setText(label_text(label))
+            name.setToolTip(label_text(label))
+            # shown whole up to a width, cut beyond it (the tooltip has it) not to widen the pane
+            name.setMinimumWidth(min(name.sizeHint().width(), NAME_MAX_PX))
         self.states_title.setText("<b>" + escape(tr("Decisions")) + "</b>")
         for state, text in self.states.items():
             text.setText(f"{STATE_MARK[state]} {state_text(state)}: {tr(STATE_LOOK[state])}")

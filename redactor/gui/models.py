@@ -146,6 +146,8 @@ def reason_text(x: Reason, words_of: WordsOf) -> str:
         return tr("a word mixing letters of several scripts (look-alike letters?)")
     if x.why == "a dark box drawn in the source file":
         return tr("a dark box drawn in the source file")
+    if x.label == "LEAK":  # a place the final check of an export refused: its why says where
+        return x.why
     if x.why == PROPAGATED_WHY or x.why.startswith("propagated from term"):
         origin = _origin_text(x, words_of)
         if x.term and origin:
@@ -167,6 +169,7 @@ def _by_detector(x: Reason) -> bool:
     return (
         x.source == FindingSource.DETECTOR
         and x.label not in (Label.TERM, Label.HIDDEN_TEXT, Label.UNREAD, Label.MIXED_SCRIPT)
+        and x.label != "LEAK"
         and not x.why.startswith("propagated")
         and x.why != "a dark box drawn in the source file"
     )
