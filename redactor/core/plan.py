@@ -282,6 +282,24 @@ def from_findings(
     return RedactionPlan(document=document, pages=tuple(pages), redactions=tuple(reds))
 
 
+def carry_reasons(plan: RedactionPlan, source: RedactionPlan) -> RedactionPlan:
+    """`plan` (read back from a file, which keeps no reasons) with the reasons of `source`'s
+    redactions over the same words (or, for a box over no words, the same box). In memory
+    only, for the editor's screen."""
+    by_words = {(r.page, r.word_indexes): r.reasons for r in source.redactions if r.word_indexes}
+    by_box = {(r.page, r.box): r.reasons for r in source.redactions if not r.word_indexes}
+
+    def found(r: Redaction) -> tuple[Reason, ...]:
+        if r.word_indexes:
+            return by_words.get((r.page, r.word_indexes), ())
+        return by_box.get((r.page, r.box), ())
+
+    return replace(
+        plan,
+        redactions=tuple(r if r.reasons else replace(r, reasons=found(r)) for r in plan.redactions),
+    )
+
+
 # --- JSON ------------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from . import pipeline
+from . import plan as plan_ops
 from .model import Document, FindingSource, ReviewState
 from .plan import RedactionPlan
 from .project import Review
@@ -95,7 +96,7 @@ class LetterReview:
         old = self.plan
         self.viewed = set(saved.viewed_pages)
         self.exported = saved.exported
-        self.plan = saved.plan
+        self.plan = plan_ops.carry_reasons(saved.plan, old)  # a file keeps no reasons
         self._tell(Change.RESTORED, old)
         return True
 

@@ -181,3 +181,25 @@ def test_a_number_and_a_date_over_the_same_words_are_one_finding() -> None:
             continue
         for w in r.word_indexes:
             assert seen.setdefault((r.page, w), r.group) == r.group  # no word in two findings
+
+
+def test_a_restored_review_gets_its_reasons_back() -> None:
+    """A saved review keeps no reasons (they may hold a term): taken back after a crash, its
+    findings get the reasons of the letter's fresh analysis over the same words."""
+    from redactor.core.project import Review
+    from redactor.core.review import LetterReview
+
+    page = _page()
+    term = _finding(
+        page, (2,), Span(10, 16, "TERM", 1.0, "term #0", term=0, term_text="Petrov"), "term"
+    )
+    fresh = plan_ops.from_findings("x", [plan_ops.PagePlan(0, 600, 200, 100)], [term])
+    saved = plan_ops.from_json(plan_ops.to_json(plan_ops.reject(fresh, ["r1"])))
+    assert not saved.redactions[0].reasons
+    review = LetterReview()
+    review.rebuild(fresh)
+    review.offer(Review(fingerprint="f", plan=saved, viewed_pages=(0,), saved_at=0.0))
+    assert review.restore()
+    (red,) = review.plan.redactions
+    assert red.state == "rejected" and red.reasons == fresh.redactions[0].reasons
+    assert red.reasons[0].term == "Petrov"
