@@ -305,14 +305,17 @@ class FindingsPanel(QWidget):
                 "<i>" + escape(tr("Select a finding (J / K) to see why it was found.")) + "</i>"
             )
             return
-        words_of = document_words(screen_document(self.ctl.letter))
+        document = screen_document(self.ctl.letter)
+        words_of = document_words(document)
         color = LABEL_STYLE.get(r.label, ("#333333", None))[0]
         head = (
             f'<span style="color:{color}">■</span> <b>{escape(label_text(r.label))}</b>'
             f" · {escape(STATE_MARK.get(r.state, ''))} {escape(state_text(r.state))}"
             f" · {escape(trf('page %1', r.page + 1))}"
         )
-        words = redaction_words(r, words_of) or redaction_text(screen_document(self.ctl.letter), r)
+        words = redaction_words(r, words_of)
+        if not words or r.label in NOTICE_LABELS:  # a notice's own wording ("Osp[а]nov ...")
+            words = redaction_text(document, r)
         lines = [head, escape(tr("Words:")) + " «" + escape(words) + "»"]
         lines.append(escape(tr("Why:")))
         lines += ["• " + escape(t) for t in reason_texts(r, words_of)]

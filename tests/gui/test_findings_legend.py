@@ -252,3 +252,22 @@ def test_provisional_findings_have_their_real_labels(make_window, qtbot, tmp_pat
         assert not [t for t in titles if manual in t], titles
         assert "Tulegenov" in " ".join(titles)
         assert "Why:" in details and manual not in details
+
+
+def test_a_notice_explains_itself(make_window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    """A word typed in two scripts: its details bracket the odd letter and say why."""
+    from tests.support.letters import letter_lines, typed_pdf
+
+    mixed = typed_pdf(tmp_path / "mixed.pdf", letter_lines("Osp\u0430nov"))  # Cyrillic а
+    win = make_window()
+    ctl = _open(win, qtbot, mixed)
+    notice = next(r for r in ctl.letter.plan.redactions if r.label == "MIXED_SCRIPT")
+    win.view.setFocus()
+    for _ in range(len(ctl.letter.plan.redactions)):
+        qtbot.keyClick(win.view, Qt.Key.Key_J)
+        if ctl.current_id == notice.id:
+            break
+    text = win.findings.details_text()
+    assert text.startswith(f"■ {label_text('MIXED_SCRIPT')}")
+    assert "Osp[\u0430]nov" in text
+    assert "a word mixing letters of several scripts" in text
