@@ -244,14 +244,15 @@ def test_provisional_findings_have_their_real_labels(make_window, qtbot, tmp_pat
     qtbot.waitUntil(
         lambda: ctl.letter is not None and ctl.letter.status == "ready", timeout=300_000
     )
-    assert shots, "no findings were shown while the letter was read"
+    shown = [shot for shot in shots if shot[1]]  # a page read may have had no findings yet
+    assert shown, f"no findings were shown while the letter was read ({len(shots)} updates)"
     manual = i18n.tr("manual box")
-    for titles, labels, details in shots:
-        assert titles and labels
+    for titles, labels, details in shown:
+        assert titles, labels
         assert Label.MANUAL not in labels
         assert not [t for t in titles if manual in t], titles
-        assert "Tulegenov" in " ".join(titles)
-        assert "Why:" in details and manual not in details
+        assert "Tulegenov" in " ".join(titles), titles
+        assert "Why:" in details and manual not in details, details
 
 
 def test_a_notice_explains_itself(make_window, qtbot, tmp_path) -> None:  # noqa: ANN001
