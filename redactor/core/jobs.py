@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,8 +31,10 @@ from .model import (
     FindingSource,
     Label,
     PageText,
+    Reason,
     ReviewState,
     Stage,
+    reasons_of,
 )
 from .ocr import DEFAULT_LANGS
 from .pipeline import CancelToken, OpenedDocument, ReadOptions
@@ -214,18 +216,32 @@ def filter_findings(
     allow = {a.casefold().strip() for a in options.allow if a.strip()}
     out = []
     for f in findings:
-        if f.span.label not in wanted:
+        allowed = False
+        if allow and f.word_indexes:
+            words = document.pages[f.page].words
+            text = " ".join(words[i].text for i in f.word_indexes).casefold()
+            allowed = text.strip(" ,.;:!?()[]«»\"'") in allow
+
+        # A finding is kept if any of its reasons is (findings for the same words are merged:
+        # a term match under a weak detector finding is still a term match).
+        reasons = reasons_of(f)
+        kept = tuple(r for r in reasons if _keeps(r, wanted, options.threshold, allowed))
+        if not kept:
             continue
-        if f.source == FindingSource.DETECTOR and f.span.label not in NOTICE_LABELS:
-            if f.span.score < options.threshold:
-                continue
-            if allow:
-                words = document.pages[f.page].words
-                text = " ".join(words[i].text for i in f.word_indexes).casefold()
-                if text.strip(" ,.;:!?()[]«»\"'") in allow:
-                    continue
-        out.append(f)
+        if kept[0] != reasons[0]:  # its own reason is not wanted: the first kept one speaks
+            r = kept[0]
+            span = replace(f.span, label=r.label, score=r.score, why=r.why)
+            f = replace(f, span=span, source=FindingSource(r.source))
+        out.append(replace(f, reasons=kept))
     return out
+
+
+def _keeps(r: Reason, wanted: Collection[str], threshold: float, allowed: bool) -> bool:
+    if r.label not in wanted:
+        return False
+    if r.source == FindingSource.DETECTOR and r.label not in NOTICE_LABELS:
+        return r.score >= threshold and not allowed
+    return True
 
 
 # --- analysis --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ origin top-left, x to the right, y down."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -235,6 +236,28 @@ class Span:
     score: float = 1.0
     why: str = ""  # recognizer / pattern / "term" / "propagated from ..." (never the text itself)
     term: int | None = None  # a term match: the index of its term in the list searched
+    # In memory only, for the editor's screen (never logged, saved or printed; not in repr):
+    # the term (or the form of a found name) a term match or a propagated span matched, ...
+    term_text: str = field(default="", repr=False, compare=False)
+    # ... where a propagated span's term was found: (text index, start, end) in the texts
+    # analysed together (a letter's pages), None for the editor's own terms ...
+    origin: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
+    # ... and the other spans merged into this one (union.py), each with its own reason.
+    more: tuple[Span, ...] = field(default=(), repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason a finding was made, for the editor's screen. `term` may hold a letter's words:
+    it is in memory only, never logged or saved (and not in repr)."""
+
+    source: str  # a FindingSource
+    label: str
+    why: str  # recognizer / pattern / "term #n" / "propagated ..." (never the text itself)
+    score: float = 1.0
+    term: str = field(default="", repr=False)  # the term or name form matched, if any
+    # the finding a propagated one repeats: (page, word indexes), None if not known
+    origin: tuple[int, tuple[int, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +273,34 @@ class Finding:
     # A HIDDEN_TEXT finding has no `word_indexes` (its words are not words of the page): these
     # index `PageText.hidden_words` instead (for the app to show their text on screen only).
     hidden_indexes: tuple[int, ...] = ()
+    # Why it was found: every reason, the finding's own first (findings merged into it keep
+    # theirs here); empty: only the span's (`reasons_of`). In memory only.
+    reasons: tuple[Reason, ...] = field(default=(), repr=False, compare=False)
+
+
+def span_reasons(
+    span: Span, source: str, origin: Callable[[Span], tuple[int, tuple[int, ...]] | None]
+) -> tuple[Reason, ...]:
+    """The reasons of a span and of the spans merged into it; `origin` places a propagated
+    span's origin (None: not known)."""
+    return tuple(
+        Reason(source, s.label, s.why, s.score, s.term_text, origin(s)) for s in (span, *span.more)
+    )
+
+
+def reasons_of(finding: Finding) -> tuple[Reason, ...]:
+    """A finding's reasons: those it carries, else its span's (origins unknown)."""
+    return finding.reasons or span_reasons(finding.span, finding.source, lambda _s: None)
+
+
+def merge_reasons(*groups: Iterable[Reason]) -> tuple[Reason, ...]:
+    """The reasons of several findings, in order, each once."""
+    out: list[Reason] = []
+    for group in groups:
+        for r in group:
+            if r not in out:
+                out.append(r)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from PIL import Image
 from . import fingerprint as fingerprints
 from . import lanes
 from . import plan as plan_ops
-from .detect.mapping import spans_to_findings
+from .detect.mapping import spans_to_findings, words_for_span
 from .errors import Cancelled, InputError
 from .items import hidden_words
 from .lookalike import mixed_script_spans
@@ -33,9 +33,13 @@ from .model import (
     FindingSource,
     Label,
     PageText,
+    Reason,
     ReviewState,
     Span,
     Stage,
+    merge_reasons,
+    reasons_of,
+    span_reasons,
 )
 from .ocr import DEFAULT_LANGS
 from .sources import DEFAULT_DPI
@@ -185,7 +189,8 @@ def find_in_document(
     if detector is not None:
         per_page = detector.analyze_many([t for t, _ in texts], lang=lang)
         for page, (text, offs), spans in zip(document.pages, texts, per_page, strict=True):
-            findings += spans_to_findings(page, spans, FindingSource.DETECTOR, text, offs)
+            found = spans_to_findings(page, spans, FindingSource.DETECTOR, text, offs)
+            findings += [_with_origins(document, texts, f) for f in found]
     from .detect.deny import expand_deny
 
     # Deny terms are also searched in the other script and in their main script.
@@ -203,12 +208,14 @@ def find_in_document(
     # readable in another is a leak): the words the verifier would look for (items.py).
     plan = make_plan(document, findings, state=ReviewState.ACCEPTED, fingerprint="")
     word_label: dict[str, str] = {}
+    # where each word was found first: (page, word indexes of that finding), for the editor
+    word_origin: dict[str, tuple[int, tuple[int, ...]]] = {}
     for page in document.pages:
         reds = plan.on_page(page.index)
         for word in hidden_words(page, reds):
-            label = next(
+            red = next(
                 (
-                    r.label
+                    r
                     for r in reds
                     if r.label not in NOTICE_LABELS
                     and any(
@@ -216,28 +223,35 @@ def find_in_document(
                         for i in r.word_indexes
                     )
                 ),
-                Label.TERM,
+                None,
             )
-            word_label.setdefault(word, label)
+            word_label.setdefault(word, red.label if red is not None else Label.TERM)
+            if red is not None:
+                word_origin.setdefault(word, (page.index, red.word_indexes))
         for r in reds:
             if r.label == Label.MIXED_SCRIPT:
                 for i in r.word_indexes:
                     word = page.words[i].text.strip(".,;:!?()[]{}«»\"'“”‘’")
                     if sum(c.isalpha() for c in word) >= 4:
                         word_label.setdefault(word, Label.MIXED_SCRIPT)
+                        word_origin.setdefault(word, (page.index, r.word_indexes))
     known = {t.casefold() for t in terms}
     more = [w for w in word_label if w.casefold() not in known]
     if more:
         labels = [word_label[w] for w in more]
-        propagated = _term_findings(document, texts, more, labels, lang)
-        propagated = [
-            replace(f, span=replace(f.span, why="propagated from another finding"))
-            for f in propagated
-        ]
+        propagated = []
+        for f in _term_findings(document, texts, more, labels, lang):
+            origin = word_origin.get(f.span.term_text)
+            if origin and origin[0] == f.page and set(f.word_indexes) <= set(origin[1]):
+                continue  # the very words it came from: nothing to add
+            span = replace(f.span, why=PROPAGATED_WHY)
+            reason = Reason(f.source, span.label, span.why, span.score, span.term_text, origin)
+            propagated.append(replace(f, span=span, reasons=(reason,)))
         findings = dedupe_findings(findings + propagated)
     return findings + hidden_text_findings(document) + unread_findings(document)
 
 
+PROPAGATED_WHY = "propagated from another finding"
 HIDDEN_WHY = "hidden text in the source: "
 # Findings an automatic run leaves proposed whatever state it asks for: the editor decides on
 # them (a box over text nobody can see would only black out what the page shows there).
@@ -311,32 +325,61 @@ def _term_findings(
         spans = []
         for s in find_terms(text, list(terms), lang=lang):
             n = -1 if s.term is None else s.term
-            spans.append(replace(s, label=labels[n] if 0 <= n < len(labels) else Label.TERM))
+            label = labels[n] if 0 <= n < len(labels) else Label.TERM
+            # the term goes with the span for the editor's screen (in memory only)
+            spans.append(replace(s, label=label, term_text=terms[n] if n >= 0 else ""))
         out += spans_to_findings(page, spans, FindingSource.TERM, text, offs)
     return out
 
 
 def dedupe_findings(findings: Sequence[Finding]) -> list[Finding]:
     """One finding per (page, words): a term match wins over the detector's label only when
-    the detector has none for those words; a notice (MIXED_SCRIPT) is kept besides."""
+    the detector has none for those words; a notice (MIXED_SCRIPT) is kept besides. The
+    reasons of a finding left out go to the one kept for its words."""
     best: dict[tuple[int, tuple[int, ...], bool], Finding] = {}
     for f in findings:
         # a notice (a word mixing scripts) is kept beside the detector's label for its words
         key = (f.page, f.word_indexes, f.span.label in NOTICE_LABELS)
         old = best.get(key)
-        if old is None or (old.span.label == Label.TERM and f.span.label != Label.TERM):
+        if old is None:
             best[key] = f
-    # A term match inside a longer finding adds nothing but a second box to review.
-    covered: dict[int, list[set[int]]] = {}
-    for f in best.values():
-        covered.setdefault(f.page, []).append(set(f.word_indexes))
-    kept = [
-        f
-        for f in best.values()
-        if f.source != FindingSource.TERM
-        or not any(set(f.word_indexes) < other for other in covered.get(f.page, []))
-    ]
-    return sorted(kept, key=lambda f: (f.page, f.word_indexes))
+        elif old.span.label == Label.TERM and f.span.label != Label.TERM:
+            best[key] = replace(f, reasons=merge_reasons(reasons_of(f), reasons_of(old)))
+        else:
+            best[key] = replace(old, reasons=merge_reasons(reasons_of(old), reasons_of(f)))
+    # A term match inside a longer finding adds nothing but a second box to review (its
+    # reason goes to the longer finding).
+    by_page: dict[int, list[tuple[int, tuple[int, ...], bool]]] = {}
+    for key, f in best.items():
+        by_page.setdefault(f.page, []).append(key)
+    for key in list(best):
+        f = best[key]
+        if f.source != FindingSource.TERM:
+            continue
+        words = set(f.word_indexes)
+        outer = next(
+            (k for k in by_page[f.page] if k in best and k != key and words < set(k[1])), None
+        )
+        if outer is not None:
+            del best[key]
+            o = best[outer]
+            best[outer] = replace(o, reasons=merge_reasons(reasons_of(o), reasons_of(f)))
+    return sorted(best.values(), key=lambda f: (f.page, f.word_indexes))
+
+
+def _with_origins(
+    document: Document, texts: Sequence[tuple[str, list[tuple[int, int]]]], f: Finding
+) -> Finding:
+    """A detector finding with its reasons, a propagated span's origin placed on its page's
+    words (the texts are the document's pages, in order)."""
+
+    def origin(s: Span) -> tuple[int, tuple[int, ...]] | None:
+        if s.origin is None or not 0 <= s.origin[0] < len(texts):
+            return None
+        n, start, end = s.origin
+        return document.pages[n].index, tuple(words_for_span(texts[n][1], start, end))
+
+    return replace(f, reasons=span_reasons(f.span, f.source, origin))
 
 
 def make_plan(

@@ -13,12 +13,22 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from .errors import InputError
 from .fileio import atomic_write_text
-from .model import Box, Finding, FindingSource, Label, ReviewState
+from .model import (
+    NOTICE_LABELS,
+    Box,
+    Finding,
+    FindingSource,
+    Label,
+    Reason,
+    ReviewState,
+    merge_reasons,
+    reasons_of,
+)
 
 PLAN_FORMAT = "redactor-plan/2"
 LEGACY_PLAN_FORMAT = "redactor-plan/1"  # named the letter by file name and plain SHA-256
@@ -38,8 +48,11 @@ class Redaction:
     state: ReviewState = ReviewState.PROPOSED
     group: str = ""  # opaque id shared by the findings of one term
     score: float = 1.0
-    why: str = ""
+    why: str = ""  # every reason's why, "; " between (never the text itself)
     word_indexes: tuple[int, ...] = ()
+    # Why it was found, for the editor's screen: in memory only (a reason may hold the term it
+    # matched), never written to a plan file; a plan read back has none (`why` stays).
+    reasons: tuple[Reason, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -193,19 +206,86 @@ def pad(plan: RedactionPlan, px: float) -> RedactionPlan:
     )
 
 
+def merge_boxes(boxes: Iterable[Box]) -> list[Box]:
+    """Boxes that overlap joined into their union, until none overlap: every box given is
+    inside one of those returned. Top to bottom, left to right."""
+    out = list(boxes)
+    i = 0
+    while i < len(out):
+        j = next((k for k in range(i + 1, len(out)) if out[i].intersects(out[k])), None)
+        if j is None:
+            i += 1
+            continue
+        out[i] = out[i].union(out.pop(j))
+        i = 0  # the grown box may now overlap one already passed
+    return sorted(out, key=lambda b: (b.y0, b.x0))
+
+
+def _merge_rank(f: Finding) -> tuple[bool, int, float]:
+    # the label that says most: a kind of detail before a bare term match, the longer finding,
+    # the surer one
+    return (f.span.label == Label.TERM, -len(f.word_indexes), -f.span.score)
+
+
+def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings that share a word of a page merged into one: its words and boxes cover all of
+    theirs, its label and group are those of the finding that says most (`_merge_rank`), and it
+    keeps every reason. Notices (a mixed-script word, hidden text, unread ink) stay apart: they
+    are about the file, and the editor decides on them on their own."""
+    items = list(findings)
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[int, int], int] = {}
+    for n, f in enumerate(items):
+        if f.span.label in NOTICE_LABELS:
+            continue
+        for w in f.word_indexes:
+            other = owner.setdefault((f.page, w), n)
+            if other != n:
+                parent[root(n)] = root(other)
+    members: dict[int, list[Finding]] = {}
+    for n, f in enumerate(items):
+        members.setdefault(root(n), []).append(f)
+    out: list[Finding] = []
+    for group in members.values():  # in the order of each group's first finding
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        best = min(group, key=_merge_rank)
+        rest = [f for f in group if f is not best]
+        out.append(
+            replace(
+                best,
+                word_indexes=tuple(sorted({w for f in group for w in f.word_indexes})),
+                boxes=tuple(merge_boxes(b for f in group for b in f.boxes)),
+                reasons=merge_reasons(reasons_of(best), *(reasons_of(f) for f in rest)),
+            )
+        )
+    return out
+
+
 def from_findings(
     document: str,
     pages: Sequence[PagePlan],
     findings: Iterable[Finding],
     state: ReviewState | str = ReviewState.PROPOSED,
 ) -> RedactionPlan:
-    """One redaction per box of each finding; findings of the same term share a group."""
+    """One redaction per box of each finding, findings over the same words merged first
+    (`merge_findings`); findings of the same term share a group."""
     state = ReviewState(state)
     groups: dict[str, str] = {}
     reds: list[Redaction] = []
-    for f in findings:
+    for f in merge_findings(findings):
         key = f.term_key or f"{f.page}:{f.span.start}:{f.span.end}"
         group = groups.setdefault(key, f"g{len(groups) + 1}")
+        reasons = reasons_of(f)
+        why = "; ".join(dict.fromkeys(r.why for r in reasons if r.why)) or f.span.why
         for box in f.boxes:
             reds.append(
                 Redaction(
@@ -217,14 +297,38 @@ def from_findings(
                     state=state,
                     group=group,
                     score=f.span.score,
-                    why=f.span.why,
+                    why=why,
                     word_indexes=f.word_indexes,
+                    reasons=reasons,
                 )
             )
     return RedactionPlan(document=document, pages=tuple(pages), redactions=tuple(reds))
 
 
+def carry_reasons(plan: RedactionPlan, source: RedactionPlan) -> RedactionPlan:
+    """`plan` (read back from a file, which keeps no reasons) with the reasons of `source`'s
+    redactions over the same words (or, for a box over no words, the same box). In memory
+    only, for the editor's screen."""
+    by_words = {(r.page, r.word_indexes): r.reasons for r in source.redactions if r.word_indexes}
+    by_box = {(r.page, r.box): r.reasons for r in source.redactions if not r.word_indexes}
+
+    def found(r: Redaction) -> tuple[Reason, ...]:
+        if r.word_indexes:
+            return by_words.get((r.page, r.word_indexes), ())
+        return by_box.get((r.page, r.box), ())
+
+    return replace(
+        plan,
+        redactions=tuple(r if r.reasons else replace(r, reasons=found(r)) for r in plan.redactions),
+    )
+
+
 # --- JSON ------------------------------------------------------------------------------------
+
+
+def _red_json(r: Redaction) -> dict[str, object]:
+    data = {f.name: getattr(r, f.name) for f in fields(r) if f.name != "reasons"}  # screen only
+    return {**data, "box": r.box.as_list(), "word_indexes": list(r.word_indexes)}
 
 
 def to_json(plan: RedactionPlan) -> str:
@@ -233,10 +337,7 @@ def to_json(plan: RedactionPlan) -> str:
         "fingerprint": plan.fingerprint,
         "key_id": plan.key_id,
         "pages": [asdict(p) for p in plan.pages],
-        "redactions": [
-            {**asdict(r), "box": r.box.as_list(), "word_indexes": list(r.word_indexes)}
-            for r in plan.redactions
-        ],
+        "redactions": [_red_json(r) for r in plan.redactions],
     }
     return json.dumps(data, ensure_ascii=False, indent=1)
 

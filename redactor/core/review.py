@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from . import plan as plan_ops
 from . import search
 from .model import Document
 from .plan import RedactionPlan
@@ -96,7 +97,7 @@ class LetterReview:
         old = self.plan
         self.viewed = set(saved.viewed_pages)
         self.exported = saved.exported
-        self.plan = saved.plan
+        self.plan = plan_ops.carry_reasons(saved.plan, old)  # a file keeps no reasons
         self._tell(Change.RESTORED, old)
         return True
 

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 
-from redactor.core.model import Document, FindingSource, Label, ReviewState
+from redactor.core.model import Document, FindingSource, Label, Reason, ReviewState
+from redactor.core.pipeline import HIDDEN_WHY, PROPAGATED_WHY
 from redactor.core.plan import Redaction, RedactionPlan
 
 from .i18n import tr, trf
-from .style import STATE_MARK, label_color
+from .style import STATE_MARK, label_color, label_text
 
 ROLE_IDS = Qt.ItemDataRole.UserRole + 1  # list of redaction ids under the row
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2  # "group" or "one"
 ROLE_LABEL = Qt.ItemDataRole.UserRole + 3
+DRAWN_GROUP = "drawn"  # the group of the dark boxes drawn in the source (pipeline.make_plan)
 
 
 def redaction_text(document: Document | None, r: Redaction) -> str:
@@ -25,8 +29,12 @@ def redaction_text(document: Document | None, r: Redaction) -> str:
         return tr("unread ink")
     if r.label == Label.LEAK and not r.word_indexes:
         return tr("found in the copy by the final check")
-    if r.source == FindingSource.MANUAL or document is None or r.page >= len(document.pages):
+    if r.source == FindingSource.MANUAL:
         return tr("manual box")
+    if r.group == DRAWN_GROUP:
+        return tr("a dark box drawn in the source")
+    if document is None or r.page >= len(document.pages):  # its page is not read yet
+        return label_text(r.label)
     page = document.pages[r.page]
     if r.label == Label.HIDDEN_TEXT:  # text in the source not visible on the page, under the box
         text = " ".join(w.text for w in page.hidden_words if r.box.contains_center_of(w.box))
@@ -71,6 +79,149 @@ def state_text(state: str) -> str:
     return texts.get(state, state)  # type: ignore[call-overload]
 
 
+# --- why a finding was made (for the screen only: never logged) ------------------------------
+
+# Where a page's words are, for the reasons' origins: (page, word indexes) -> the words, "" when
+# that page is not at hand.
+WordsOf = Callable[[int, Sequence[int]], str]
+
+
+def document_words(document: Document | None) -> WordsOf:
+    def words_of(page: int, indexes: Sequence[int]) -> str:
+        if document is None or not 0 <= page < len(document.pages):
+            return ""
+        words = document.pages[page].words
+        text = " ".join(words[i].text for i in indexes if 0 <= i < len(words))
+        return text.strip(" ,.;:!?()[]«»\"'")
+
+    return words_of
+
+
+def reasons(r: Redaction) -> tuple[Reason, ...]:
+    """A redaction's reasons; one read back from a saved review has only its `why` (each of
+    its parts a reason, with no term)."""
+    if r.reasons:
+        return r.reasons
+    whys = [w for w in (r.why or "").split("; ") if w] or [""]
+    out = []
+    for n, w in enumerate(whys):
+        if w.startswith("term #"):
+            out.append(Reason(FindingSource.TERM, Label.TERM, w))
+        else:  # the score is known for the reason its label came from only
+            out.append(Reason(r.source, r.label, w, r.score if n == 0 else -1.0))
+    return tuple(out)
+
+
+def _quoted(text: str) -> str:
+    return "«" + text + "»"
+
+
+def _part_name(why: str) -> str:
+    """A detector part's name for the editor: the language models by their names, the rules by
+    theirs."""
+    if why.startswith("spacy") or why == "SpacyRecognizer":
+        return tr("language model spaCy")
+    if why.startswith("natasha"):
+        return tr("language model natasha") + why.removeprefix("natasha")
+    return trf("rule “%1”", why or tr("detector"))
+
+
+def _origin_text(x: Reason, words_of: WordsOf) -> str:
+    if x.origin is None:
+        return ""
+    page, idx = x.origin
+    words = words_of(page, idx)
+    where = trf("page %1", page + 1)
+    return f"{where}: {_quoted(words)}" if words else where
+
+
+def reason_text(x: Reason, words_of: WordsOf) -> str:
+    """One reason in the interface language: the detector's part (rule or model) and its score,
+    the term matched, or the finding a propagated one repeats."""
+    if x.source == FindingSource.MANUAL:
+        return tr("drawn by hand")
+    if x.label == Label.HIDDEN_TEXT:
+        return trf("text in the source file the page does not show (%1)", x.why[len(HIDDEN_WHY) :])
+    if x.label == Label.UNREAD and x.why.startswith("ink no reader"):
+        return tr("ink no reader could read (handwriting, a signature, a stamp, turned writing?)")
+    if x.label == Label.MIXED_SCRIPT and x.source == FindingSource.DETECTOR:
+        return tr("a word mixing letters of several scripts (look-alike letters?)")
+    if x.why == "a dark box drawn in the source file":
+        return tr("a dark box drawn in the source file")
+    if x.label == "LEAK":  # a place the final check of an export refused: its why says where
+        return x.why
+    if x.why == PROPAGATED_WHY or x.why.startswith("propagated from term"):
+        origin = _origin_text(x, words_of)
+        if x.term and origin:
+            return trf("another place of %1, which was found on %2", _quoted(x.term), origin)
+        if x.term and x.label == Label.TERM:
+            return trf("a form of the deny or search term %1", _quoted(x.term))
+        if x.term:
+            return trf("another place of %1, found elsewhere in the letter", _quoted(x.term))
+        return tr("another place of a word found elsewhere in the letter")
+    if x.source == FindingSource.TERM or x.label == Label.TERM:
+        if x.term:
+            return trf("the deny or search term %1", _quoted(x.term))
+        return tr("a deny or search term")
+    return trf("%1, found by: %2", label_text(x.label), _part_score(x))
+
+
+def _by_detector(x: Reason) -> bool:
+    """A reason of one of the detector's parts (a rule or a model), not a term or a notice."""
+    return (
+        x.source == FindingSource.DETECTOR
+        and x.label not in (Label.TERM, Label.HIDDEN_TEXT, Label.UNREAD, Label.MIXED_SCRIPT)
+        and x.label != "LEAK"
+        and not x.why.startswith("propagated")
+        and x.why != "a dark box drawn in the source file"
+    )
+
+
+def _part_score(x: Reason) -> str:
+    return f"{_part_name(x.why)} {x.score:.2f}" if x.score >= 0 else _part_name(x.why)
+
+
+def reason_texts(r: Redaction, words_of: WordsOf) -> list[str]:
+    """Every reason of a redaction, each once, in order (the one its label comes from first);
+    the detector's parts that gave one label on one line ("person, found by: language model
+    spaCy 0.85; rule “surname shape” 0.55")."""
+    lines: list[str] = []
+    parts: dict[str, list[str]] = {}  # label -> its parts (line made at the first)
+    at: dict[str, int] = {}
+    for x in reasons(r):
+        if _by_detector(x):
+            if x.label not in parts:
+                parts[x.label], at[x.label] = [], len(lines)
+                lines.append("")
+            part = _part_score(x)
+            if part not in parts[x.label]:
+                parts[x.label].append(part)
+            continue
+        lines.append(reason_text(x, words_of))
+    for label, n in at.items():
+        lines[n] = trf("%1, found by: %2", label_text(label), "; ".join(parts[label]))
+    return list(dict.fromkeys(lines))
+
+
+def redaction_words(r: Redaction, words_of: WordsOf) -> str:
+    """The words under a finding ("" for a box over no words)."""
+    return words_of(r.page, r.word_indexes) if r.word_indexes else ""
+
+
+def redaction_tooltip(r: Redaction, words_of: WordsOf, limit: int = 6) -> str:
+    """A finding's tooltip on the page: its label and state, its words, why it was found."""
+    head = f"{label_text(r.label)} · {STATE_MARK.get(r.state, '')} {state_text(r.state)}"
+    lines = [head]
+    words = redaction_words(r, words_of)
+    if words:
+        lines.append(trf("Words: %1", _quoted(words)))
+    why = reason_texts(r, words_of)
+    lines += ["• " + w for w in why[:limit]]
+    if len(why) > limit:
+        lines.append(trf("… and %1 more", len(why) - limit))
+    return "\n".join(lines)
+
+
 _icons: dict[str, QIcon] = {}
 
 
@@ -96,12 +247,26 @@ def summary(reds: list[Redaction]) -> str:
 
 
 class FindingsModel(QStandardItemModel):
-    """Two columns: the term (with ×N) and its state."""
+    """Two columns: the term (with ×N) and its state. Labels are named in the interface
+    language (label_text); the codes stay in ROLE_LABEL."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setHorizontalHeaderLabels([tr("Finding"), tr("State")])
         self.rows_by_id: dict[str, QStandardItem] = {}
+        self._reds: dict[str, Redaction] = {}
+        self._words_of: WordsOf = document_words(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([tr("Finding"), tr("State")])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        """A row's tooltip (its first finding's label, words and reasons) is made when asked."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            ids = super().data(index, ROLE_IDS) or []
+            r = self._reds.get(ids[0]) if ids else None
+            return redaction_tooltip(r, self._words_of) if r is not None else None
+        return super().data(index, role)
 
     def rebuild(
         self,
@@ -113,6 +278,8 @@ class FindingsModel(QStandardItemModel):
     ) -> None:
         self.removeRows(0, self.rowCount())
         self.rows_by_id = {}
+        self._reds = {r.id: r for r in plan.redactions} if plan is not None else {}
+        self._words_of = document_words(document)
         if plan is None:
             return
         reds = sorted(plan.redactions, key=lambda r: (r.page, round(r.box.y0 / 20), r.box.x0))
@@ -130,7 +297,7 @@ class FindingsModel(QStandardItemModel):
         for members in groups.values():
             first = members[0]
             if group_by == "label":
-                title = first.label
+                title = label_text(first.label)
             else:
                 title = redaction_text(document, first)
             n = len({(r.page, r.word_indexes or r.id) for r in members})  # findings, not boxes
@@ -139,7 +306,6 @@ class FindingsModel(QStandardItemModel):
             top.setData([r.id for r in members], ROLE_IDS)
             top.setData("group", ROLE_KIND)
             top.setData(first.label, ROLE_LABEL)
-            top.setToolTip(self._why(members))
             top.setEditable(False)
             state = QStandardItem(summary(members))
             state.setEditable(False)
@@ -149,29 +315,15 @@ class FindingsModel(QStandardItemModel):
                 child = QStandardItem(
                     tr("page %1").replace("%1", str(r.page + 1))
                     + " · "
-                    + (redaction_text(document, r) if group_by == "label" else r.label)
+                    + (redaction_text(document, r) if group_by == "label" else label_text(r.label))
                 )
                 child.setIcon(label_icon(r.label))
                 child.setData([r.id], ROLE_IDS)
                 child.setData("one", ROLE_KIND)
                 child.setData(r.label, ROLE_LABEL)
-                child.setToolTip(self._why([r]))
                 child.setEditable(False)
                 cstate = QStandardItem(STATE_MARK.get(r.state, "") + " " + state_text(r.state))
                 cstate.setEditable(False)
                 top.appendRow([child, cstate])
                 self.rows_by_id[r.id] = child
             self.appendRow([top, state])
-
-    @staticmethod
-    def _why(reds: list[Redaction]) -> str:
-        r = reds[0]
-        why = r.why or r.source
-        src = {
-            FindingSource.DETECTOR: tr("detector"),
-            FindingSource.TERM: tr("term list"),
-            FindingSource.MANUAL: tr("drawn by hand"),
-        }
-        return f"{r.label} · {src.get(r.source, r.source)} · {why} · " + tr("score %1").replace(
-            "%1", f"{r.score:.2f}"
-        )

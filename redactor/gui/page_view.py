@@ -4,9 +4,12 @@ Scene coordinates are page pixels at the working DPI, the same as the plan's box
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -15,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.core.model import Box, FindingSource, PageText, ReviewState
+from redactor.core.model import Box, FindingSource, PageText, ReviewState, Word
 from redactor.core.plan import Redaction
 
+from .models import redaction_tooltip
 from .style import HATCHED_LABELS, label_color, label_pen_style
 
 HANDLE_PX = 14  # screen pixels of the resize corner
@@ -31,7 +35,27 @@ class RedactionItem(QGraphicsRectItem):
         self.current = current
         self.preview = preview
         self.setZValue(10 if current else 5)
-        self.setToolTip(f"{red.label} · {red.state} · {red.why or red.source}")
+        self._set_tooltip(())
+
+    def _set_tooltip(self, words: tuple[Word, ...]) -> None:
+        """Its label (in the interface language), state, words and reasons; the words are the
+        page's the view shows (set once the item is on its scene). On screen only."""
+        page = self.red.page
+
+        def words_of(p: int, idx: Sequence[int]) -> str:
+            if p != page or not words:
+                return ""
+            text = " ".join(words[i].text for i in idx if 0 <= i < len(words))
+            return text.strip(" ,.;:!?()[]«»\"'")
+
+        self.setToolTip(redaction_tooltip(self.red, words_of))
+
+    def itemChange(self, change, value):  # noqa: ANN001, ANN201, N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged and self.scene():
+            view = next(iter(self.scene().views()), None)
+            if isinstance(view, PageView) and view.page == self.red.page:
+                self._set_tooltip(tuple(view.words))
+        return super().itemChange(change, value)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

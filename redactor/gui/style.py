@@ -5,8 +5,8 @@ label also has its own outline pattern, so the colour is never the only cue."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
 from redactor.core.model import Label, ReviewState
 
@@ -39,6 +39,13 @@ LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
 HATCHED_LABELS = frozenset({Label.HIDDEN_TEXT, Label.UNREAD, Label.LEAK})
 
 STATE_MARK = {ReviewState.PROPOSED: "?", ReviewState.ACCEPTED: "■", ReviewState.REJECTED: "✕"}
+# How each state looks on the page (the legend says it; page_view.RedactionItem draws it).
+STATE_LOOK: dict[str, str] = {
+    ReviewState.PROPOSED: N_("to decide: the label's outline, not filled"),
+    ReviewState.ACCEPTED: N_("hidden in the copy: solid outline, tinted (black in preview, P)"),
+    ReviewState.REJECTED: N_("kept readable: thin grey dashes"),
+}
+REJECTED_COLOR = "#8a8a8a"
 
 
 def label_color(label: str) -> QColor:
@@ -77,3 +84,29 @@ def label_text(label: str) -> str:
     """The label's name in the interface language (the code itself for an unknown label)."""
     name = LABEL_NAME.get(label)
     return tr(name) if name else str(label)
+
+
+def label_swatch(
+    label: str, state: str = ReviewState.PROPOSED, width: int = 30, height: int = 14
+) -> QPixmap:
+    """A small box drawn as the page draws a finding of `label` in `state` (for the legend)."""
+    pix = QPixmap(width, height)
+    pix.fill(Qt.GlobalColor.white)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    color = label_color(label)
+    rect = QRectF(1.5, 1.5, width - 3, height - 3)
+    if state == ReviewState.REJECTED:
+        painter.setPen(QPen(QColor(REJECTED_COLOR), 1.5, Qt.PenStyle.DashLine))
+    elif state == ReviewState.ACCEPTED:
+        painter.setPen(QPen(color, 2.5, Qt.PenStyle.SolidLine))
+        fill = QColor(color)
+        fill.setAlpha(80)
+        painter.setBrush(QBrush(fill))
+    else:
+        painter.setPen(QPen(color, 2.5, label_pen_style(label)))
+        if label in HATCHED_LABELS:
+            painter.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern))
+    painter.drawRect(rect)
+    painter.end()
+    return pix

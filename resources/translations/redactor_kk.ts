@@ -324,24 +324,36 @@
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <source>proposed</source>
-        <translation>ұсынылған</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>қабылданған</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>қабылданбаған</translation>
-    </message>
-    <message>
         <source>Accept the selected finding or term (A / Shift+A)</source>
         <translation>Таңдалған табылғанды не терминді қабылдау (A / Shift+A)</translation>
     </message>
     <message>
         <source>Reject the selected finding or term (R / Shift+R)</source>
         <translation>Таңдалған табылғанды не терминді қабылдамау (R / Shift+R)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Шартты белгілер</translation>
+    </message>
+    <message>
+        <source>Show or hide what the colours and outlines mean</source>
+        <translation>Түстер мен жақтаулардың мағынасын көрсету не жасыру</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Неге:</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Шешімдер</translation>
+    </message>
+    <message>
+        <source>Select a finding (J / K) to see why it was found.</source>
+        <translation>Неге табылғанын көру үшін табылғанды таңдаңыз (J / K).</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Сөздер:</translation>
     </message>
     <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
@@ -612,6 +624,14 @@
         <translation>Бұл бетті қарап шығу керек: %1</translation>
     </message>
     <message>
+        <source>rule “%1”</source>
+        <translation>«%1» ережесі</translation>
+    </message>
+    <message>
+        <source>%1, found by: %2</source>
+        <translation>%1, тапқандар: %2</translation>
+    </message>
+    <message>
         <source>mixed</source>
         <translation>аралас</translation>
     </message>
@@ -622,6 +642,10 @@
     <message>
         <source>manual box</source>
         <translation>қолмен салынған жақтау</translation>
+    </message>
+    <message>
+        <source>a dark box drawn in the source</source>
+        <translation>бастапқы файлдағы қара жақтау</translation>
     </message>
     <message>
         <source>(no text)</source>
@@ -636,16 +660,80 @@
         <translation>%1 (әртүрлі әліпби әріптері)</translation>
     </message>
     <message>
-        <source>detector</source>
-        <translation>детектор</translation>
+        <source>proposed</source>
+        <translation>ұсынылған</translation>
     </message>
     <message>
-        <source>term list</source>
-        <translation>терминдер тізімі</translation>
+        <source>accepted</source>
+        <translation>қабылданған</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>қабылданбаған</translation>
+    </message>
+    <message>
+        <source>language model spaCy</source>
+        <translation>spaCy тілдік моделі</translation>
     </message>
     <message>
         <source>drawn by hand</source>
         <translation>қолмен салынған</translation>
+    </message>
+    <message>
+        <source>text in the source file the page does not show (%1)</source>
+        <translation>бастапқы файлдағы бетте көрінбейтін мәтін (%1)</translation>
+    </message>
+    <message>
+        <source>ink no reader could read (handwriting, a signature, a stamp, turned writing?)</source>
+        <translation>ешбір оқу құралы оқи алмаған сия (қолжазба, қолтаңба, мөр, бұрылған жазу?)</translation>
+    </message>
+    <message>
+        <source>a word mixing letters of several scripts (look-alike letters?)</source>
+        <translation>әртүрлі әліпби әріптері аралас сөз (ұқсас әріптер?)</translation>
+    </message>
+    <message>
+        <source>a dark box drawn in the source file</source>
+        <translation>бастапқы файлда салынған қара тіктөртбұрыш</translation>
+    </message>
+    <message>
+        <source>another place of a word found elsewhere in the letter</source>
+        <translation>хаттың басқа жерінде табылған сөздің тағы бір орны</translation>
+    </message>
+    <message>
+        <source>a deny or search term</source>
+        <translation>тыйым салынған не ізделген сөз</translation>
+    </message>
+    <message>
+        <source>language model natasha</source>
+        <translation>natasha тілдік моделі</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>детектор</translation>
+    </message>
+    <message>
+        <source>another place of %1, which was found on %2</source>
+        <translation>%1 тағы бір орны, ол табылған жер: %2</translation>
+    </message>
+    <message>
+        <source>a form of the deny or search term %1</source>
+        <translation>тыйым салынған не ізделген %1 сөзінің формасы</translation>
+    </message>
+    <message>
+        <source>another place of %1, found elsewhere in the letter</source>
+        <translation>хаттың басқа жерінде табылған %1 тағы бір орны</translation>
+    </message>
+    <message>
+        <source>the deny or search term %1</source>
+        <translation>тыйым салынған не ізделген сөз %1</translation>
+    </message>
+    <message>
+        <source>Words: %1</source>
+        <translation>Сөздер: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… және тағы %1</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -654,10 +742,6 @@
     <message>
         <source>State</source>
         <translation>Күйі</translation>
-    </message>
-    <message>
-        <source>score %1</source>
-        <translation>бағасы %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -950,6 +1034,18 @@
     <message>
         <source>Grey</source>
         <translation>Сұр</translation>
+    </message>
+    <message>
+        <source>to decide: the label's outline, not filled</source>
+        <translation>шешім күтуде: белгінің жақтауы, боялмаған</translation>
+    </message>
+    <message>
+        <source>hidden in the copy: solid outline, tinted (black in preview, P)</source>
+        <translation>көшірмеде жасырылады: тұтас жақтау, боялған (алдын ала қарауда қара, P)</translation>
+    </message>
+    <message>
+        <source>kept readable: thin grey dashes</source>
+        <translation>оқылатын күйде қалады: жіңішке сұр үзік сызық</translation>
     </message>
     <message>
         <source>person</source>

@@ -324,24 +324,36 @@
         <translation>Все состояния</translation>
     </message>
     <message>
-        <source>proposed</source>
-        <translation>предложено</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>принято</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>отклонено</translation>
-    </message>
-    <message>
         <source>Accept the selected finding or term (A / Shift+A)</source>
         <translation>Принять выбранную находку или термин (A / Shift+A)</translation>
     </message>
     <message>
         <source>Reject the selected finding or term (R / Shift+R)</source>
         <translation>Отклонить выбранную находку или термин (R / Shift+R)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Условные обозначения</translation>
+    </message>
+    <message>
+        <source>Show or hide what the colours and outlines mean</source>
+        <translation>Показать или скрыть, что значат цвета и рамки</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Почему:</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Решения</translation>
+    </message>
+    <message>
+        <source>Select a finding (J / K) to see why it was found.</source>
+        <translation>Выберите находку (J / K), чтобы увидеть, почему она найдена.</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Слова:</translation>
     </message>
     <message>
         <source>%1 findings: %2 to decide, %3 accepted, %4 rejected</source>
@@ -612,6 +624,14 @@
         <translation>Эту страницу нужно просмотреть: %1</translation>
     </message>
     <message>
+        <source>rule “%1”</source>
+        <translation>правило «%1»</translation>
+    </message>
+    <message>
+        <source>%1, found by: %2</source>
+        <translation>%1, нашли: %2</translation>
+    </message>
+    <message>
         <source>mixed</source>
         <translation>по-разному</translation>
     </message>
@@ -622,6 +642,10 @@
     <message>
         <source>manual box</source>
         <translation>рамка вручную</translation>
+    </message>
+    <message>
+        <source>a dark box drawn in the source</source>
+        <translation>тёмная рамка в исходном файле</translation>
     </message>
     <message>
         <source>(no text)</source>
@@ -636,16 +660,80 @@
         <translation>%1 (буквы разных алфавитов)</translation>
     </message>
     <message>
-        <source>detector</source>
-        <translation>детектор</translation>
+        <source>proposed</source>
+        <translation>предложено</translation>
     </message>
     <message>
-        <source>term list</source>
-        <translation>список терминов</translation>
+        <source>accepted</source>
+        <translation>принято</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <source>language model spaCy</source>
+        <translation>языковая модель spaCy</translation>
     </message>
     <message>
         <source>drawn by hand</source>
         <translation>нарисовано вручную</translation>
+    </message>
+    <message>
+        <source>text in the source file the page does not show (%1)</source>
+        <translation>текст в исходном файле, которого не видно на странице (%1)</translation>
+    </message>
+    <message>
+        <source>ink no reader could read (handwriting, a signature, a stamp, turned writing?)</source>
+        <translation>чернила, которые не удалось прочитать (почерк, подпись, печать, повёрнутый текст?)</translation>
+    </message>
+    <message>
+        <source>a word mixing letters of several scripts (look-alike letters?)</source>
+        <translation>слово с буквами разных алфавитов (похожие буквы?)</translation>
+    </message>
+    <message>
+        <source>a dark box drawn in the source file</source>
+        <translation>тёмный прямоугольник, нарисованный в исходном файле</translation>
+    </message>
+    <message>
+        <source>another place of a word found elsewhere in the letter</source>
+        <translation>ещё одно место слова, найденного в другом месте письма</translation>
+    </message>
+    <message>
+        <source>a deny or search term</source>
+        <translation>запрещённое или искомое слово</translation>
+    </message>
+    <message>
+        <source>language model natasha</source>
+        <translation>языковая модель natasha</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>детектор</translation>
+    </message>
+    <message>
+        <source>another place of %1, which was found on %2</source>
+        <translation>ещё одно место %1, найденного здесь: %2</translation>
+    </message>
+    <message>
+        <source>a form of the deny or search term %1</source>
+        <translation>форма запрещённого или искомого слова %1</translation>
+    </message>
+    <message>
+        <source>another place of %1, found elsewhere in the letter</source>
+        <translation>ещё одно место %1, найденного в другом месте письма</translation>
+    </message>
+    <message>
+        <source>the deny or search term %1</source>
+        <translation>запрещённое или искомое слово %1</translation>
+    </message>
+    <message>
+        <source>Words: %1</source>
+        <translation>Слова: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -654,10 +742,6 @@
     <message>
         <source>State</source>
         <translation>Состояние</translation>
-    </message>
-    <message>
-        <source>score %1</source>
-        <translation>оценка %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -950,6 +1034,18 @@
     <message>
         <source>Grey</source>
         <translation>Серый</translation>
+    </message>
+    <message>
+        <source>to decide: the label's outline, not filled</source>
+        <translation>ждёт решения: рамка метки, без заливки</translation>
+    </message>
+    <message>
+        <source>hidden in the copy: solid outline, tinted (black in preview, P)</source>
+        <translation>скрыто в копии: сплошная рамка с заливкой (чёрная в предпросмотре, P)</translation>
+    </message>
+    <message>
+        <source>kept readable: thin grey dashes</source>
+        <translation>остаётся читаемым: тонкий серый пунктир</translation>
     </message>
     <message>
         <source>person</source>

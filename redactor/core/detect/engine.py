@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -397,7 +398,7 @@ def _remove_allowed(
         for s, e in pieces:
             s, e = _clean(text, s, e)
             if e > s and any(c.isalnum() for c in text[s:e]):
-                out.append(Span(s, e, sp.label, sp.score, sp.why))
+                out.append(replace(sp, start=s, end=e))  # its term and origin kept
     return out
 
 

@@ -138,19 +138,28 @@ def _nicknames(surface: str) -> list[str]:
     return out
 
 
-def collect_terms(texts: Sequence[str], spans: Sequence[Sequence[Span]]) -> list[tuple[str, str]]:
-    """(term, label) pairs to search for, from what was found."""
+def collect_terms(
+    texts: Sequence[str],
+    spans: Sequence[Sequence[Span]],
+    origins: list[tuple[int, int, int] | None] | None = None,
+) -> list[tuple[str, str]]:
+    """(term, label) pairs to search for, from what was found; `origins` (if given) gets, for
+    each pair, where its span is: (text index, start, end)."""
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
+    where: tuple[int, int, int] | None = None
 
     def add(term: str, label: str) -> None:
         key = " ".join(fold(w) for w in term.split())
         if key and key not in seen and any(c.isalnum() for c in term):
             seen.add(key)
             out.append((term, label))
+            if origins is not None:
+                origins.append(where)
 
-    for text, sps in zip(texts, spans, strict=True):
+    for n, (text, sps) in enumerate(zip(texts, spans, strict=True)):
         for sp in sps:
+            where = (n, sp.start, sp.end)
             if sp.label not in PROPAGATED_LABELS:
                 continue
             surface = text[sp.start : sp.end].strip()
@@ -181,7 +190,8 @@ def propagate(
 ) -> list[list[Span]]:
     """Each text's spans plus every other occurrence, in any of the texts, of what was found."""
     # The caller's own terms (the deny list) come first: their label wins for the same text.
-    pairs = list(extra_terms) + collect_terms(texts, spans)
+    origins: list[tuple[int, int, int] | None] = [None] * len(extra_terms)
+    pairs = list(extra_terms) + collect_terms(texts, spans, origins)
     terms = [t for t, _ in pairs]
     labels = [lab for _, lab in pairs]
     result: list[list[Span]] = []
@@ -209,7 +219,18 @@ def propagate(
                 ):
                     continue  # already covered (a deny-list term is always kept as such)
                 have.add((sp.start, sp.end))
-                new.append(Span(sp.start, sp.end, label, 0.6, sp.why))
+                # the term and where it was found go with it, for the editor's screen only
+                new.append(
+                    Span(
+                        sp.start,
+                        sp.end,
+                        label,
+                        0.6,
+                        sp.why,
+                        term_text=terms[sp.term],
+                        origin=origins[sp.term],
+                    )
+                )
         new.sort(key=lambda s: (s.start, s.end))
         result.append(new)
     return result

@@ -32,7 +32,8 @@ term (TERM) if one is among them, else a rule's or grammar's label before a stat
 of the same extent the label most parts gave it wins
 ("Dolinka": a place to two rules, a person to spaCy), then
 LABEL_ORDER (a whole item such as a phone number or an e-mail before a name, a name before a
-place or a date). Its score is the highest, its "why" that of the span whose label it takes.
+place or a date). Its score is the highest, its "why" that of the span whose label it takes; the
+other spans are kept in its `more` (their reasons are shown to the editor).
 Spans that only touch (one ends where the next starts) stay apart.
 """
 
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from redactor.core.model import Span
 
@@ -93,4 +95,6 @@ def _merge(group: list[Span]) -> Span:
     start = min(s.start for s in group)
     end = max(s.end for s in group)
     score = max(s.score for s in group)
-    return Span(start, end, best.label, score, best.why)
+    # the others' reasons are kept with it (the editor is shown every reason)
+    more = tuple(m for s in group for m in ((s, *s.more) if s is not best else s.more))
+    return replace(best, start=start, end=end, score=score, term=None, more=more)
