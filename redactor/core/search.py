@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from . import pipeline
-from .model import Box, Document, Finding, FindingSource, PageText, ReviewState
+from .model import Box, Document, Finding, FindingSource, Label, PageText, Reason, ReviewState
 from .plan import Redaction, RedactionPlan
 
 CONTEXT_WORDS = 4  # words shown before and after a hit
@@ -140,7 +140,18 @@ def find_hits(
                 before=before,
                 after=after,
                 status=hit_status(plan, document, f.page, f.word_indexes),
-                finding=f,
+                # the reason the editor reads in the details (screen only, never saved)
+                finding=replace(
+                    f,
+                    reasons=(
+                        Reason(
+                            FindingSource.TERM,
+                            Label.TERM,
+                            "search term",
+                            term=wanted[0] if len(wanted) == 1 else form,
+                        ),
+                    ),
+                ),
             )
         )
     hits.sort(key=lambda h: (h.page, h.word_indexes))

@@ -172,3 +172,16 @@ def test_packed_for_a_worker_the_hits_are_the_same(analysis: jobs.Analysis) -> N
     assert find_hits_packed(packed, ["Гвоздев"]) == find_hits(
         analysis.document, analysis.plan, ["Гвоздев"]
     )
+
+
+def test_a_hidden_hit_says_which_search_term_found_it(analysis: jobs.Analysis) -> None:
+    """The details of a finding made by search and redact name the term searched (on screen
+    only: the plan file keeps the reason's code, never the term)."""
+    plan = analysis.plan
+    hits = find_hits(analysis.document, plan, ["Гвоздев"])
+    new, n = apply_hits(plan, analysis.document, hits)
+    added = [r for r in new.redactions if r not in plan.redactions]
+    assert n == len(hits) == len(added)
+    for r in added:
+        assert [(x.why, x.term) for x in r.reasons] == [("search term", "Гвоздев")]
+    assert "Гвоздев" not in plan_ops.to_json(new)
