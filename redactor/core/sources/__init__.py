@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import io
+import os
+from typing import BinaryIO
 
 from ..errors import InputError, MissingDependency
 from ..sandbox import open_input
@@ -19,8 +19,10 @@ from .text import MAX_TEXT_BYTES, TextSource
 
 __all__ = ["DEFAULT_DPI", "MAX_PAGES", "Source", "open_source", "sniff", "SUPPORTED_SUFFIXES"]
 
-SUPPORTED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".txt")
-SUPPORTED_SUFFIXES += (".docx", ".odt", ".eml", ".heic", ".heif")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    *(".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".txt"),
+    *(".docx", ".odt", ".eml", ".heic", ".heif"),
+)
 # Containers read whole into memory (within the worker's memory cap) before parsing.
 MAX_CONTAINER_BYTES = 100_000_000
 MAX_MEDIA_PAGES = 50  # pictures in a Word or OpenDocument file shown as pages of their own
@@ -119,9 +121,9 @@ def open_source(
         raise
 
 
-def _read_all(fh: io.BufferedIOBase | object, path: str) -> bytes:
+def _read_all(fh: BinaryIO, path: str) -> bytes:
     try:
-        data = fh.read(MAX_CONTAINER_BYTES + 1)  # type: ignore[attr-defined]
+        data = fh.read(MAX_CONTAINER_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > MAX_CONTAINER_BYTES:
@@ -160,9 +162,7 @@ def open_bytes(
     if kind == "image":
         return [ImageSource(what, whole_photo=whole_photo, stream=io.BytesIO(data))]
     if kind == "eml":
-        return mail_sources(
-            data, what, lambda d, w, n: open_bytes(d, w, n, whole_photo), depth
-        )
+        return mail_sources(data, what, lambda d, w, n: open_bytes(d, w, n, whole_photo), depth)
     if kind == "zip":
         office = zip_kind(data, what)
         sections = docx_sections(data, what) if office == "docx" else odt_sections(data, what)

@@ -258,9 +258,9 @@ def _odt_text(el: ET.Element, acc: _Paragraphs, odt: _OdtAcc) -> None:
     if tag == TEXT + "tracked-changes":
         for region in el:
             for change in region:
-                for who in change.iter(DC + "creator"):
-                    if (who.text or "").strip():
-                        odt.authors.append((who.text or "").strip())
+                for creator in change.iter(DC + "creator"):
+                    if (creator.text or "").strip():
+                        odt.authors.append((creator.text or "").strip())
                 if change.tag == TEXT + "deletion":
                     inner = _Paragraphs()
                     for child in change:
@@ -322,9 +322,7 @@ def odt_sections(data: bytes, what: str) -> list[Section]:
     for who, paras in odt.comments:
         sections.append(Section(f"Comment by {who}", tuple(paras), HOW_COMMENT))
     if odt.deleted:
-        sections.append(
-            Section("Deleted text (tracked changes)", tuple(odt.deleted), HOW_DELETED)
-        )
+        sections.append(Section("Deleted text (tracked changes)", tuple(odt.deleted), HOW_DELETED))
     props: list[str] = []
     if z.has("meta.xml"):
         meta = parse_xml(z.read("meta.xml"), what)

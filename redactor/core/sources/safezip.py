@@ -76,7 +76,12 @@ class SafeZip:
                             f"{self.what}: the container unpacks to too much data (a zip bomb?)"
                         )
         except (
-            zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
         ) as exc:
             raise InputError(f"{self.what}: a damaged part in the container ({exc})") from None
         except RuntimeError as exc:  # encrypted member
