@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,10 @@ def _hostile(tmp_path: Path) -> dict[str, Path]:
         "mimebomb.eml": formats.mime_bomb(),
         "notadoc.docx": _zip_of({"notes.txt": b"just a zip"}),
     }
+    if find_spec("pillow_heif") is not None:
+        heic = tmp_path / "photo.heic"
+        formats.heic_file(heic, ["A letter"])
+        files["truncated.heic"] = heic.read_bytes()[:900]
     out = {}
     for name, data in files.items():
         out[name] = tmp_path / name
@@ -168,3 +173,28 @@ def test_hostile_documents_say_why(tmp_path, name, says):
     with pytest.raises(InputError) as err:
         open_source(path).close()
     assert says in str(err.value)
+
+
+def test_external_entities_and_dtds_are_refused():
+    from redactor.core.errors import InputError
+    from redactor.core.sources.safexml import parse_xml
+
+    xxe = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]><d>&e;</d>'
+    for data in (xxe, b'<!DOCTYPE d SYSTEM "http://example.org/d.dtd"><d/>'):
+        with pytest.raises(InputError, match="document type"):
+            parse_xml(data, "part")
+    assert parse_xml(b"<d><e>text</e></d>", "part").find("e").text == "text"
+
+
+def test_heic_without_pillow_heif_is_a_missing_dependency(tmp_path, monkeypatch):
+    pytest.importorskip("pillow_heif")
+    import sys
+
+    from redactor.core.errors import ExitCode, MissingDependency
+    from redactor.core.sources import open_source
+
+    path, _names = _write(tmp_path, "heic")
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)  # as if it were not installed
+    with pytest.raises(MissingDependency) as err:
+        open_source(path)
+    assert err.value.exit_code == ExitCode.MISSING and "pillow-heif" in str(err.value)

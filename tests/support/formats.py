@@ -40,7 +40,7 @@ def docx_bytes(places: dict[str, str] = PLACES) -> bytes:
         f"<w:p>{_run('Dear editor,')}</w:p>"
         f"<w:p>{_run(f'I write about my cousin {body} who is held in the camp.')}"
         '<w:commentRangeStart w:id="0"/>'
-        f"{_run('She asks for books.')}"
+        f"{_run(' She asks for books.')}"
         '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>'
         f"<w:p>{_run('The guards were ')}"
         f'<w:del w:id="1" w:author="{p["change_author"]}" w:date="2024-01-01T00:00:00Z">'

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from email import policy
 from html.parser import HTMLParser
 
-from ..errors import InputError, PasswordRequired
+from ..errors import InputError, PasswordRequired, RedactorError
 from .base import Source
 from .document import DocumentSource, Section
 
@@ -73,15 +73,21 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip())
 
 
+# Headers that say only how the e-mail is encoded (their values are tokens and boundaries, never
+# a reader's text): left out, as nothing left out of the pages can reach a copy.
+_TECHNICAL = {"mime-version", "content-type", "content-transfer-encoding"}
+
+
 def _header_lines(msg: email.message.Message) -> list[str]:
     lines = []
-    for name in msg.keys():
-        for value in msg.get_all(name, []):
-            try:
-                text = str(value)
-            except Exception:  # a header the parser cannot decode: as it is
-                text = getattr(value, "_parse_tree", "") or repr(value)
-            lines.append(f"{name}: {' '.join(text.split())}"[:MAX_HEADER_CHARS])
+    for name, value in msg.items():
+        if name.lower() in _TECHNICAL:
+            continue
+        try:
+            text = str(value)
+        except Exception:  # a header the parser cannot decode: as it is
+            text = repr(value)
+        lines.append(f"{name}: {' '.join(text.split())}"[:MAX_HEADER_CHARS])
     return lines
 
 
@@ -181,9 +187,11 @@ def mail_sources(data: bytes, what: str, open_bytes: Opener, depth: int = 0) -> 
         for src in attachments:
             src.close()
         raise InputError(f"{what}: an attached PDF is encrypted") from None
-    except BaseException:
+    except BaseException as exc:
         for src in attachments:
             src.close()
+        if isinstance(exc, Exception) and not isinstance(exc, (RedactorError, MemoryError)):
+            raise InputError(f"{what}: not a readable e-mail ({type(exc).__name__})") from None
         raise
     sections = [*body, Section("E-mail headers", tuple(headers), HOW_MAIL_HEADERS)]
     if not body:

@@ -172,7 +172,7 @@ def docx_sections(data: bytes, what: str) -> list[Section]:
     authors = list(body.authors)
     changes = _changes(body)
     parts = [n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)]
-    for name in sorted(parts)[:MAX_PARTS]:
+    for name in sorted(parts, key=lambda n: ("footer" in n, n))[:MAX_PARTS]:  # headers first
         acc = _docx_part(parse_xml(z.read(name), what))
         kind = "Header" if "/header" in name else "Footer"
         sections.append(Section(kind, tuple(acc.out[""]), HOW_HEADER))

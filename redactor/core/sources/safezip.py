@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 
 from ..errors import InputError
 
@@ -29,7 +28,9 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except MemoryError:
+            raise
+        except Exception as exc:  # zipfile raises many kinds on a damaged directory
             raise InputError(f"{what}: a damaged or truncated zip container ({exc})") from None
         if len(infos) > MAX_MEMBERS:
             raise InputError(f"{what}: the container has {len(infos)} parts (too many)")
@@ -75,15 +76,10 @@ class SafeZip:
                         raise InputError(
                             f"{self.what}: the container unpacks to too much data (a zip bomb?)"
                         )
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            ValueError,
-            EOFError,
-            NotImplementedError,
-        ) as exc:
-            raise InputError(f"{self.what}: a damaged part in the container ({exc})") from None
-        except RuntimeError as exc:  # encrypted member
+        except (InputError, MemoryError):
+            raise
+        except RuntimeError as exc:  # an encrypted member
             raise InputError(f"{self.what}: an encrypted part ({exc})") from None
+        except Exception as exc:  # zipfile and zlib raise many kinds on damaged data
+            raise InputError(f"{self.what}: a damaged part in the container ({exc})") from None
         return bytes(out)
