@@ -212,3 +212,20 @@ def test_the_detector_alone_leaves_no_name_in_the_copy(tmp_path, kind):
     assert "editor" in text
     for place, name in names.items():
         assert fold(name) not in text, (kind, place)
+
+
+def test_pictures_alt_text_other_parts_and_nested_attachments(tmp_path):
+    extra = {"picture": "Kudaibergenov", "alt": "Mukhametzhanova", "chart": "Sarsenbayev"}
+    docx = formats.docx_with_extras(extra["picture"], extra["alt"], extra["chart"])
+    path = tmp_path / "letter.docx"
+    path.write_bytes(docx)
+    flagged, whys, texts = _found(path, extra)
+    assert all(flagged.values()), [p for p, ok in flagged.items() if not ok]
+    assert len(texts) == 2  # the document's text, then its picture as a page of its own
+    assert any("alternative text" in w for w in whys) and any("other parts" in w for w in whys)
+
+    mail = tmp_path / "letters.eml"
+    mail.write_bytes(formats.eml_with_nested(docx, "Zhumabekova"))
+    names = {**formats.PLACES, **extra, "forwarded": "Zhumabekova"}
+    flagged, whys, texts = _found(mail, names)
+    assert all(flagged.values()), [p for p, ok in flagged.items() if not ok]

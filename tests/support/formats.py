@@ -224,3 +224,53 @@ def mime_bomb(depth: int = 3000) -> bytes:
         parts.append(f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n')
     tail = "".join(f"\r\n--b{i}--\r\n" for i in reversed(range(depth)))
     return (head + "".join(parts) + "Content-Type: text/plain\r\n\r\nhello" + tail).encode()
+
+
+def docx_with_extras(picture_name: str, alt_name: str, chart_name: str) -> bytes:
+    """A Word file with a picture showing a name, a picture whose description holds one, and a
+    chart part with one."""
+    buf = io.BytesIO(docx_bytes())
+    png = io.BytesIO()
+    page_image(["Photo caption", f"Signed {picture_name}"], (1200, 500)).save(png, "PNG")
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/image1.png", png.getvalue())
+        z.writestr(
+            "word/charts/chart1.xml",
+            '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f"<c:tx><c:v>Visits by {chart_name}</c:v></c:tx></c:chartSpace>",
+        )
+    data = buf.getvalue()
+    # the picture's description, in the body
+    drawing = (
+        '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+        f'drawingprocessingml/2006/wordprocessingDrawing"><wp:docPr id="1" name="Picture 1" '
+        f'descr="Photo of {alt_name}"/></wp:inline></w:drawing></w:r></w:p>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                blob = blob.replace(b"</w:body>", drawing.encode() + b"</w:body>")
+            dst.writestr(info.filename, blob, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def eml_with_nested(docx: bytes, inner_name: str) -> bytes:
+    """An e-mail with a Word file and a forwarded e-mail (with the name in its body) attached."""
+    inner = EmailMessage()
+    inner["From"] = "someone@example.org"
+    inner["Subject"] = "forwarded"
+    inner.set_content(f"Forwarded note about {inner_name}.\n")
+    msg = EmailMessage()
+    msg["From"] = "editor@example.org"
+    msg["Subject"] = "Two letters"
+    msg.set_content("Dear editor, two letters attached.\n")
+    msg.add_attachment(
+        docx,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="letter.docx",
+    )
+    msg.add_attachment(inner)
+    return msg.as_bytes()

@@ -23,6 +23,7 @@ HOW_DELETED = "text deleted with tracked changes (not shown in the document)"
 HOW_HIDDEN = "text formatted as hidden"
 HOW_FIELDS = "field codes (links and fields behind the text)"
 HOW_PROPERTIES = "the document's properties"
+HOW_ALT = "pictures' descriptions (alternative text)"
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_PARTS = 200  # headers, footers and other parts read from one document
@@ -35,7 +36,7 @@ def local(tag: str) -> str:
 class _Paragraphs:
     """Paragraph text collected into buckets: what shows, deleted, hidden, field codes."""
 
-    KEYS = ("", "del", "hide", "field")
+    KEYS = ("", "del", "hide", "field", "alt")
 
     def __init__(self) -> None:
         self.out: dict[str, list[str]] = {k: [] for k in self.KEYS}
@@ -106,6 +107,10 @@ def _docx_walk(el: ET.Element, acc: _Paragraphs, mode: str = "") -> None:
         acc.add("field", (el.get(W + "instr") or "") + " ")
     elif tag == W + "hyperlink" and el.get(W + "tooltip"):
         acc.add("field", (el.get(W + "tooltip") or "") + " ")
+    elif local(tag) in ("docPr", "cNvPr"):  # a picture's name, title and description
+        for key in ("title", "descr"):
+            if (el.get(key) or "").strip():
+                acc.add("alt", (el.get(key) or "").strip() + " ")
     for child in el:
         _docx_walk(child, acc, mode)
 
@@ -125,6 +130,8 @@ def _changes(acc: _Paragraphs) -> list[Section]:
         out.append(Section("Hidden text", tuple(acc.out["hide"]), HOW_HIDDEN))
     if acc.out["field"]:
         out.append(Section("Field codes", tuple(acc.out["field"]), HOW_FIELDS))
+    if acc.out["alt"]:
+        out.append(Section("Pictures' descriptions", tuple(acc.out["alt"]), HOW_ALT))
     return out
 
 
@@ -162,6 +169,39 @@ _APP_STATS = {
 }  # fmt: skip
 
 
+# Parts that hold no text of the letter (layout, styles, fonts, relations): not shown.
+_DOCX_SKIP = re.compile(
+    r"(^\[Content_Types\]\.xml$|\.rels$|^word/(theme/|styles|fontTable|settings|webSettings|"
+    r"numbering|stylesWithEffects|document\.xml$|header\d*\.xml$|footer\d*\.xml$|"
+    r"footnotes\.xml$|endnotes\.xml$|comments\.xml$|people\.xml$)|^docProps/(core|app|custom)"
+    r"\.xml$)"
+)
+_ODT_SKIP = re.compile(r"^(content|styles|meta|settings|manifest)\.xml$|^META-INF/")
+HOW_OTHER = "text in other parts of the file (charts, diagrams, data)"
+
+
+def _other_parts(z: SafeZip, skip: re.Pattern[str], what: str) -> list[Section]:
+    """Every other XML part's text (charts, diagrams, comments' extensions, custom XML data):
+    a name there is in the file even if no page shows it."""
+    out = []
+    for name in sorted(z.names())[:MAX_PARTS]:
+        if not name.lower().endswith(".xml") or skip.search(name):
+            continue
+        root = parse_xml(z.read(name), what)
+        bits = [t.strip() for el in root.iter() for t in (el.text, el.tail) if t and t.strip()]
+        bits += [
+            v.strip()
+            for el in root.iter()
+            for k, v in el.attrib.items()
+            if local(k) in ("author", "name", "title", "descr") and len(v.strip()) > 1
+        ]
+        if bits:
+            out.append(
+                Section(f"Other text in the file ({name[-60:]})", (" ".join(bits),), HOW_OTHER)
+            )
+    return out
+
+
 def docx_sections(data: bytes, what: str) -> list[Section]:
     z = SafeZip(data, what)
     if not z.has("word/document.xml"):
@@ -196,7 +236,7 @@ def docx_sections(data: bytes, what: str) -> list[Section]:
             who = comment.get(W + "author") or "unknown"
             initials = comment.get(W + "initials")
             heading = f"Comment by {who}" + (f" ({initials})" if initials else "")
-            paras = acc.out[""] + acc.out["del"] + acc.out["hide"] + acc.out["field"]
+            paras = [t for key in _Paragraphs.KEYS for t in acc.out[key]]
             sections.append(Section(heading, tuple(paras or ["(empty)"]), HOW_COMMENT))
     sections += changes
     props: list[str] = []
@@ -214,7 +254,7 @@ def docx_sections(data: bytes, what: str) -> list[Section]:
     for who in dict.fromkeys(a for a in authors if a.strip()):
         props.append(f"Tracked change by: {who}")
     sections.append(Section("Document properties", tuple(props), HOW_PROPERTIES))
-    return sections
+    return sections + _other_parts(z, _DOCX_SKIP, what)
 
 
 # --- OpenDocument ------------------------------------------------------------------------------
@@ -330,7 +370,7 @@ def odt_sections(data: bytes, what: str) -> list[Section]:
     for who in dict.fromkeys(odt.authors):
         props.append(f"Tracked change by: {who}")
     sections.append(Section("Document properties", tuple(props), HOW_PROPERTIES))
-    return sections
+    return sections + _other_parts(z, _ODT_SKIP, what)
 
 
 def zip_kind(data: bytes, what: str) -> str:
