@@ -229,3 +229,13 @@ def test_pictures_alt_text_other_parts_and_nested_attachments(tmp_path):
     names = {**formats.PLACES, **extra, "forwarded": "Zhumabekova"}
     flagged, whys, texts = _found(mail, names)
     assert all(flagged.values()), [p for p, ok in flagged.items() if not ok]
+
+
+def test_a_zip_of_too_many_parts_is_refused_before_listing_them(tmp_path):
+    from redactor.core.errors import InputError
+    from redactor.core.sources import open_source
+
+    path = tmp_path / "many.docx"
+    path.write_bytes(_zip_of({f"word/p{i}.xml": b"" for i in range(6000)}))
+    with pytest.raises(InputError, match="too many parts"):
+        open_source(path)

@@ -17,6 +17,19 @@ RATIO_FLOOR = 1_000_000
 MAX_CONTAINER_BYTES = 100_000_000
 
 
+def _declared_members(data: bytes) -> int:
+    """The member count the end-of-directory record states (0 when there is none)."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 66_000))
+    if at < 0 or at + 12 > len(data):
+        return 0
+    total = int.from_bytes(data[at + 10 : at + 12], "little")
+    if total == 0xFFFF:  # Zip64: the count is in the Zip64 record
+        z64 = data.rfind(b"PK\x06\x06", 0, at)
+        if z64 >= 0 and z64 + 40 <= len(data):
+            total = int.from_bytes(data[z64 + 32 : z64 + 40], "little")
+    return total
+
+
 class SafeZip:
     """A zip archive in memory with bounded reads."""
 
@@ -25,6 +38,8 @@ class SafeZip:
         self._read_total = 0
         if len(data) > MAX_CONTAINER_BYTES:
             raise InputError(f"{what}: the file is too large")
+        if _declared_members(data) > MAX_MEMBERS:  # before zipfile lists them all
+            raise InputError(f"{what}: the container has too many parts (a zip bomb?)")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
