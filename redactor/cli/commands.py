@@ -190,7 +190,14 @@ def _redact_one(
                     f"page {page.index + 1} needs an editor's eyes: {page.needs_eyes_reason}"
                 )
             if page.hidden_words:
-                progress.note(hidden_note(page.index, len(page.hidden_words)))
+                # A document's hidden parts (comments, headers, deleted text, properties) are
+                # laid out on its pages as words: they are kept unless found, not left out.
+                shown = {w.box for w in page.words}
+                laid_out = sum(1 for w in page.hidden_words if w.box in shown)
+                if laid_out < len(page.hidden_words):
+                    progress.note(hidden_note(page.index, len(page.hidden_words) - laid_out))
+                if laid_out:
+                    progress.note(laid_out_note(page.index, laid_out))
         plan = analysis.plan
         # The gate export applies, said before anything is written (the plan file included).
         for line in jobs.check_unread(analysis, plan, args.accept_unread):
@@ -304,6 +311,15 @@ def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -
 def hidden_note(index: int, count: int) -> str:
     words = "word" if count == 1 else "words"
     return f"page {index + 1}: {count} hidden {words} in the source (not carried into the copy)"
+
+
+def laid_out_note(index: int, count: int) -> str:
+    words = "word" if count == 1 else "words"
+    return (
+        f"page {index + 1}: {count} {words} from parts the original does not show (comments, "
+        "headers, deleted text, properties, e-mail headers) are on the page and kept in the copy "
+        "except what is found; decide on them in the app"
+    )
 
 
 def _neutral_name(folder: Path, number: int, fmt: str) -> str:

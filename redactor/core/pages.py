@@ -230,7 +230,10 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     sideways = False
     unread: tuple[Box, ...] = ()
     ink = None
-    if source.kind != "text":
+    # A letter of several sources (an e-mail and its attachments) says each page's kind.
+    page_kind = getattr(source, "page_kind", None)
+    kind = page_kind(index) if page_kind is not None else source.kind
+    if kind != "text":
         ink = ink_mask(image, page_dpi)
         outline = getattr(source, "page_outline", None)
         corners = outline(index) if outline else None

@@ -35,7 +35,10 @@ from .settings import AppSettings
 from .tasks import TaskRunner
 from .thumbnails import LettersPane
 
-OPEN_FILTER = "Letters (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.txt);;All files (*)"
+OPEN_FILTER = (
+    "Letters (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.txt *.docx *.odt *.eml *.heic"
+    " *.heif);;All files (*)"
+)
 
 
 class MainWindow(QMainWindow):

@@ -65,6 +65,9 @@ def _source_ids(document: Document) -> list[bytes]:
     if document.kind != "pdf":
         return []
     try:
+        with open(document.path, "rb") as fh:
+            if b"%PDF-" not in fh.read(1024):  # an e-mail with a PDF attached is no PDF
+                return []
         import pypdf
 
         reader = pypdf.PdfReader(document.path, strict=False)

@@ -1,0 +1,75 @@
+"""A Word letter opened in the app: its page is laid out from the document's text, each place
+the original hides (header, comment, deleted text, properties) is a notice the editor decides
+like any other finding, and the exported copy, read by poppler, has none of what was accepted."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from redactor.gui.models import redaction_text
+from tests.support import formats
+
+pytestmark = pytest.mark.slow
+
+
+def test_docx_opens_with_its_hidden_places_as_notices(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "letter.docx"
+    path.write_bytes(formats.docx_bytes())
+    win = make_window()
+    win.open_paths([str(path)])
+    ctl = win.ctl
+    qtbot.waitUntil(
+        lambda: ctl.letter is not None and ctl.letter.status == "ready", timeout=180_000
+    )
+    letter = ctl.letter
+    assert letter.document.page_count == 1
+    words = " ".join(w.text for w in letter.document.pages[0].words)
+    assert formats.PLACES["body"] in words and "Comment by" in words
+
+    notes = [r for r in letter.plan.redactions if r.label == "HIDDEN_TEXT"]
+    texts = {redaction_text(letter.document, r) for r in notes}
+    for place in ("header", "comment", "comment_author", "deleted", "property"):
+        assert any(formats.PLACES[place] in t for t in texts), (place, texts)
+    assert all(r.state == "proposed" for r in notes)
+
+    # decided with the keyboard like any finding: the comment's notice is accepted
+    comment = next(r for r in notes if "comment" in r.why)
+    ctl.select(comment.id)
+    qtbot.waitUntil(lambda: ctl.current() is not None and ctl.current().id == comment.id)
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_A)
+    qtbot.waitUntil(
+        lambda: next(r for r in letter.plan.redactions if r.id == comment.id).state == "accepted"
+    )
+
+    # every other finding accepted with the keyboard, then exported (Ctrl+E)
+    for _ in range(300):
+        if not letter.plan.undecided():
+            break
+        cur = ctl.current()
+        if cur is None or cur.state != "proposed":
+            qtbot.keyClick(win.view, Qt.Key.Key_J)
+            continue
+        qtbot.keyClick(win.view, Qt.Key.Key_A)
+    assert not letter.plan.undecided()
+    qtbot.keyClick(win.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dlg = win._export
+    assert dlg.isVisible() and dlg.export_button.isEnabled()
+    out = tmp_path / "safe.pdf"
+    dlg.out.setText(str(out))
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dlg.report is not None or "✗" in dlg.result_label.text(), timeout=180_000
+    )
+    assert dlg.report is not None and dlg.report.ok, dlg.result_label.text()
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.casefold()
+    assert "dear editor" in text
+    for place, name in formats.PLACES.items():
+        assert name.casefold() not in text, place
+    assert "check this with" not in text  # the accepted comment is gone whole
