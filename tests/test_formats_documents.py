@@ -239,3 +239,30 @@ def test_a_zip_of_too_many_parts_is_refused_before_listing_them(tmp_path):
     path.write_bytes(_zip_of({f"word/p{i}.xml": b"" for i in range(6000)}))
     with pytest.raises(InputError, match="too many parts"):
         open_source(path)
+
+
+@pytest.mark.parametrize("kind", ["docx", "eml"])
+def test_parts_the_original_does_not_show_are_hidden_whole_unless_kept(tmp_path, kind):
+    """A comment, a tracked deletion, a header, the properties (an e-mail's headers) are drawn on
+    the pages for the editor; a copy nobody decided on hides them whole, words that are no
+    name included: only the body is published as it is."""
+    path, _names = _write(tmp_path, kind)
+    out = tmp_path / f"{kind}.auto.pdf"
+    res = run_cli("redact", path, "-o", out, "-q")  # the automatic run: no editor, no deny list
+    assert res.returncode == 0, res.stderr
+    text = fold(pdftotext(out))
+    if kind == "docx":
+        body, hidden = ("held in the camp",), ("check this with", "told by", "case of", "typed by")
+    else:
+        body, hidden = ("dear editor, my brother",), ("subject", "to:")
+    for words in body:
+        assert fold(words) in text, (kind, words)
+    for words in hidden:
+        assert fold(words) not in text, (kind, words)
+    # the app's copy of undecided findings does the same (jobs.copy_plan)
+    from redactor.core import jobs
+
+    analysis = jobs.analyse(path, jobs.AnalysisOptions(detect=False))
+    drawn = [r for r in analysis.plan.redactions if r.label == Label.HIDDEN_TEXT]
+    assert drawn and all(pipeline.burned_unasked(r) for r in drawn)
+    assert all(jobs.hidden_when_undecided(r) for r in drawn)

@@ -191,7 +191,7 @@ def _redact_one(
                 )
             if page.hidden_words:
                 # A document's hidden parts (comments, headers, deleted text, properties) are
-                # laid out on its pages as words: they are kept unless found, not left out.
+                # laid out on its pages as words: the copy hides them whole (burned_unasked).
                 shown = {w.box for w in page.words}
                 laid_out = sum(1 for w in page.hidden_words if w.box in shown)
                 if laid_out < len(page.hidden_words):
@@ -317,8 +317,8 @@ def laid_out_note(index: int, count: int) -> str:
     words = "word" if count == 1 else "words"
     return (
         f"page {index + 1}: {count} {words} from parts the original does not show (comments, "
-        "headers, deleted text, properties, e-mail headers) are on the page and kept in the copy "
-        "except what is found; decide on them in the app"
+        "headers, deleted text, properties, e-mail headers) are on the page and hidden whole in "
+        "the copy; to keep any of them, decide on them in the app"
     )
 
 

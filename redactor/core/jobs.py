@@ -419,7 +419,7 @@ def export_terms(analysis: Analysis, plan: RedactionPlan) -> list[str]:
 
 def hidden_when_undecided(red: plan_ops.Redaction) -> bool:
     """Whether a copy hides this finding while it is undecided (`copy_plan`)."""
-    return red.label not in pipeline.NOT_BURNED_UNASKED
+    return pipeline.burned_unasked(red)
 
 
 def undecided_in_copy(plan: RedactionPlan) -> list[plan_ops.Redaction]:
@@ -432,8 +432,8 @@ def copy_plan(plan: RedactionPlan) -> RedactionPlan:
     undecided hidden too, as the command line's automatic run hides what it finds (recall beats
     precision: an undecided name is hidden, never published by default). Left unboxed, as the
     command line leaves them: undecided notices of hidden source text (never carried into a copy
-    anyway) and of unread ink (held by its own gate, `check_unread`). A new plan for the copy
-    only: the review it came from is not changed."""
+    anyway, unless a document draws it on its pages: that is hidden) and of unread ink (held by
+    its own gate, `check_unread`). A new plan for the copy only: the review is not changed."""
     ids = [r.id for r in undecided_in_copy(plan)]
     return plan_ops.accept(plan, ids) if ids else plan
 

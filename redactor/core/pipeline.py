@@ -258,9 +258,22 @@ HIDDEN_WHY = "hidden text in the source: "
 # Notices the command line never burns on its own: hidden source text is never carried into a copy
 # anyway, and unread ink is held by its own gate (exit 6) until an editor has looked.
 NOT_BURNED_UNASKED = frozenset({Label.HIDDEN_TEXT, Label.UNREAD})
+# Said of hidden source text that the page draws for the editor (a Word or OpenDocument comment,
+# a tracked deletion, a header, the properties; an e-mail's headers: sources/document.py lays them
+# out as sections of the letter's pages). Unlike a PDF's hidden text, it would be in the copy:
+# an automatic run, and a copy of undecided findings, hide it whole (`burned_unasked`).
+DRAWN_HIDDEN = " (drawn on the page for the editor: hidden in the copy unless kept)"
 UNREAD_WHY = (
     "ink no reader could read (handwriting, a signature, a stamp, turned or faint writing?)"
 )
+
+
+def burned_unasked(red: plan_ops.Redaction) -> bool:
+    """Whether an automatic run hides this finding on its own (and a copy hides it while it is
+    undecided): all but the notices of NOT_BURNED_UNASKED, except hidden text drawn on the page."""
+    return red.label not in NOT_BURNED_UNASKED or (
+        red.label == Label.HIDDEN_TEXT and DRAWN_HIDDEN.strip() in red.why
+    )
 
 
 def hidden_text_findings(document: Document) -> list[Finding]:
@@ -277,11 +290,14 @@ def hidden_text_findings(document: Document) -> list[Finding]:
                 last[1].append(i)
             else:
                 runs.append((how, [i]))
+        shown = {w.box for w in page.words}
         for how, idxs in runs:
+            drawn = all(page.hidden_words[i].box in shown for i in idxs)
+            why = HIDDEN_WHY + how + (DRAWN_HIDDEN if drawn else "")
             out.append(
                 Finding(
                     page=page.index,
-                    span=Span(0, 0, Label.HIDDEN_TEXT, 1.0, HIDDEN_WHY + how),
+                    span=Span(0, 0, Label.HIDDEN_TEXT, 1.0, why),
                     word_indexes=(),
                     boxes=tuple(page.hidden_words[i].box for i in idxs),
                     source=FindingSource.DETECTOR,
@@ -401,7 +417,7 @@ def make_plan(
         plan = replace(
             plan,
             redactions=tuple(
-                replace(r, state=ReviewState.PROPOSED) if r.label in NOT_BURNED_UNASKED else r
+                r if burned_unasked(r) else replace(r, state=ReviewState.PROPOSED)
                 for r in plan.redactions
             ),
         )
