@@ -69,7 +69,11 @@ def submit_ocr_words(
 def _worker_render(
     path: str, password: str | None, index: int, dpi: int, whole_photo: bool = False
 ) -> Image.Image:
-    return _worker_source(path, password, whole_photo).render(index, dpi)
+    image = _worker_source(path, password, whole_photo).render(index, dpi)
+    # A page image travels as pixels only: a photo's metadata (EXIF, XMP, its dpi as PIL's own
+    # rationals) is nothing the app may use, and the app's unpickler builds data only.
+    image.info = {k: v for k, v in image.info.items() if k == "transparency"}
+    return image
 
 
 def _in_worker(
