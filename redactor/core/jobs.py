@@ -23,6 +23,7 @@ from . import pipeline
 from . import plan as plan_ops
 from .errors import LeakPlace, UnreadInk
 from .model import (
+    MARK_LABELS,
     NOTICE_LABELS,
     PROFILES,
     Box,
@@ -225,7 +226,25 @@ def filter_findings(
                 if text.strip(" ,.;:!?()[]«»\"'") in allow:
                     continue
         out.append(f)
-    return out
+    return _without_marked_unread(out)
+
+
+def _without_marked_unread(findings: list[Finding]) -> list[Finding]:
+    """The findings less each UNREAD notice whose region a kept mark (barcode, face, stamp,
+    signature, handwriting) covers: the same ink, shown once; the page stays held by the unread
+    gate all the same."""
+    hands = [(f.page, f.boxes[0]) for f in findings if f.span.label in MARK_LABELS and f.boxes]
+    if not hands:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.span.label == Label.UNREAD
+            and f.boxes
+            and any(p == f.page and b.contains_center_of(f.boxes[0]) for p, b in hands)
+        )
+    ]
 
 
 # --- analysis --------------------------------------------------------------------------------

@@ -612,6 +612,26 @@
         <translation>Бұл бетті қарап шығу керек: %1</translation>
     </message>
     <message>
+        <source>round stamp</source>
+        <translation>дөңгелек мөртаңба</translation>
+    </message>
+    <message>
+        <source>framed stamp</source>
+        <translation>жақтаулы мөртаңба</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>бет</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>қолтаңба</translation>
+    </message>
+    <message>
+        <source>handwriting</source>
+        <translation>қолжазба</translation>
+    </message>
+    <message>
         <source>mixed</source>
         <translation>аралас</translation>
     </message>
@@ -634,6 +654,10 @@
     <message>
         <source>%1 (letters of several scripts)</source>
         <translation>%1 (әртүрлі әліпби әріптері)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>detector</source>
@@ -1006,6 +1030,18 @@
     <message>
         <source>hidden text</source>
         <translation>жасырын мәтін</translation>
+    </message>
+    <message>
+        <source>barcode or QR code</source>
+        <translation>штрихкод не QR-код</translation>
+    </message>
+    <message>
+        <source>face in a photo</source>
+        <translation>фотосуреттегі бет</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>мөртаңба</translation>
     </message>
     <message>
         <source>not read yet</source>

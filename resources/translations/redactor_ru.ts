@@ -612,6 +612,26 @@
         <translation>Эту страницу нужно просмотреть: %1</translation>
     </message>
     <message>
+        <source>round stamp</source>
+        <translation>круглый штамп</translation>
+    </message>
+    <message>
+        <source>framed stamp</source>
+        <translation>штамп в рамке</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>лицо</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <source>handwriting</source>
+        <translation>рукописный текст</translation>
+    </message>
+    <message>
         <source>mixed</source>
         <translation>по-разному</translation>
     </message>
@@ -634,6 +654,10 @@
     <message>
         <source>%1 (letters of several scripts)</source>
         <translation>%1 (буквы разных алфавитов)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>detector</source>
@@ -1006,6 +1030,18 @@
     <message>
         <source>hidden text</source>
         <translation>скрытый текст</translation>
+    </message>
+    <message>
+        <source>barcode or QR code</source>
+        <translation>штрихкод или QR-код</translation>
+    </message>
+    <message>
+        <source>face in a photo</source>
+        <translation>лицо на фотографии</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>штамп</translation>
     </message>
     <message>
         <source>not read yet</source>
