@@ -217,7 +217,7 @@ def face_boxes(rgb: np.ndarray, dpi: int, min_inch: float = FACE_MIN_INCH) -> li
                 for d in dets
             ]
         for (fx, fy, fw, fh), n in _group(found):
-            if n < FACE_SUPPORT:
+            if n < FACE_SUPPORT or _flat(gray[fy : fy + fh, fx : fx + fw]):
                 continue
             grow_x, grow_y = 0.3 * fw, 0.45 * fh
             out.append(
@@ -229,6 +229,17 @@ def face_boxes(rgb: np.ndarray, dpi: int, min_inch: float = FACE_MIN_INCH) -> li
                 )
             )
     return _merge_boxes(out)
+
+
+def _flat(face: np.ndarray) -> bool:
+    """Whether the middle of a face's box is mostly flat fill (pure black or white: a box burned
+    into a copy, paper): the cascade answers to the edges of such a box, a face has no such
+    pixels."""
+    h, w = face.shape[:2]
+    mid = face[h // 5 : h - h // 5, w // 5 : w - w // 5]
+    if mid.size == 0:
+        return True
+    return bool(((mid <= 8) | (mid >= 250)).mean() > 0.25)
 
 
 def _merge_boxes(boxes: list[Box]) -> list[Box]:
