@@ -120,8 +120,9 @@ def symbol_marks(image: Image.Image, dpi: int) -> list[Mark]:
 # --- faces (scikit-image's LBP frontal-face cascade, OpenCV's own training) -------------------
 
 _cascade: Any = None
-FACE_MIN_INCH = 0.25  # a face smaller than this on the page is not looked for
-FACE_SUPPORT = 2  # overlapping detections that make a face
+FACE_MIN_INCH = 0.3  # a face smaller than this on the page is not looked for
+FACE_SUPPORT = 3  # overlapping detections (of six passes) that make a face
+FACE_TURNS = (0.0, 15.0, -15.0)  # degrees the photo is looked at turned
 
 
 def _face_cascade() -> Any:
@@ -190,33 +191,17 @@ def face_boxes(rgb: np.ndarray, dpi: int, min_inch: float = FACE_MIN_INCH) -> li
         # The cascade works on faces of 24 to ~100 pixels: bigger photos are looked at smaller.
         scale = min(1.0, 24.0 / min_px) if min_px > 24 else 1.0
         big = max(w, h) * scale
-        if big > 500:  # a big photo: its faces are big too, and looked for smaller
-            scale *= 500 / big
-        # Two passes at scales a fifth apart: a face is found in both, most of the cascade's
-        # false alarms (a fold of cloth, a pattern) in one only.
-        passes = [scale, scale * 0.8]
+        if big > 400:  # a big photo: its faces are big too, and looked for smaller
+            scale *= 400 / big
+        # Passes at two scales a fifth apart, upright and turned 15 degrees either way (a
+        # head tilted in the photo, a photo pasted askew): a face is found at both scales, most
+        # of the cascade's false alarms (a fold of cloth, a pattern) at one only.
         found: list[tuple[int, int, int, int]] = []
-        for s in passes:
-            small = crop if s == 1.0 else cv2.resize(crop, None, fx=s, fy=s, interpolation=3)
-            if min(small.shape) < 24:
-                continue
-            dets = cascade.detect_multi_scale(
-                img=small.astype(np.float64) / 255.0,
-                scale_factor=1.15,
-                step_ratio=1,
-                min_size=(24, 24),
-                max_size=(min(small.shape) + 1, min(small.shape) + 1),
-            )
-            found += [
-                (
-                    int(d["c"] / s) + x,
-                    int(d["r"] / s) + y,
-                    int(d["width"] / s),
-                    int(d["height"] / s),
-                )
-                for d in dets
-            ]
+        for angle in FACE_TURNS:
+            for s in (scale, scale * 0.8):
+                found += _cascade_pass(cascade, crop, s, angle, x, y)
         for (fx, fy, fw, fh), n in _group(found):
+            log.debug("face candidate of %d detections", n)
             if n < FACE_SUPPORT or _flat(gray[fy : fy + fh, fx : fx + fw]):
                 continue
             grow_x, grow_y = 0.3 * fw, 0.45 * fh
@@ -229,6 +214,37 @@ def face_boxes(rgb: np.ndarray, dpi: int, min_inch: float = FACE_MIN_INCH) -> li
                 )
             )
     return _merge_boxes(out)
+
+
+def _cascade_pass(
+    cascade: Any, crop: np.ndarray, s: float, angle: float, x: int, y: int
+) -> list[tuple[int, int, int, int]]:
+    """The cascade's detections in `crop` scaled by `s` and turned by `angle` degrees, as
+    upright rectangles (x, y, w, h) in the page's pixels (the crop is at x, y)."""
+    small = crop if s == 1.0 else cv2.resize(crop, None, fx=s, fy=s, interpolation=3)
+    if min(small.shape) < 24:
+        return []
+    back = None
+    if angle:
+        h, w = small.shape
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        small = cv2.warpAffine(small, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
+        back = cv2.invertAffineTransform(m)
+    dets = cascade.detect_multi_scale(
+        img=small.astype(np.float64) / 255.0,
+        scale_factor=1.15,
+        step_ratio=1,
+        min_size=(24, 24),
+        max_size=(min(small.shape) + 1, min(small.shape) + 1),
+    )
+    out = []
+    for d in dets:
+        cx, cy = d["c"] + d["width"] / 2, d["r"] + d["height"] / 2
+        if back is not None:
+            cx, cy = back @ np.array([cx, cy, 1.0])
+        size = d["width"] / s
+        out.append((int(cx / s - size / 2) + x, int(cy / s - size / 2) + y, int(size), int(size)))
+    return out
 
 
 def _flat(face: np.ndarray) -> bool:
