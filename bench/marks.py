@@ -26,7 +26,13 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-KINDS = {"qr": "BARCODE", "code128": "BARCODE", "stamp": "STAMP", "signature": "SIGNATURE"}
+KINDS = {
+    "qr": "BARCODE",
+    "code128": "BARCODE",
+    "stamp": "STAMP",
+    "signature": "SIGNATURE",
+    "handwriting": "HANDWRITING",
+}
 
 
 def _holds(box, where, share: float = 0.6) -> bool:  # noqa: ANN001

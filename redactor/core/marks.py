@@ -396,11 +396,15 @@ def stroke_features(ink: np.ndarray, dpi: int) -> Strokes:
     return Strokes(width, width_cv, turning, float(ink.mean()), straight, n - 1)
 
 
-def looks_hand_drawn(f: Strokes, dpi: int) -> bool:
-    """Thin pen strokes (not a solid shape or a photo), that turn (not rules or a frame), and
-    few pieces for their size (typed text not read would be many letter-sized pieces)."""
+def looks_hand_drawn(f: Strokes, dpi: int, width_px: int) -> bool:
+    """Thin pen strokes (not a solid shape or a photo), that turn (not rules or a frame), in
+    few pieces for their length (typed text no word explains is ten letters an inch)."""
     return (
-        0.8 <= f.width <= dpi * 0.04 and f.fill <= 0.25 and f.straight <= 0.35 and f.turning >= 4.0
+        0.8 <= f.width <= dpi * 0.04
+        and f.fill <= 0.25
+        and f.straight <= 0.6
+        and f.turning >= 4.0
+        and f.pieces <= max(3.0, 5.0 * width_px / dpi)
     )
 
 
@@ -416,11 +420,18 @@ def hand_boxes(
             max(0, int(b.y0) - pad) : int(b.y1) + pad + 1,
             max(0, int(b.x0) - pad) : int(b.x1) + pad + 1,
         ] = False
+    # Rules and frames (long straight runs) are no handwriting: taken out first, so that a
+    # signature's underline or a form's line it crosses leaves the strokes.
+    run = max(15, int(dpi * 0.5))
+    u8 = ink.astype(np.uint8)
+    horiz = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, run), np.uint8))
+    vert = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((run, 1), np.uint8))
+    ink &= (np.asarray(horiz) == 0) & (np.asarray(vert) == 0)
     k = max(3, int(dpi * 0.12) | 1)
     joined = cv2.dilate(ink.astype(np.uint8), np.ones((k, k), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     line_h = float(np.median([b.height for b in words])) if words else dpi * 0.15
-    out: list[tuple[Box, str]] = []
+    found: list[Box] = []
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
         if h < max(HAND_MIN_HEIGHT_INCH * dpi, 1.2 * line_h) or w < HAND_MIN_WIDTH_INCH * dpi:
@@ -428,12 +439,28 @@ def hand_boxes(
         if w * h > 0.5 * gray.size:
             continue
         f = stroke_features(ink[y : y + h, x : x + w], dpi)
-        if not looks_hand_drawn(f, dpi):
+        if not looks_hand_drawn(f, dpi, w):
             continue
-        # several lines of writing, or a long one, is handwriting; a signature is one short mark
-        kind = "handwriting" if h > 1.6 * dpi or w > 4.5 * dpi else "signature"
         m = dpi * 0.03
-        out.append((Box(x - m, y - m, x + w + m, y + h + m), kind))
+        found.append(Box(x - m, y - m, x + w + m, y + h + m))
+    # Pieces a line apart are lines of one piece of writing.
+    groups: list[list[Box]] = []
+    for b in sorted(found, key=lambda b: (b.y0, b.x0)):
+        near = b.padded(dpi * 0.3, float(gray.shape[1]), float(gray.shape[0]))
+        for g in groups:
+            if any(near.intersects(o) for o in g):
+                g.append(b)
+                break
+        else:
+            groups.append([b])
+    out: list[tuple[Box, str]] = []
+    for g in groups:
+        box = g[0]
+        for b in g[1:]:
+            box = box.union(b)
+        # several lines of writing, or a long one, is handwriting; a signature is one short mark
+        long = box.height > 1.6 * dpi or box.width > 4.5 * dpi
+        out.append((box, "handwriting" if len(g) > 2 or long else "signature"))
     return out
 
 

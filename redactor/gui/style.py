@@ -35,10 +35,10 @@ LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
     Label.LEAK: ("#A0006E", _P.SolidLine),  # a place the final check refused (dark magenta)
     # Marks in the page's pixels (core/marks.py).
     Label.BARCODE: ("#1A1A8C", _P.DashDotDotLine),  # dark blue
-    Label.FACE: ("#9E4A00", _P.DashLine),  # brown
+    Label.FACE: ("#1B7837", _P.DashLine),  # dark green
     Label.STAMP: ("#3D1FA3", _P.DotLine),  # indigo (censor's ink)
     Label.SIGNATURE: ("#00607A", _P.DashDotLine),  # dark cyan
-    Label.HANDWRITING: ("#4A6B00", _P.DashDotDotLine),  # olive
+    Label.HANDWRITING: ("#6B5B00", _P.DashDotDotLine),  # olive brown
 }
 # Notices are filled with a hatch while proposed, so that a region no reader could read, or text
 # hidden in the source, stands out from ordinary findings even in grey scale.

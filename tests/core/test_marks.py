@@ -56,6 +56,7 @@ def _covers(box: Box, where: tuple[int, int, int, int], share: float = 0.9) -> b
         ("code128", Label.BARCODE),
         ("stamp", Label.STAMP),
         ("signature", Label.SIGNATURE),
+        ("handwriting", Label.HANDWRITING),
         ("face", Label.FACE),
     ],
 )

@@ -142,6 +142,10 @@ def letter_with(kind: str, seed: int = 0) -> tuple[Image.Image, tuple[int, int, 
     if kind == "signature":
         draw_signature(page, (900, 900, 1400, 1060), seed=seed + 1)
         return page, (900, 880, 1400, 1080)
+    if kind == "handwriting":  # four lines written by hand under the typed ones
+        for n in range(4):
+            draw_signature(page, (200, 1000 + n * 110, 1300, 1070 + n * 110), seed=seed + 10 + n)
+        return page, (200, 990, 1300, 1410)
     if kind == "face":
         photo = face_photo(size=700)
         page.paste(photo, (500, 900))
