@@ -23,6 +23,7 @@ from . import pipeline
 from . import plan as plan_ops
 from .errors import LeakPlace, UnreadInk
 from .model import (
+    HAND_LABELS,
     MARK_LABELS,
     NOTICE_LABELS,
     PROFILES,
@@ -230,10 +231,14 @@ def filter_findings(
 
 
 def _without_marked_unread(findings: list[Finding]) -> list[Finding]:
-    """The findings less each UNREAD notice whose region a kept mark (barcode, face, stamp,
-    signature, handwriting) covers: the same ink, shown once; the page stays held by the unread
-    gate all the same."""
-    hands = [(f.page, f.boxes[0]) for f in findings if f.span.label in MARK_LABELS and f.boxes]
+    """The findings less each UNREAD notice whose region a kept barcode, face or stamp covers:
+    the same ink, shown once; the page stays held by the unread gate all the same. Signatures
+    and handwriting keep their UNREAD notice: it is the gate's own (looked at, or boxed)."""
+    hands = [
+        (f.page, f.boxes[0])
+        for f in findings
+        if f.span.label in MARK_LABELS and f.span.label not in HAND_LABELS and f.boxes
+    ]
     if not hands:
         return findings
     return [

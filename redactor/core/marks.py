@@ -495,6 +495,8 @@ def find_marks(
     if len(sure) >= HAND_MIN_WORDS:
         gray = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
         taken = [m.box.scaled(f) for m in marks] + [b.scaled(f) for b in skip]
+        # a photo's edges and shadows are no pen strokes
+        taken += [Box(x, y, x + w, y + h) for x, y, w, h in photo_regions(gray, sdpi)]
         for box, kind in hand_boxes(gray, sdpi, [w.box.scaled(f) for w in words], taken):
             label = Label.SIGNATURE if kind == "signature" else Label.HANDWRITING
             marks.append(Mark(label, _clip(box.scaled(back), image), kind, 0.8))
