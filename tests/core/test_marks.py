@@ -218,3 +218,21 @@ def test_the_command_line_lists_marks_with_their_kind_never_the_content(tmp_path
     shown = run_cli("detect", "--json", "--show-text", letter)
     [item] = [f for f in json.loads(shown.stdout)["findings"] if f["label"] == "BARCODE"]
     assert item["text"] == "RR123456785KZ"
+
+
+def test_marks_are_found_in_the_confined_read_lane(tmp_path: Path) -> None:
+    """zxing-cpp, OpenCV and scikit-image's cascade load and run inside a sandboxed worker."""
+    from redactor.core import lanes, pipeline
+
+    protection = lanes.protection("read")
+    if not protection.complete:
+        pytest.skip("the workers are not confined here: " + "; ".join(protection.lines()))
+    opened = pipeline.read_document(_marked_letter(tmp_path))
+    try:
+        labels = sorted(m.label for m in opened.document.pages[0].marks)
+    finally:
+        opened.close()
+    assert labels == sorted(
+        [Label.BARCODE, Label.BARCODE, Label.STAMP, Label.SIGNATURE, Label.FACE]
+    ), labels
+
