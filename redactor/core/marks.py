@@ -506,11 +506,20 @@ def find_marks(
 
 
 def with_hand_marks(unread: Sequence[Box], marks: Sequence[Mark]) -> tuple[Box, ...]:
-    """The page's unread regions plus every signature or handwriting mark not already inside
-    one: hand-drawn ink is ink no reader read, held by the export's gate until an editor looks."""
+    """The page's unread regions with the signature and handwriting marks: hand-drawn ink is ink
+    no reader read, held by the export's gate until an editor looks. The unread pieces of one
+    mark become one region (the mark's box grown to hold them: one notice, not one per word)."""
     out = list(unread)
     for m in marks:
-        if m.label in HAND_LABELS and not any(u.contains_center_of(m.box) for u in unread):
+        if m.label not in HAND_LABELS:
+            continue
+        pieces = [u for u in out if m.box.contains_center_of(u)]
+        if pieces:
+            box = m.box
+            for u in pieces:
+                box = box.union(u)
+            out = [u for u in out if u not in pieces] + [box]
+        elif not any(u.contains_center_of(m.box) for u in out):
             out.append(m.box)
     return tuple(out)
 

@@ -236,3 +236,20 @@ def test_marks_are_found_in_the_confined_read_lane(tmp_path: Path) -> None:
         [Label.BARCODE, Label.BARCODE, Label.STAMP, Label.SIGNATURE, Label.FACE]
     ), labels
 
+
+def test_the_unread_pieces_of_handwriting_are_one_region_for_the_gate() -> None:
+    from redactor.core.marks import with_hand_marks
+    from redactor.core.model import Mark
+
+    hand = Mark(Label.HANDWRITING, Box(100, 100, 900, 500), "handwriting")
+    pieces = (Box(120, 120, 300, 180), Box(400, 300, 880, 360), Box(90, 440, 200, 520))
+    elsewhere = Box(100, 1000, 300, 1050)
+    merged = with_hand_marks((*pieces, elsewhere), [hand])
+    assert elsewhere in merged and len(merged) == 2
+    [region] = [b for b in merged if b != elsewhere]
+    assert region == Box(90, 100, 900, 520)  # the mark's box, grown to hold every piece
+    # a signature no reader tried to read is unread ink all the same
+    sign = Mark(Label.SIGNATURE, Box(600, 1200, 900, 1300), "signature")
+    assert with_hand_marks((), [sign]) == (sign.box,)
+    stamp = Mark(Label.STAMP, Box(600, 1200, 900, 1300), "round stamp")
+    assert with_hand_marks((), [stamp]) == ()
