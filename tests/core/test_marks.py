@@ -253,3 +253,20 @@ def test_the_unread_pieces_of_handwriting_are_one_region_for_the_gate() -> None:
     assert with_hand_marks((), [sign]) == (sign.box,)
     stamp = Mark(Label.STAMP, Box(600, 1200, 900, 1300), "round stamp")
     assert with_hand_marks((), [stamp]) == ()
+
+
+def test_a_violet_framed_stamp_is_found() -> None:
+    from PIL import ImageDraw, ImageFont
+
+    from tests.support.marks import FONT_BOLD
+
+    page = typed_page()
+    draw = ImageDraw.Draw(page)
+    violet = (110, 40, 150)
+    draw.rectangle((900, 1300, 1380, 1520), outline=violet, width=6)
+    font = ImageFont.truetype(FONT_BOLD, 48)
+    draw.text((1140, 1370), "ПРОВЕРЕНО", fill=violet, font=font, anchor="mm")
+    draw.text((1140, 1450), "ЦЕНЗОР № 12", fill=violet, font=font, anchor="mm")
+    [mark] = find_marks(page, DPI, _words())
+    assert mark.label == Label.STAMP and mark.kind == "framed stamp"
+    assert _covers(mark.box, (900, 1300, 1380, 1520))
