@@ -382,6 +382,13 @@ def detect(args: argparse.Namespace) -> ExitCode:
     return worst
 
 
+def _mark_of(doc: Any, f: Any) -> Any:
+    """The page mark (barcode, face, stamp, signature, handwriting) a finding stands for."""
+    if f.word_indexes or not f.boxes or f.page >= len(doc.pages):
+        return None
+    return next((m for m in doc.pages[f.page].marks if m.box == f.boxes[0]), None)
+
+
 def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, Any]:
     out = []
     for f in findings:
@@ -397,11 +404,16 @@ def _findings_json(doc: Any, findings: list[Any], show_text: bool) -> dict[str, 
         }
         if f.hidden_indexes:
             item["hidden_words"] = len(f.hidden_indexes)
+        mark = _mark_of(doc, f)
+        if mark is not None:
+            item["kind"] = mark.kind
         if show_text:
             page = doc.pages[f.page]
             words = [page.words[i] for i in f.word_indexes]
             words += [page.hidden_words[i] for i in f.hidden_indexes]
             item["text"] = " ".join(w.text for w in words)
+            if mark is not None and mark.content:
+                item["text"] = mark.content  # a symbol's decoded text (on request, as words)
         out.append(item)
     pages = [
         {

@@ -23,6 +23,8 @@ from . import pipeline
 from . import plan as plan_ops
 from .errors import LeakPlace, UnreadInk
 from .model import (
+    HAND_LABELS,
+    MARK_LABELS,
     NOTICE_LABELS,
     PROFILES,
     Box,
@@ -233,7 +235,29 @@ def filter_findings(
             span = replace(f.span, label=r.label, score=r.score, why=r.why)
             f = replace(f, span=span, source=FindingSource(r.source))
         out.append(replace(f, reasons=kept))
-    return out
+    return _without_marked_unread(out)
+
+
+def _without_marked_unread(findings: list[Finding]) -> list[Finding]:
+    """The findings less each UNREAD notice whose region a kept barcode, face or stamp covers:
+    the same ink, shown once; the page stays held by the unread gate all the same. Signatures
+    and handwriting keep their UNREAD notice: it is the gate's own (looked at, or boxed)."""
+    hands = [
+        (f.page, f.boxes[0])
+        for f in findings
+        if f.span.label in MARK_LABELS and f.span.label not in HAND_LABELS and f.boxes
+    ]
+    if not hands:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.span.label == Label.UNREAD
+            and f.boxes
+            and any(p == f.page and b.contains_center_of(f.boxes[0]) for p, b in hands)
+        )
+    ]
 
 
 def _keeps(r: Reason, wanted: Collection[str], threshold: float, allowed: bool) -> bool:

@@ -57,6 +57,12 @@ class Label(StrEnum):
     MIXED_SCRIPT = "MIXED_SCRIPT"
     UNREAD = "UNREAD"
     LEAK = "LEAK"  # a place the final check of an export found a hidden item in the copy
+    # marks found in the page's pixels, not in its words (core/marks.py)
+    BARCODE = "BARCODE"  # a barcode or a QR code (a postal label's tracking number)
+    FACE = "FACE"  # a face in an enclosed photo
+    STAMP = "STAMP"  # a censor's or an office's ink stamp (round or framed, coloured ink)
+    SIGNATURE = "SIGNATURE"  # a hand-drawn mark under a typed letter
+    HANDWRITING = "HANDWRITING"  # handwriting in a typed letter
 
 
 # Labels of the corpus contract (DESIGN.md). The first eight identify a person and are
@@ -84,8 +90,19 @@ NOTICE_LABELS: tuple[str, ...] = (
     Label.UNREAD,
     Label.LEAK,
 )
+# What a page's pixels show besides its words (core/marks.py): they identify as names do, so the
+# strict profile hides them.
+MARK_LABELS: tuple[str, ...] = (
+    Label.BARCODE,
+    Label.FACE,
+    Label.STAMP,
+    Label.SIGNATURE,
+    Label.HANDWRITING,
+)
+# Marks that are ink no reader reads: also unread ink for the export's gate.
+HAND_LABELS: tuple[str, ...] = (Label.SIGNATURE, Label.HANDWRITING)
 PROFILES: dict[str, frozenset[str]] = {
-    "strict": frozenset(IDENTIFYING_LABELS),
+    "strict": frozenset(IDENTIFYING_LABELS + MARK_LABELS),
     "names": frozenset({Label.PERSON}),
 }
 # What the text export writes in place of a redaction.
@@ -108,6 +125,11 @@ LABEL_PLACEHOLDER: dict[str, str] = {
     Label.MIXED_SCRIPT: "[REDACTED]",
     Label.UNREAD: "[REDACTED]",
     Label.LEAK: "[REDACTED]",
+    Label.BARCODE: "[BARCODE]",
+    Label.FACE: "[PHOTO]",
+    Label.STAMP: "[STAMP]",
+    Label.SIGNATURE: "[SIGNATURE]",
+    Label.HANDWRITING: "[HANDWRITING]",
 }
 
 
@@ -173,6 +195,20 @@ class Word:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Something a page's pixels show besides its words (core/marks.py): a barcode, a face, a
+    stamp, a signature or handwriting. `kind` says which kind ("QR code", "round stamp"), never
+    what it says; `content` is a symbol's decoded text, for the screen only (never logged or
+    saved)."""
+
+    label: str
+    box: Box
+    kind: str
+    score: float = 1.0
+    content: str = ""
+
+
+@dataclass(frozen=True)
 class PageText:
     """The words of one page and the page's geometry."""
 
@@ -197,6 +233,8 @@ class PageText:
     # per colour channel), big enough to hold a word: the export is gated until the editor has
     # looked (or `--accept-unread` says so).
     unread_regions: tuple[Box, ...] = ()
+    # Barcodes, faces, stamps, signatures and handwriting found in the page's pixels.
+    marks: tuple[Mark, ...] = ()
 
     def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
         """The page as one string (words joined by spaces, lines by newlines, blocks by a

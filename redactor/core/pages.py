@@ -11,7 +11,8 @@ import numpy as np
 from PIL import Image
 
 from .ink import apply_turn, ink_mask, skew_angle, turn
-from .model import Box, PageText, Word
+from .marks import find_marks, with_hand_marks
+from .model import Box, Mark, PageText, Word
 from .ocr import OcrEngine, engine_for
 from .ocr.osd import detect_orientation
 from .sources import Source
@@ -254,6 +255,14 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         )
         words = reading.apply(words)
         unread = reading.unread
+    marks: tuple[Mark, ...] = ()
+    if ink is not None and (
+        ocr_ran or unread or source.kind == "image" or source.has_images(index)
+    ):
+        # A typed page with nothing but its words (no image, no stray ink) has no marks.
+        photos = source.kind == "image" or source.has_images(index)
+        marks = find_marks(image, page_dpi, words, photos=photos, skip=drawn_boxes)
+        unread = with_hand_marks(unread, marks)
     needs, reason = assess_page(image, words, ocr_ran, unread, page_dpi)
     if foreign and not needs:
         needs = True
@@ -274,4 +283,5 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
         hidden_words=tuple(hidden),
         hidden_hows=tuple(hows),
         unread_regions=unread,
+        marks=marks,
     )

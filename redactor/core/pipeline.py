@@ -248,7 +248,12 @@ def find_in_document(
             reason = Reason(f.source, span.label, span.why, span.score, span.term_text, origin)
             propagated.append(replace(f, span=span, reasons=(reason,)))
         findings = dedupe_findings(findings + propagated)
-    return findings + hidden_text_findings(document) + unread_findings(document)
+    return (
+        findings
+        + hidden_text_findings(document)
+        + unread_findings(document)
+        + mark_findings(document)
+    )
 
 
 PROPAGATED_WHY = "propagated from another finding"
@@ -322,6 +327,24 @@ def unread_findings(document: Document) -> list[Finding]:
         )
         for page in document.pages
         for n, box in enumerate(page.unread_regions)
+    ]
+
+
+def mark_findings(document: Document) -> list[Finding]:
+    """A finding per mark of a page's pixels (`PageText.marks`: barcodes, faces, stamps,
+    signatures, handwriting): its box, no words, a `why` that names the kind ("QR code", "round
+    stamp"), never what it says."""
+    return [
+        Finding(
+            page=page.index,
+            span=Span(0, 0, mark.label, mark.score, f"{mark.kind} in the page's pixels"),
+            word_indexes=(),
+            boxes=(mark.box,),
+            source=FindingSource.DETECTOR,
+            term_key=f"mark {page.index}:{n}",
+        )
+        for page in document.pages
+        for n, mark in enumerate(page.marks)
     ]
 
 

@@ -10,17 +10,21 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 
-from redactor.core.model import Document, FindingSource, Label, Reason, ReviewState
+from redactor.core.model import MARK_LABELS, Document, FindingSource, Label, Reason, ReviewState
 from redactor.core.pipeline import HIDDEN_WHY, PROPAGATED_WHY
 from redactor.core.plan import Redaction, RedactionPlan
 
-from .i18n import tr, trf
+from .i18n import N_, tr, trf
 from .style import STATE_MARK, label_color, label_text
 
 ROLE_IDS = Qt.ItemDataRole.UserRole + 1  # list of redaction ids under the row
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2  # "group" or "one"
 ROLE_LABEL = Qt.ItemDataRole.UserRole + 3
 DRAWN_GROUP = "drawn"  # the group of the dark boxes drawn in the source (pipeline.make_plan)
+
+
+# The kinds of marks core/marks.py names (zxing's symbol names, "QR Code", stay as they are).
+MARK_KINDS = (N_("round stamp"), N_("framed stamp"), N_("face"), N_("signature"), N_("handwriting"))
 
 
 def redaction_text(document: Document | None, r: Redaction) -> str:
@@ -36,6 +40,12 @@ def redaction_text(document: Document | None, r: Redaction) -> str:
     if document is None or r.page >= len(document.pages):  # its page is not read yet
         return label_text(r.label)
     page = document.pages[r.page]
+    if r.label in MARK_LABELS and not r.word_indexes:  # a mark in the pixels: its kind, a
+        # symbol's decoded text (on screen only)
+        mark = next((m for m in page.marks if r.box.contains_center_of(m.box)), None)
+        if mark is not None and mark.content:
+            return trf("%1: %2", tr(mark.kind), mark.content)
+        return tr(mark.kind) if mark is not None else label_text(r.label)
     if r.label == Label.HIDDEN_TEXT:  # text in the source not visible on the page, under the box
         text = " ".join(w.text for w in page.hidden_words if r.box.contains_center_of(w.box))
     else:

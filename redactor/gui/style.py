@@ -33,6 +33,12 @@ LABEL_STYLE: dict[str, tuple[str, Qt.PenStyle]] = {
     Label.MIXED_SCRIPT: ("#006D5B", _P.DashDotDotLine),  # dark teal
     Label.UNREAD: ("#B35900", _P.DotLine),  # dark orange
     Label.LEAK: ("#A0006E", _P.SolidLine),  # a place the final check refused (dark magenta)
+    # Marks in the page's pixels (core/marks.py).
+    Label.BARCODE: ("#1A1A8C", _P.DashDotDotLine),  # dark blue
+    Label.FACE: ("#1B7837", _P.DashLine),  # dark green
+    Label.STAMP: ("#3D1FA3", _P.DotLine),  # indigo (censor's ink)
+    Label.SIGNATURE: ("#00607A", _P.DashDotLine),  # dark cyan
+    Label.HANDWRITING: ("#6B5B00", _P.DashDotDotLine),  # olive brown
 }
 # Notices are filled with a hatch while proposed, so that a region no reader could read, or text
 # hidden in the source, stands out from ordinary findings even in grey scale.
@@ -77,6 +83,11 @@ LABEL_NAME: dict[str, str] = {
     Label.MIXED_SCRIPT: N_("mixed scripts"),
     Label.UNREAD: N_("unread ink"),
     Label.LEAK: N_("found in the copy by the final check"),
+    Label.BARCODE: N_("barcode or QR code"),
+    Label.FACE: N_("face in a photo"),
+    Label.STAMP: N_("stamp"),
+    Label.SIGNATURE: N_("signature"),
+    Label.HANDWRITING: N_("handwriting"),
 }
 
 

@@ -624,6 +624,26 @@
         <translation>Бұл бетті қарап шығу керек: %1</translation>
     </message>
     <message>
+        <source>round stamp</source>
+        <translation>дөңгелек мөртаңба</translation>
+    </message>
+    <message>
+        <source>framed stamp</source>
+        <translation>жақтаулы мөртаңба</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>бет</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>қолтаңба</translation>
+    </message>
+    <message>
+        <source>handwriting</source>
+        <translation>қолжазба</translation>
+    </message>
+    <message>
         <source>rule “%1”</source>
         <translation>«%1» ережесі</translation>
     </message>
@@ -702,6 +722,10 @@
     <message>
         <source>a deny or search term</source>
         <translation>тыйым салынған не ізделген сөз</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>language model natasha</source>
@@ -1102,6 +1126,18 @@
     <message>
         <source>hidden text</source>
         <translation>жасырын мәтін</translation>
+    </message>
+    <message>
+        <source>barcode or QR code</source>
+        <translation>штрихкод не QR-код</translation>
+    </message>
+    <message>
+        <source>face in a photo</source>
+        <translation>фотосуреттегі бет</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>мөртаңба</translation>
     </message>
     <message>
         <source>not read yet</source>

@@ -624,6 +624,26 @@
         <translation>Эту страницу нужно просмотреть: %1</translation>
     </message>
     <message>
+        <source>round stamp</source>
+        <translation>круглый штамп</translation>
+    </message>
+    <message>
+        <source>framed stamp</source>
+        <translation>штамп в рамке</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>лицо</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <source>handwriting</source>
+        <translation>рукописный текст</translation>
+    </message>
+    <message>
         <source>rule “%1”</source>
         <translation>правило «%1»</translation>
     </message>
@@ -702,6 +722,10 @@
     <message>
         <source>a deny or search term</source>
         <translation>запрещённое или искомое слово</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>language model natasha</source>
@@ -1102,6 +1126,18 @@
     <message>
         <source>hidden text</source>
         <translation>скрытый текст</translation>
+    </message>
+    <message>
+        <source>barcode or QR code</source>
+        <translation>штрихкод или QR-код</translation>
+    </message>
+    <message>
+        <source>face in a photo</source>
+        <translation>лицо на фотографии</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>штамп</translation>
     </message>
     <message>
         <source>not read yet</source>

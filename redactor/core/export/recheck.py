@@ -11,11 +11,11 @@ and place, never the item's text."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactor.core.errors import LeakPlace
+from redactor.core.errors import LeakDetected, LeakPlace
 from redactor.core.model import Box, Document, FindingSource, Label, ReviewState
 from redactor.core.plan import Redaction
 from redactor.core.verify import Location, VerifyReport
@@ -235,3 +235,58 @@ def refusal(further: Further, report: VerifyReport, rounds_left: bool) -> str:
         )
     why = "" if rounds_left else f" after {MAX_ROUNDS} rounds of further boxes"
     return "The export was stopped and nothing was written" + why + ": " + report.summary()
+
+
+def check_symbols(
+    path: Path,
+    keep: Mapping[int, Sequence[Box]],
+    factors: Mapping[int, float],
+    dpis: Mapping[int, int],
+    pdf: bool = True,
+    page_numbers: Sequence[int] | None = None,
+) -> None:
+    """The copy's pages decoded for barcodes and QR codes (core/marks.py): LeakDetected if any
+    still decodes, except inside `keep` (page -> boxes in the plan's coordinates of symbols the
+    editor chose to leave readable). The message names the page and kind, never the content."""
+    from PIL import Image
+
+    from redactor.core.marks import symbols_left
+
+    found: list[LeakPlace] = []
+    for local, image in _copy_pages(path, dpis, pdf):
+        page = page_numbers[local] if page_numbers is not None else local
+        f = factors.get(local, 1.0) or 1.0
+        kept = [b.scaled(f) for b in keep.get(page, ())]
+        if not isinstance(image, Image.Image):
+            continue
+        for kind, box in symbols_left(image, dpis.get(local, 200), kept):
+            where = f"page {page + 1}: a {kind} still decodes in the copy"
+            found.append(LeakPlace(page, box.scaled(1.0 / f), Label.BARCODE, where))
+    if found:
+        log.info("final check: %d symbol(s) still decode in the copy", len(found))
+        raise LeakDetected(
+            "The export was stopped and nothing was written: "
+            + "; ".join(p.where for p in found[:6]),
+            [p.where for p in found],
+            found,
+        )
+
+
+def _copy_pages(path: Path, dpis: Mapping[int, int], pdf: bool) -> Iterator[tuple[int, object]]:
+    if not pdf:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            yield 0, im.convert("L")
+        return
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            bitmap = page.render(scale=dpis.get(i, 200) / 72.0, grayscale=True)
+            yield i, bitmap.to_pil()
+            page.close()
+    finally:
+        doc.close()

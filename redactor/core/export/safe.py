@@ -18,7 +18,7 @@ from PIL import Image
 from redactor.core.errors import ExportError, LeakDetected, LeakPlace, UsageError
 from redactor.core.fileio import fsync_dir, fsync_file, part_file_in, publish
 from redactor.core.items import hidden_words
-from redactor.core.model import Box, Document, PageText, ReviewState, Word
+from redactor.core.model import Box, Document, Label, PageText, ReviewState, Word
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
 
@@ -26,7 +26,15 @@ from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .dots import without_tracking_dots
 from .pdf import ExportPage, write_pdf
 from .png import write_png
-from .recheck import MAX_ROUNDS, further_redactions, item_labels, leak_places, locate, refusal
+from .recheck import (
+    MAX_ROUNDS,
+    check_symbols,
+    further_redactions,
+    item_labels,
+    leak_places,
+    locate,
+    refusal,
+)
 from .txt import write_txt
 
 log = logging.getLogger(__name__)
@@ -177,6 +185,15 @@ def export_safe(
                 [f"file name: hidden item #{min(hits) + 1} in the output's name"],
                 [LeakPlace(None, None, "", "the output's file name")],
             )
+    # Barcodes and QR codes the editor chose to leave readable: the final check lets them be.
+    keep = {
+        p.index: [
+            r.box
+            for r in plan.on_page(p.index, states=(ReviewState.REJECTED,))
+            if r.label == Label.BARCODE
+        ]
+        for p in document.pages
+    }
     temps: list[Path] = []
     try:
         if fmt == "txt":
@@ -197,6 +214,7 @@ def export_safe(
                 fill,
                 temps,
                 ocr,
+                keep,
             )
         else:
             report = _export_png(
@@ -211,6 +229,7 @@ def export_safe(
                 fill,
                 temps,
                 ocr,
+                keep,
             )
     except BaseException as exc:
         for t in temps:
@@ -330,6 +349,7 @@ def _export_pdf(
     fill: tuple[int, int, int],
     temps: list[Path],
     ocr: bool,
+    keep: Mapping[int, Sequence[Box]] | None = None,
 ) -> VerifyReport:
     tmp = part_file_in(folder, ".pdf")
     temps.append(tmp)
@@ -385,6 +405,7 @@ def _export_pdf(
             reds.setdefault(page, []).extend(extra)
             places += [(page, r.box, r.label) for r in extra]
         boxed += notes
+    check_symbols(tmp, keep or {}, factors, dpis)
     publish(tmp, target)
     temps.clear()
     fsync_dir(folder)
@@ -411,6 +432,7 @@ def _export_png(
     fill: tuple[int, int, int],
     temps: list[Path],
     ocr: bool,
+    keep: Mapping[int, Sequence[Box]] | None = None,
 ) -> VerifyReport:
     targets = png_targets(target, len(document.pages))
     readers: list[str] = []
@@ -458,6 +480,7 @@ def _export_png(
             reds[page_text.index].extend(more.get(0, []))
             places += [(page_text.index, r.box, r.label) for r in more.get(0, [])]
             boxed += notes
+        check_symbols(tmp, keep or {}, factors, dpis, pdf=False, page_numbers=(page_text.index,))
         readers += [r for r in report.readers if r not in readers]
         warnings += [w.replace("page 1", f"page {n + 1}") for w in report.warnings]
         done.append((tmp, targets[n]))
