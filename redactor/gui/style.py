@@ -82,7 +82,7 @@ LABEL_NAME: dict[str, str] = {
     Label.HIDDEN_TEXT: N_("hidden text"),
     Label.MIXED_SCRIPT: N_("mixed scripts"),
     Label.UNREAD: N_("unread ink"),
-    Label.LEAK: N_("found in the copy by the final check"),
+    Label.LEAK: N_("leak found at export"),
     Label.BARCODE: N_("barcode or QR code"),
     Label.FACE: N_("face in a photo"),
     Label.STAMP: N_("stamp"),

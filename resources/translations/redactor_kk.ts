@@ -1128,6 +1128,10 @@
         <translation>жасырын мәтін</translation>
     </message>
     <message>
+        <source>leak found at export</source>
+        <translation>экспорт кезінде табылған ағып кету</translation>
+    </message>
+    <message>
         <source>barcode or QR code</source>
         <translation>штрихкод не QR-код</translation>
     </message>

@@ -1128,6 +1128,10 @@
         <translation>скрытый текст</translation>
     </message>
     <message>
+        <source>leak found at export</source>
+        <translation>утечка, найденная при экспорте</translation>
+    </message>
+    <message>
         <source>barcode or QR code</source>
         <translation>штрихкод или QR-код</translation>
     </message>
