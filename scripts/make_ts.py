@@ -27,7 +27,10 @@ CONTEXT = "redactor"
 T: dict[str, tuple[str, str]] = {
     "unread ink": ("непрочитанные чернила", "оқылмаған сия"),
     # label names (gui/style.py LABEL_NAME)
-    "leak found at export": ("утечка, найденная при экспорте", "экспорт кезінде табылған ағып кету"),
+    "leak found at export": (
+        "утечка, найденная при экспорте",
+        "экспорт кезінде табылған ағып кету",
+    ),
     "person": ("человек", "адам"),
     "place": ("место", "орын"),
     "address": ("адрес", "мекенжай"),
