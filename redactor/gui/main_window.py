@@ -7,12 +7,14 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -29,6 +31,7 @@ from .file_dialogs import open_file_names
 from .findings_panel import FindingsPanel
 from .i18n import tr, trf
 from .page_view import PageView
+from .preview import CopyPreview
 from .settings import AppSettings
 from .tasks import TaskRunner
 from .thumbnails import LettersPane
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.view = PageView()
+        self.copy_preview = CopyPreview(self.ctl, self.settings, self.view)
         self.letters = LettersPane(self.ctl)
         self.findings = FindingsPanel(self.ctl)
         self.restore_bar = self._make_restore_bar()
@@ -69,7 +73,11 @@ class MainWindow(QMainWindow):
         cl.setSpacing(0)
         cl.addWidget(self.restore_bar)
         cl.addWidget(self.eyes_bar)
-        cl.addWidget(self.view, 1)
+        self.pages_split = QSplitter(Qt.Orientation.Horizontal)  # the page | the copy's preview
+        self.pages_split.addWidget(self.view)
+        self.pages_split.addWidget(self.copy_preview)
+        self.pages_split.setChildrenCollapsible(False)
+        cl.addWidget(self.pages_split, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.letters)
         split.addWidget(center)
@@ -78,6 +86,7 @@ class MainWindow(QMainWindow):
         split.setSizes([190, 850, 360])
         self.setCentralWidget(split)
         self._make_status()
+        self._menu_actions: list[QAction] = []
         self._make_actions()
         self._connect()
         self._restore_letter: Letter | None = None
@@ -140,6 +149,7 @@ class MainWindow(QMainWindow):
         a.triggered.connect(slot)
         menu.addAction(a)
         self.addAction(a)
+        self._menu_actions.append(a)
         return a
 
     def _make_actions(self) -> None:
@@ -182,6 +192,7 @@ class MainWindow(QMainWindow):
         self._act(r, "Accept everything of this label", "Ctrl+Shift+A", self._accept_label)
         r.addSeparator()
         self.draw_action = self._act(r, "Draw a box", "B", self.view.set_draw_mode, True)
+        self.draw_action.setChecked(self.view.draw_mode)
         self._act(
             r,
             "Delete the box",
@@ -201,9 +212,15 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._act(v, "Next page", ["PgDown", "Space"], lambda: self._page_step(1))
         self._act(v, "Previous page", ["PgUp", "Shift+Space"], lambda: self._page_step(-1))
+        v.addSeparator()
         self.preview_action = self._act(
             v, "Preview the export (black boxes)", "P", self._preview, True
         )
+        self.preview_action.setChecked(self.view.preview)
+        self.copy_preview_action = self._act(
+            v, "Preview the copy (beside the page)", "Shift+P", self._copy_preview, True
+        )
+        self.copy_preview_action.setChecked(self.copy_preview.isVisibleTo(self))
 
         h = mb.addMenu(tr("&Help"))
         self._act(h, "About Redactor", None, self._about)
@@ -223,6 +240,12 @@ class MainWindow(QMainWindow):
         self.view.boxDrawn.connect(self._box_drawn)
         self.view.boxChanged.connect(c.move_box)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self.view.sharpWanted.connect(self._want_sharp)
+        c.sharpImage.connect(
+            lambda letter, page, img: (
+                self.view.show_sharp(page, img) if letter is c.letter else None
+            )
+        )
         self.findings.tree.activated.connect(lambda _i: self.view.setFocus())
 
     # --- reacting -------------------------------------------------------------------------------
@@ -302,6 +325,24 @@ class MainWindow(QMainWindow):
     def _preview(self, on: bool) -> None:
         self.view.preview = on
         self._redraw()
+
+    def _copy_preview(self, on: bool) -> None:
+        """The copy as the export burns it, beside the page (preview.py)."""
+        if on:
+            half = max(self.pages_split.width() // 2, 100)
+            self.copy_preview.set_on(True)
+            self.pages_split.setSizes([half, half])
+        else:
+            self.copy_preview.set_on(False)
+
+    def _want_sharp(self, page: int, scale: float) -> None:
+        """The page view is zoomed beyond its image's pixels (scale > 0) or no longer is."""
+        letter = self.ctl.letter
+        if letter is None or scale <= 0 or page != self.ctl.page:
+            self.ctl.drop_sharp()
+            return
+        dpi = self.ctl.sharp_dpi(letter, page, scale, self.view.page_size)
+        self.ctl.request_sharp(letter, page, dpi)
 
     def _accept_label(self) -> None:
         r = self.ctl.current()
@@ -415,13 +456,43 @@ class MainWindow(QMainWindow):
             from dataclasses import replace
 
             self.ctl.set_options(replace(opts, allow=opts.allow + self.project_allow))
-            from . import i18n
-
-            text = tr("Settings saved. They apply to letters opened from now on.")
             if self.settings.get("language") != old_language:
-                i18n.install(str(self.settings.get("language")))
-                text += " " + tr("The new interface language is used from the next start.")
+                self.switch_language(str(self.settings.get("language")))
+            self.copy_preview.schedule()  # the fill or the padding may have changed
+            text = tr("Settings saved. They apply to letters opened from now on.")
             self.status_text.setText(text)
+
+    def switch_language(self, language: str) -> None:
+        """Speak `language` ("": the system's) at once: the menus are built again, every other
+        text of the windows is put into it (i18n.retranslate), the panels filled again. The
+        letters, the current finding, the undo history and the view stay as they are."""
+        from . import i18n
+
+        shown = i18n.sources_of(i18n.current())
+        i18n.install(language)
+        i18n.retranslate(QApplication.topLevelWidgets(), shown)
+        self._rebuild_menus()
+        self.cancel_button.setText(tr("Cancel"))  # "Undo" and "Cancel" share a Kazakh word
+        self.findings.refresh()
+        self.letters.refresh_letters()
+        self.letters.refresh_pages()
+        self.copy_preview.retranslate()
+        self._update_eyes_bar()
+        if self._restore_letter is not None and self.restore_bar.isVisible():
+            self._offer_restore(self._restore_letter)
+        if self.ctl.letter is not None:
+            self._current_changed()
+
+    def _rebuild_menus(self) -> None:
+        for a in self._menu_actions:
+            self.removeAction(a)
+            a.deleteLater()
+        self._menu_actions = []
+        mb = self.menuBar()
+        for menu in mb.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
+        mb.clear()
+        self._make_actions()
 
     def search_dialog(self) -> None:
         from .search_dialog import SearchDialog
