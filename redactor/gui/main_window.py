@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         )
         self.preview_action.setChecked(self.view.preview)
         self.copy_preview_action = self._act(
-            v, "Preview the copy (beside the page)", "Shift+P", self._copy_preview, True
+            v, "Preview the copy", "Shift+P", self._copy_preview, True
         )
         self.copy_preview_action.setChecked(self.copy_preview.isVisibleTo(self))
 
@@ -486,6 +486,8 @@ class MainWindow(QMainWindow):
     def _rebuild_menus(self) -> None:
         for a in self._menu_actions:
             self.removeAction(a)
+            a.setShortcuts([])  # at once: two live actions on one key would block it
+            a.setEnabled(False)
             a.deleteLater()
         self._menu_actions = []
         mb = self.menuBar()

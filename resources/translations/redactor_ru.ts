@@ -376,6 +376,10 @@
         <translation>Предпросмотр экспорта (чёрные рамки)</translation>
     </message>
     <message>
+        <source>Preview the copy</source>
+        <translation>Предпросмотр копии</translation>
+    </message>
+    <message>
         <source>About Redactor</source>
         <translation>О программе Redactor</translation>
     </message>
@@ -472,10 +476,6 @@
         <translation>Найдите имена, которые программа не смогла прочитать, закройте их рамками (B) и подтвердите.</translation>
     </message>
     <message>
-        <source>The new interface language is used from the next start.</source>
-        <translation>Новый язык интерфейса будет использоваться после перезапуска.</translation>
-    </message>
-    <message>
         <source>A review of %1 saved at %2 was found.</source>
         <translation>Найдена проверка %1, сохранённая %2.</translation>
     </message>
@@ -554,6 +554,22 @@
     <message>
         <source>Reading %1: page %2 of %3</source>
         <translation>Чтение %1: страница %2 из %3</translation>
+    </message>
+    <message>
+        <source>The copy as it will be published</source>
+        <translation>Копия в том виде, в каком её опубликуют</translation>
+    </message>
+    <message>
+        <source>%1 findings on this page are undecided: they are hidden only if accepted.</source>
+        <translation>Нерешённых находок на этой странице: %1. Они скрываются, только если их принять.</translation>
+    </message>
+    <message>
+        <source>The letter is still being read.</source>
+        <translation>Письмо ещё читается.</translation>
+    </message>
+    <message>
+        <source>The preview of this page could not be made.</source>
+        <translation>Не удалось подготовить предпросмотр этой страницы.</translation>
     </message>
     <message>
         <source>A name, number or word to hide everywhere</source>
