@@ -4,14 +4,15 @@ The current page burned by the export's own function (`jobs.burned_page`: the sa
 tracking-dot cleaning, grown boxes and fill as `jobs.export`), on the page's pixels at the
 working DPI (the copy's own resolution). Rendered in a lane of its own, the newest request
 winning; redone when the plan, the page or the export settings change. The pane follows the
-page view: same zoom, same place; the wheel over it scrolls and zooms the page view."""
+page view (same zoom, same place, each line level with the original's); the wheel over it
+scrolls and zooms the page view."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
@@ -105,8 +106,8 @@ class CopyPreview(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        lay.addWidget(self.view, 1)  # level with the page view: the lines side by side
         lay.addWidget(self.caption)
-        lay.addWidget(self.view, 1)
         self.image = QImage()  # the burned page shown (tests sample it)
         self.shown: tuple[int, int] | None = None  # (id of the letter, page) of `image`
         self._wanted: tuple[object, ...] | None = None  # what the newest request renders
@@ -212,7 +213,6 @@ class CopyPreview(QWidget):
             w, h = self.main.page_size if self.main.page == page else (0, 0)
             w, h = w or image.width(), h or image.height()
             self.view.item.setTransform(QTransform.fromScale(w / image.width(), h / image.height()))
-            self.view.scene().setSceneRect(QRectF(0, 0, w, h))
             self.follow()
 
         def failed(exc: BaseException) -> None:
@@ -230,11 +230,23 @@ class CopyPreview(QWidget):
         return trf("%1 findings on this page are undecided: they are hidden only if accepted.", n)
 
     # --- following the page view -----------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.follow()
+
     def follow(self) -> None:
-        """The same zoom and the same place as the page view."""
+        """The same zoom as the page view, and the same place at the top left corner (the
+        panes start at the same height: each line of the copy is level with the original's)."""
         if not self.isVisible():
             return
-        m = self.main
-        self.view.setTransform(m.transform())
-        vp = m.viewport().rect()
-        self.view.centerOn(m.mapToScene(QPoint(vp.width() // 2, vp.height() // 2)))
+        m, v = self.main, self.view
+        corner = m.mapToScene(QPoint(0, 0))
+        zoom = max(m.zoom(), 1e-6)
+        vp = v.viewport().rect()
+        # room to scroll to the page view's place even where the page leaves a margin
+        shown = QRectF(corner, QSizeF(vp.width() / zoom, vp.height() / zoom))
+        v.setSceneRect(QRectF(0, 0, *m.page_size).united(shown))
+        v.setTransform(m.transform())
+        off = v.mapFromScene(corner)
+        v.horizontalScrollBar().setValue(v.horizontalScrollBar().value() + off.x())
+        v.verticalScrollBar().setValue(v.verticalScrollBar().value() + off.y())
