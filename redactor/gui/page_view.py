@@ -222,6 +222,8 @@ class PageView(QGraphicsView):
         if image.width() <= self._base.width():  # the source has no more pixels
             self._no_sharper = page
             return
+        if self.needed_scale() <= self._base.width() / max(self.page_size[0], 1) * 1.02:
+            return  # zoomed out meanwhile: the working render is enough
         if self._sharp_on and image.cacheKey() == self._pixmap.pixmap().cacheKey():
             return
         self._sharp_on = True

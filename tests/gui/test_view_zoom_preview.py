@@ -94,6 +94,16 @@ def test_zoom_renders_sharper_keeps_the_centre_and_the_boxes(make_window, qtbot)
     qtbot.waitUntil(lambda: view.shown_image().width() == w0, timeout=5_000)
     qtbot.waitUntil(lambda: ctl._sharp is None, timeout=5_000)
     assert _box_rects(view) == boxes
+    # the newest request wins: an older one still on its way is never shown
+    got: list[int] = []
+    ctl.sharpImage.connect(lambda _letter, _page, img: got.append(img.width()))
+    working = ctl.working_dpi(ctl.letter, ctl.page)
+    ctl.request_sharp(ctl.letter, ctl.page, working * 3 // 2)
+    ctl.request_sharp(ctl.letter, ctl.page, working * 2)
+    qtbot.waitUntil(lambda: bool(got), timeout=60_000)
+    qtbot.wait(300)
+    assert got == [pytest.approx(2 * w0, abs=3)]
+    assert view.shown_image().width() == w0  # not wanted at this zoom: not shown
 
 
 def _ctrl_wheel(view, at: QPoint, up: bool) -> None:  # noqa: ANN001
