@@ -450,7 +450,11 @@ class MainWindow(QMainWindow):
         dlg = SettingsDialog(self.settings, self)
         dlg.set_project_lists(self.project_deny, self.project_allow)
         old_language = self.settings.get("language")
-        if dlg.exec():
+        accepted = dlg.exec()
+        dlg.hide()
+        dlg.deleteLater()  # (a child of the window: it would stay, and be retranslated)
+        dlg.setParent(None)
+        if accepted:
             self.project_deny, self.project_allow = dlg.project_lists()
             opts = self.settings.load_options(self.project_deny)
             from dataclasses import replace

@@ -134,9 +134,12 @@ class CopyPreview(QWidget):
             self._cancel()
             self._wanted = None
             self._base = None
-            self.shown = None
-            self.image = QImage()
-            self.view.item.setPixmap(QPixmap())
+            self._clear()
+
+    def _clear(self) -> None:
+        self.shown = None
+        self.image = QImage()
+        self.view.item.setPixmap(QPixmap())
 
     def retranslate(self) -> None:
         """The caption in the interface language (after a switch)."""
@@ -151,8 +154,12 @@ class CopyPreview(QWidget):
         self.caption.setText(f"<b>{title}</b>" + (f"<br>{note}" if note else ""))
 
     def schedule(self) -> None:
-        if self.isVisible():
-            self._timer.start()
+        if not self.isVisible():
+            return
+        letter = self.ctl.letter
+        if self.shown is not None and (letter is None or self.shown != (id(letter), self.ctl.page)):
+            self._clear()  # never another page's copy beside this one, not even for a moment
+        self._timer.start()
 
     def _cancel(self) -> None:
         self._timer.stop()
@@ -173,9 +180,7 @@ class CopyPreview(QWidget):
         if letter is None or plan is None or not isinstance(analysis, jobs.Analysis):
             self._cancel()
             self._wanted = None
-            self.shown = None
-            self.image = QImage()
-            self.view.item.setPixmap(QPixmap())
+            self._clear()
             self._caption(tr("The letter is still being read."))
             return
         if page >= len(analysis.document.pages):
@@ -188,6 +193,8 @@ class CopyPreview(QWidget):
         self._wanted = wanted
         self._caption(self._undecided_note(plan, page))
         key = (id(letter), page)
+        if self.shown is not None and self.shown != key:
+            self._clear()
         source, dpi = analysis.source, analysis.options.dpi
 
         def work(job: Job) -> QImage:

@@ -110,3 +110,38 @@ def test_language_switches_live_and_back(make_window, qtbot):  # noqa: ANN001
         assert win.cancel_button.text() == "Cancel"
     finally:
         i18n.install("en")
+
+
+def _all_texts(win) -> list[str]:  # noqa: ANN001
+    """Every static text of the window: menus, actions, labels, buttons, lists to choose from
+    (not the messages: the status line says the settings are saved)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    out = [a.text() for a in win.menuBar().actions()]
+    for menu in win.menuBar().actions():
+        out += [a.text() for a in menu.menu().actions()]
+    messages = (win.status_text, win.copy_preview.caption)
+    for w in win.findChildren(QLabel) + win.findChildren(QAbstractButton):
+        if w not in messages:
+            out.append(w.text())
+    for c in win.findChildren(QComboBox):
+        out += [c.itemText(i) for i in range(c.count())]
+    return sorted(out)
+
+
+def test_every_text_comes_back_after_kazakh_and_russian(make_window, qtbot):  # noqa: ANN001
+    win = make_window()
+    english = _all_texts(win)
+    assert "Cancel" in english and "Undo" in english  # one Kazakh word for both
+    try:
+        _choose_language(win, qtbot, "kk")
+        kazakh = _all_texts(win)
+        assert "&Тексеру" in kazakh and "Next finding" not in kazakh
+        assert len(kazakh) == len(english)
+        _choose_language(win, qtbot, "ru")
+        russian = _all_texts(win)
+        assert "П&роверка" in russian and "Отмена" in russian and "Отменить" in russian
+        _choose_language(win, qtbot, "en")
+        assert _all_texts(win) == english
+    finally:
+        i18n.install("en")

@@ -230,3 +230,29 @@ def test_copy_preview_shows_the_burned_page_and_follows_the_plan(make_window, qt
     # off: nothing kept
     _action(win, "Preview the copy").trigger()
     assert not pane.isVisible() and pane.image.isNull()
+
+
+def test_copy_preview_follows_the_page(make_window, qtbot, tmp_path):  # noqa: ANN001
+    letter_text = SAMPLE.read_text(encoding="utf-8")
+    long = tmp_path / "two-pages.txt"
+    long.write_text("\n\n".join([letter_text] * 4), encoding="utf-8")
+    win = _open(make_window, qtbot, long)
+    ctl, view, pane = win.ctl, win.view, win.copy_preview
+    assert ctl.letter.page_count >= 2
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier)  # Shift+P
+    assert pane.isVisible()
+    qtbot.waitUntil(lambda: pane.shown == (id(ctl.letter), 0), timeout=60_000)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert ctl.page == 1
+    assert pane.shown is None or pane.shown[1] == 1  # never page 1's copy beside page 2
+    qtbot.waitUntil(lambda: pane.shown == (id(ctl.letter), 1), timeout=60_000)
+    qtbot.waitUntil(lambda: ctl.image(ctl.letter, 1) is not None, timeout=30_000)
+    original = ctl.image(ctl.letter, 1)
+    # nothing accepted yet: the copy's page 2 is the original's page 2
+    same = [
+        abs(_gray(pane.image, x, y) - _gray(original, x, y)) <= 3
+        for y in range(0, original.height(), 31)
+        for x in range(0, original.width(), 29)
+    ]
+    assert all(same)
