@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import fingerprint as fingerprints
 from . import pipeline
@@ -42,6 +42,9 @@ from .ocr import DEFAULT_LANGS
 from .pipeline import CancelToken, OpenedDocument, ReadOptions
 from .plan import RedactionPlan
 from .sources import DEFAULT_DPI
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # --- options ---------------------------------------------------------------------------------
 
@@ -542,6 +545,29 @@ def check_unread(analysis: Analysis, plan: RedactionPlan, accept_unread: bool) -
             unread,
         )
     return unread
+
+
+def burned_page(
+    analysis: Analysis,
+    plan: RedactionPlan,
+    index: int,
+    options: ExportOptions | None = None,
+    image: Image.Image | None = None,
+) -> Image.Image:
+    """Page `index` of the copy `export` would write with `options`: the same padding and the
+    same burn (export.safe.burn_page) on the page's pixels (`image`, a PIL image at the working
+    dpi; rendered here when None). Before the file is written and checked: the check may box
+    further places. For the app's preview of the copy."""
+    from .export.safe import burn_page, look_of
+
+    options = options or ExportOptions()
+    if options.pad_px > 0:
+        plan = plan_ops.pad(plan, options.pad_px)
+    if image is None:
+        image = analysis.render_page(index)
+    page = analysis.document.pages[index]
+    look = look_of(options.bw, options.color and not options.bw)
+    return burn_page(page, plan.on_page(index), image, look, options.fill).image
 
 
 def export(

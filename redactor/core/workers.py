@@ -134,12 +134,15 @@ class PooledSource:
     def page_dpi(self, index: int, dpi: int) -> int:  # pragma: no cover - not used via pool
         raise NotImplementedError
 
-    def render(self, index: int, dpi: int) -> Image.Image:
+    def render(self, index: int, dpi: int, read_ahead: bool = True) -> Image.Image:
+        """Page `index` at `dpi`; with `read_ahead`, the next pages are started at that dpi too
+        (False for a one-off render, e.g. the app's sharp page at a zoom's resolution)."""
         what = f"{self.path}: page {index + 1}"
         try:
             with self._lock:
                 future = self._ahead.pop((index, dpi), None) or self._submit(index, dpi)
-                ahead = 0 if lanes.serial() else self.READ_AHEAD  # serial: nothing overlaps
+                # serial: nothing overlaps
+                ahead = 0 if lanes.serial() or not read_ahead else self.READ_AHEAD
                 for nxt in range(index + 1, min(index + 1 + ahead, self._count)):
                     if (nxt, dpi) not in self._ahead:
                         self._ahead[(nxt, dpi)] = self._submit(nxt, dpi)

@@ -5,6 +5,7 @@ loading jobs' results (opening.py LetterLoader), page images and autosave. No wi
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -27,13 +28,16 @@ from redactor.core.session import OpenLetter, SessionFile, leftovers
 
 from .i18n import tr, trf
 from .letter import Letter, reading_order
-from .loading import LoadOptions, LoadResult, carry_decisions, render
+from .loading import LoadOptions, LoadResult, carry_decisions, render, render_pil, to_qimage
 from .opening import LetterLoader
 from .tasks import Job, TaskRunner
 
 __all__ = ["Letter", "LetterHits", "ReviewController"]
 
 log = logging.getLogger(__name__)
+
+SHARP_MAX_DPI = 600  # the sharp render of a zoomed page: at most this resolution
+SHARP_MAX_PIXELS = 24_000_000  # and at most this many pixels (~96 MB as a 32-bit image)
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class ReviewController(QObject):
     pageRead = Signal(object, int)  # Letter, page index
     currentChanged = Signal()
     pageImage = Signal(object, int, QImage)  # Letter, page, full-size image
+    sharpImage = Signal(object, int, QImage)  # Letter, page, the page at a zoom's resolution
     thumbnail = Signal(object, int, QImage)
     message = Signal(str)
     progress = Signal(int, int)  # done, total; (0, 0) when idle
@@ -84,6 +89,9 @@ class ReviewController(QObject):
         self.page = 0
         self.current_id: str | None = None
         self._images: OrderedDict[tuple[int, int], QImage] = OrderedDict()
+        # the one sharp render kept: (letter id, page, dpi) and its image
+        self._sharp: tuple[tuple[int, int, int], QImage] | None = None
+        self._sharp_job: Job | None = None
         self._thumbs: dict[tuple[int, int], QImage] = {}
         self._dirty: set[int] = set()
         self._autosave = QTimer(self)
@@ -231,6 +239,8 @@ class ReviewController(QObject):
 
     def request_image(self, letter: Letter, page: int) -> None:
         key = (id(letter), page)
+        if self._sharp is not None and self._sharp[0][:2] != key:
+            self.drop_sharp()  # another page: its sharp render is of no more use
         if key in self._images:
             self._images.move_to_end(key)
             self.pageImage.emit(letter, page, self._images[key])
@@ -251,6 +261,66 @@ class ReviewController(QObject):
             on_error=lambda e: self.failed.emit(str(e)),
             lane="render",
         )
+
+    def working_dpi(self, letter: Letter, page: int) -> int:
+        """The resolution of the page's scene (its boxes' pixels)."""
+        pt = letter.pages_read.get(page)
+        if pt is not None and pt.dpi > 0:
+            return pt.dpi
+        return letter.opened.options.dpi if letter.opened is not None else self.options.dpi
+
+    def sharp_dpi(self, letter: Letter, page: int, scale: float, size: tuple[int, int]) -> int:
+        """The dpi that gives `scale` image pixels per scene pixel, in steps of 50, at most
+        SHARP_MAX_DPI and SHARP_MAX_PIXELS for a page of `size` scene pixels; 0 when that is
+        no more than the working dpi (nothing sharper to render)."""
+        base = self.working_dpi(letter, page)
+        w, h = size
+        cap = float(SHARP_MAX_DPI)
+        if w > 0 and h > 0:
+            cap = min(cap, base * (SHARP_MAX_PIXELS / (w * h)) ** 0.5)
+        dpi = min(math.ceil(base * scale / 50) * 50, int(cap))
+        return dpi if dpi > base * 1.05 else 0
+
+    def request_sharp(self, letter: Letter, page: int, dpi: int) -> None:
+        """Render the page again at `dpi` (above the working dpi) in a lane of its own; the
+        newest request wins (an older one still queued is skipped, a running one's image is
+        dropped). Only the last sharp render is kept."""
+        if self._sharp_job is not None:
+            self._sharp_job.cancel.cancel()
+            self._sharp_job = None
+        src = letter.source
+        if src is None or dpi <= 0:
+            return
+        key = (id(letter), page, dpi)
+        if self._sharp is not None and self._sharp[0] == key:
+            self.sharpImage.emit(letter, page, self._sharp[1])
+            return
+        self._sharp = None  # the view keeps what it shows; at most one more comes
+
+        def work(job: Job) -> QImage:
+            job.cancel.check()
+            image = render_pil(src, page, dpi, read_ahead=False)
+            job.cancel.check()
+            return to_qimage(image)
+
+        def done(img: QImage) -> None:
+            self._sharp_job = None
+            self._sharp = (key, img)
+            self.sharpImage.emit(letter, page, img)
+
+        self._sharp_job = self.runner.submit(
+            work,
+            on_done=done,
+            on_error=lambda e: log.warning("a sharp render failed (%s)", type(e).__name__),
+            lane="sharp",
+        )
+
+    def drop_sharp(self) -> None:
+        """Forget the sharp render (and any on its way): the page is shown at the working dpi."""
+        if self._sharp_job is not None:
+            self._sharp_job.cancel.cancel()
+            self._sharp_job = None
+        self._sharp = None
 
     def _start_thumbnails(self, letter: Letter) -> None:
         src = letter.source

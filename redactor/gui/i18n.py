@@ -11,14 +11,30 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QObject,
     QStandardPaths,
     QTranslator,
+)
+from PySide6.QtGui import QAction, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
 )
 
 from ..core.bundled import resource
@@ -118,10 +134,23 @@ def system_language() -> str:
 
 
 _installed: list[QTranslator] = []
+_current = "en"
+
+
+def current() -> str:
+    """The language the interface speaks now (the code install() returned)."""
+    return _current
 
 
 def install(language: str | None) -> str:
-    """Install the translator for `language` ("" or None: the system's). Returns the code used."""
+    """Install the translator for `language` ("" or None: the system's), replacing the one
+    installed before. Returns the code used."""
+    global _current
+    _current = lang = _install(language)
+    return lang
+
+
+def _install(language: str | None) -> str:
     app = QCoreApplication.instance()
     lang = language or system_language()
     for old in _installed:
@@ -129,7 +158,7 @@ def install(language: str | None) -> str:
             app.removeTranslator(old)
     _installed.clear()
     if lang == "en" or lang not in LANGUAGES or app is None:
-        return "en" if lang not in LANGUAGES else lang
+        return "en"
     try:
         ts = ts_dir() / f"redactor_{lang}.ts"
     except MissingDependency as exc:
@@ -150,3 +179,95 @@ def install(language: str | None) -> str:
         app.installTranslator(qt_base)
         _installed.append(qt_base)
     return lang
+
+
+# --- switching the language of a running app -------------------------------------------------
+
+
+def sources_of(language: str) -> dict[str, str]:
+    """Every interface text as `language` shows it -> its source (English) text. Where two
+    sources share a translation the first listed wins (the caller sets those texts itself)."""
+    try:
+        tables = {
+            lang: parse_ts(ts_dir() / f"redactor_{lang}.ts") for lang in LANGUAGES if lang != "en"
+        }
+    except (MissingDependency, OSError, ET.ParseError) as exc:
+        log.warning("no translations to switch with: %s", type(exc).__name__)
+        return {}
+    out: dict[str, str] = {}
+    for table in tables.values():  # every source (any table lists them all)
+        for ctx, src in table:
+            if ctx == CONTEXT:
+                out.setdefault(src, src)
+    if language in tables:
+        for (ctx, src), text in tables[language].items():
+            if ctx == CONTEXT and text not in out:
+                out[text] = src
+    return out
+
+
+def retranslate(roots: Iterable[QObject], shown: dict[str, str]) -> int:
+    """Put the texts of `roots` and everything in them into the installed language: a text
+    found in `shown` (the texts of the language shown until now, sources_of()) becomes tr() of
+    its source; any other text (a letter's name, a count) is left alone. Texts made up of
+    several strings or filled in with numbers are the owner's to redo. Returns how many
+    texts changed."""
+    changed = 0
+
+    def again(text: str) -> str | None:
+        nonlocal changed
+        src = shown.get(text)
+        if src is None:
+            return None
+        new = tr(src)
+        if new == text:
+            return None
+        changed += 1
+        return new
+
+    def one(obj: QObject) -> None:
+        if isinstance(obj, QAction):
+            if not obj.isSeparator() and (t := again(obj.text())) is not None:
+                obj.setText(t)
+            return
+        if not isinstance(obj, QWidget):
+            return
+        if (t := again(obj.toolTip())) is not None:
+            obj.setToolTip(t)
+        if obj.isWindow() and (t := again(obj.windowTitle())) is not None:
+            obj.setWindowTitle(t)
+        if isinstance(obj, QMenu):
+            if (t := again(obj.title())) is not None:
+                obj.setTitle(t)
+        elif isinstance(obj, QLabel | QAbstractButton):
+            if (t := again(obj.text())) is not None:
+                obj.setText(t)
+        elif isinstance(obj, QGroupBox):
+            if (t := again(obj.title())) is not None:
+                obj.setTitle(t)
+        elif isinstance(obj, QComboBox):
+            for i in range(obj.count()):
+                if (t := again(obj.itemText(i))) is not None:
+                    obj.setItemText(i, t)
+        elif isinstance(obj, QLineEdit | QPlainTextEdit | QTextEdit):
+            if (t := again(obj.placeholderText())) is not None:
+                obj.setPlaceholderText(t)
+        elif isinstance(obj, QTabWidget):
+            for i in range(obj.count()):
+                if (t := again(obj.tabText(i))) is not None:
+                    obj.setTabText(i, t)
+        elif isinstance(obj, QAbstractItemView):
+            model = obj.model()
+            if isinstance(model, QStandardItemModel):
+                for i in range(model.columnCount()):
+                    item = model.horizontalHeaderItem(i)
+                    if item is not None and (t := again(item.text())) is not None:
+                        item.setText(t)
+
+    seen: set[int] = set()
+    for root in roots:
+        for obj in (root, *root.findChildren(QObject)):
+            if id(obj) not in seen:
+                seen.add(id(obj))
+                one(obj)
+    return changed

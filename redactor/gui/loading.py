@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
+from typing import cast
 
 from PIL import Image
 from PySide6.QtGui import QImage
@@ -33,19 +34,38 @@ from .tasks import Job
 RENDER_LOCK = threading.RLock()
 
 
+_STRIP_BYTES = 2 * 1024**2
+
+
 def to_qimage(image: Image.Image) -> QImage:
     """In Qt's native raster format (32-bit), so showing it costs no conversion on the UI
-    thread."""
+    thread. Filled in strips: Pillow packs without the GIL, and no one copy holds it long
+    (QImage.copy of a 24-megapixel page held it ~70 ms: the UI thread stalled meanwhile)."""
     rgb = image if image.mode == "RGB" else image.convert("RGB")
-    data = rgb.tobytes("raw", "BGRX")
-    q = QImage(data, rgb.width, rgb.height, 4 * rgb.width, QImage.Format.Format_RGB32)
-    return q.copy()  # own the pixels
+    w, h = rgb.size
+    q = QImage(w, h, QImage.Format.Format_RGB32)
+    row = q.bytesPerLine()
+    if w == 0 or h == 0 or row != 4 * w:  # (a 32-bit row is never padded)
+        data = rgb.tobytes("raw", "BGRX")
+        return QImage(data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
+    bits = cast(memoryview, q.bits())  # writable: the image owns its pixels
+    step = max(1, _STRIP_BYTES // row)
+    for y in range(0, h, step):
+        n = min(step, h - y)
+        bits[y * row : (y + n) * row] = rgb.crop((0, y, w, y + n)).tobytes("raw", "BGRX")
+    return q
 
 
-def render(source: Source, index: int, dpi: int) -> QImage:
+def render(source: Source, index: int, dpi: int, read_ahead: bool = True) -> QImage:
+    return to_qimage(render_pil(source, index, dpi, read_ahead))
+
+
+def render_pil(source: Source, index: int, dpi: int, read_ahead: bool = True) -> Image.Image:
+    """The page's pixels; `read_ahead` False: no next pages started (a one-off render)."""
     with RENDER_LOCK:
-        image = source.render(index, dpi)
-    return to_qimage(image)
+        if isinstance(source, PooledSource):
+            return source.render(index, dpi, read_ahead=read_ahead)
+        return source.render(index, dpi)
 
 
 # The app's options are the core's analysis options (declared once, in core/jobs.py).

@@ -7,12 +7,14 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -29,6 +31,7 @@ from .file_dialogs import FolderMemory, open_file_names
 from .findings_panel import FindingsPanel
 from .i18n import tr, trf
 from .page_view import PageView
+from .preview import CopyPreview
 from .protection import protection_line
 from .recovery import RecoveryBar
 from .settings import AppSettings
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.view = PageView()
+        self.copy_preview = CopyPreview(self.ctl, self.settings, self.view)
         self.letters = LettersPane(self.ctl)
         self.findings = FindingsPanel(self.ctl)
         self.recovery_bar = RecoveryBar(self.ctl)
@@ -77,7 +81,11 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.recovery_bar)
         cl.addWidget(self.restore_bar)
         cl.addWidget(self.eyes_bar)
-        cl.addWidget(self.view, 1)
+        self.pages_split = QSplitter(Qt.Orientation.Horizontal)  # the page | the copy's preview
+        self.pages_split.addWidget(self.view)
+        self.pages_split.addWidget(self.copy_preview)
+        self.pages_split.setChildrenCollapsible(False)
+        cl.addWidget(self.pages_split, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.letters)
         split.addWidget(center)
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
         split.setSizes([190, 850, 360])
         self.setCentralWidget(split)
         self._make_status()
+        self._menu_actions: list[QAction] = []
         self._make_actions()
         self._connect()
         self._restore_letter: Letter | None = None
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         a.triggered.connect(slot)
         menu.addAction(a)
         self.addAction(a)
+        self._menu_actions.append(a)
         return a
 
     def _make_actions(self) -> None:
@@ -190,6 +200,7 @@ class MainWindow(QMainWindow):
         self._act(r, "Accept everything of this label", "Ctrl+Shift+A", self._accept_label)
         r.addSeparator()
         self.draw_action = self._act(r, "Draw a box", "B", self.view.set_draw_mode, True)
+        self.draw_action.setChecked(self.view.draw_mode)
         self._act(
             r,
             "Delete the box",
@@ -225,9 +236,15 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._act(v, "Next page", ["PgDown", "Space"], lambda: self._page_step(1))
         self._act(v, "Previous page", ["PgUp", "Shift+Space"], lambda: self._page_step(-1))
+        v.addSeparator()
         self.preview_action = self._act(
             v, "Preview the export (black boxes)", "P", self._preview, True
         )
+        self.preview_action.setChecked(self.view.preview)
+        self.copy_preview_action = self._act(
+            v, "Preview the copy", "Shift+P", self._copy_preview, True
+        )
+        self.copy_preview_action.setChecked(self.copy_preview.isVisibleTo(self))
 
         h = mb.addMenu(tr("&Help"))
         self.help_action = self._act(h, "Help and keyboard shortcuts", ["F1", "?"], self.show_help)
@@ -249,6 +266,12 @@ class MainWindow(QMainWindow):
         self.view.boxChanged.connect(c.move_box)
         self.view.boxMenuRequested.connect(self._box_menu)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self.view.sharpWanted.connect(self._want_sharp)
+        c.sharpImage.connect(
+            lambda letter, page, img: (
+                self.view.show_sharp(page, img) if letter is c.letter else None
+            )
+        )
         self.findings.tree.activated.connect(lambda _i: self.view.setFocus())
 
     # --- reacting -------------------------------------------------------------------------------
@@ -329,6 +352,24 @@ class MainWindow(QMainWindow):
     def _preview(self, on: bool) -> None:
         self.view.preview = on
         self._redraw()
+
+    def _copy_preview(self, on: bool) -> None:
+        """The copy as the export burns it, beside the page (preview.py)."""
+        if on:
+            half = max(self.pages_split.width() // 2, 100)
+            self.copy_preview.set_on(True)
+            self.pages_split.setSizes([half, half])
+        else:
+            self.copy_preview.set_on(False)
+
+    def _want_sharp(self, page: int, scale: float) -> None:
+        """The page view is zoomed beyond its image's pixels (scale > 0) or no longer is."""
+        letter = self.ctl.letter
+        if letter is None or scale <= 0 or page != self.ctl.page:
+            self.ctl.drop_sharp()
+            return
+        dpi = self.ctl.sharp_dpi(letter, page, scale, self.view.page_size)
+        self.ctl.request_sharp(letter, page, dpi)
 
     def _accept_label(self) -> None:
         r = self.ctl.current()
@@ -445,19 +486,55 @@ class MainWindow(QMainWindow):
         dlg = SettingsDialog(self.settings, self)
         dlg.set_project_lists(self.project_deny, self.project_allow)
         old_language = self.settings.get("language")
-        if dlg.exec():
+        accepted = dlg.exec()
+        dlg.hide()
+        dlg.deleteLater()  # (a child of the window: it would stay, and be retranslated)
+        dlg.setParent(None)
+        if accepted:
             self.project_deny, self.project_allow = dlg.project_lists()
             opts = self.settings.load_options(self.project_deny)
             from dataclasses import replace
 
             self.ctl.set_options(replace(opts, allow=opts.allow + self.project_allow))
-            from . import i18n
-
-            text = tr("Settings saved. They apply to letters opened from now on.")
             if self.settings.get("language") != old_language:
-                i18n.install(str(self.settings.get("language")))
-                text += " " + tr("The new interface language is used from the next start.")
+                self.switch_language(str(self.settings.get("language")))
+            self.copy_preview.schedule()  # the fill or the padding may have changed
+            text = tr("Settings saved. They apply to letters opened from now on.")
             self.status_text.setText(text)
+
+    def switch_language(self, language: str) -> None:
+        """Speak `language` ("": the system's) at once: the menus are built again, every other
+        text of the windows is put into it (i18n.retranslate), the panels filled again. The
+        letters, the current finding, the undo history and the view stay as they are."""
+        from . import i18n
+
+        shown = i18n.sources_of(i18n.current())
+        i18n.install(language)
+        i18n.retranslate(QApplication.topLevelWidgets(), shown)
+        self._rebuild_menus()
+        self.cancel_button.setText(tr("Cancel"))  # "Undo" and "Cancel" share a Kazakh word
+        self.findings.refresh()
+        self.letters.refresh_letters()
+        self.letters.refresh_pages()
+        self.copy_preview.retranslate()
+        self._update_eyes_bar()
+        if self._restore_letter is not None and self.restore_bar.isVisible():
+            self._offer_restore(self._restore_letter)
+        if self.ctl.letter is not None:
+            self._current_changed()
+
+    def _rebuild_menus(self) -> None:
+        for a in self._menu_actions:
+            self.removeAction(a)
+            a.setShortcuts([])  # at once: two live actions on one key would block it
+            a.setEnabled(False)
+            a.deleteLater()
+        self._menu_actions = []
+        mb = self.menuBar()
+        for menu in mb.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
+        mb.clear()
+        self._make_actions()
 
     def search_dialog(self) -> None:
         from .search_dialog import SearchDialog

@@ -1,13 +1,26 @@
 """The page, large, with its findings drawn on it; drawing, moving and resizing manual boxes.
 
-Scene coordinates are page pixels at the working DPI, the same as the plan's boxes."""
+Scene coordinates are page pixels at the working DPI, the same as the plan's boxes. The page's
+image is stretched over the scene: the render at the working DPI, or, zoomed in further than
+it has pixels for, a sharper render of the same page (`sharpWanted` asks for it; `show_sharp`
+swaps it in). Zooming keeps a point in place: the one under the cursor (Ctrl+wheel) or the
+view's centre (the keyboard)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPixmapItem,
@@ -25,6 +38,8 @@ from .models import redaction_tooltip
 from .style import HATCHED_LABELS, label_color, label_pen_style
 
 HANDLE_PX = 14  # screen pixels of the resize corner
+ZOOM_MIN, ZOOM_MAX = 0.05, 8.0
+SHARP_DELAY_MS = 150  # a sharper render is asked for once the zoom rests this long
 
 
 class RedactionItem(QGraphicsRectItem):
@@ -100,6 +115,8 @@ class PageView(QGraphicsView):
     boxChanged = Signal(str, object)  # redaction id, Box
     zoomChanged = Signal(float)
     boxMenuRequested = Signal(str, QPoint)  # redaction id, global position (a right-click)
+    sharpWanted = Signal(int, float)  # page, image pixels per scene pixel wanted (0: none)
+    viewMoved = Signal()  # zoomed or scrolled
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +125,8 @@ class PageView(QGraphicsView):
             QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing
         )
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # set_zoom anchors
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(QColor("#5a5a5a"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pixmap = QGraphicsPixmapItem()
@@ -116,6 +134,16 @@ class PageView(QGraphicsView):
         # the default (a mask of the whole page image) costs ~60 ms per zoom on a 200-dpi page
         self._pixmap.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
         self.scene().addItem(self._pixmap)
+        self._base = QPixmap()  # the page at the working DPI
+        self._sharp_on = False  # a sharper render is shown instead
+        self._wanted = 0.0  # the sharpness last asked for (image pixels per scene pixel)
+        self._no_sharper = -1  # a page whose source has no more pixels (an image file)
+        self._sharp_timer = QTimer(self)
+        self._sharp_timer.setSingleShot(True)
+        self._sharp_timer.setInterval(SHARP_DELAY_MS)
+        self._sharp_timer.timeout.connect(self._check_sharp)
+        self.horizontalScrollBar().valueChanged.connect(self.viewMoved)
+        self.verticalScrollBar().valueChanged.connect(self.viewMoved)
         self._items: dict[str, RedactionItem] = {}
         self.page = -1
         self.page_size = (0, 0)
@@ -133,23 +161,43 @@ class PageView(QGraphicsView):
         changed = page != self.page
         self.page = page
         self.page_size = size
+        if changed:
+            self._wanted = 0.0
+            self._no_sharper = -1
         if image is not None and image.cacheKey() == self._image_key and not changed:
             image = None  # already shown
         if image is not None:
             self._image_key = image.cacheKey()
-            pix = QPixmap.fromImage(image)
-            if size[0] and pix.width() != size[0]:
-                self._pixmap.setScale(size[0] / pix.width())
-            else:
-                self._pixmap.setScale(1.0)
-            self._pixmap.setPixmap(pix)
+            self._base = QPixmap.fromImage(image)  # shares the image's pixels: no copy
+            self._sharp_on = False
+            self._pixmap.setPixmap(self._base)
         elif changed:
             self._image_key = 0
-            self._pixmap.setPixmap(QPixmap())
+            self._base = QPixmap()
+            self._sharp_on = False
+            self._pixmap.setPixmap(self._base)
+        self._stretch()
         w, h = size
         self.scene().setSceneRect(QRectF(0, 0, w, h))
         if changed or image is not None:
             self.apply_fit()
+        if changed:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self._sharp_timer.start()
+
+    def _stretch(self) -> None:
+        """The shown image stretched over the scene (page pixels at the working DPI)."""
+        pix = self._pixmap.pixmap()
+        w, h = self.page_size
+        if pix.isNull() or not w or not h:
+            self._pixmap.setTransform(QTransform())
+            return
+        self._pixmap.setTransform(QTransform.fromScale(w / pix.width(), h / pix.height()))
+
+    def shown_image(self) -> QPixmap:
+        """The image on screen: the working render or a sharper one."""
+        return self._pixmap.pixmap()
 
     def set_words(self, page_text: PageText | None) -> None:
         self.words = page_text.words if page_text else ()
@@ -165,18 +213,71 @@ class PageView(QGraphicsView):
         if current in self._items:
             self.ensureVisible(self._items[current], 60, 60)
 
+    # --- sharp renders --------------------------------------------------------------------------
+    def needed_scale(self) -> float:
+        """Image pixels per scene pixel the screen shows at this zoom."""
+        return self.zoom() * self.devicePixelRatioF()
+
+    def _check_sharp(self) -> None:
+        w = self.page_size[0]
+        if self.page < 0 or self._base.isNull() or not w:
+            return
+        need = self.needed_scale()
+        if need <= self._base.width() / w * 1.02:  # the working render is enough
+            if self._sharp_on:
+                self._sharp_on = False
+                self._pixmap.setPixmap(self._base)
+                self._stretch()
+            if self._wanted:
+                self._wanted = 0.0
+                self.sharpWanted.emit(self.page, 0.0)
+            return
+        if self._no_sharper == self.page:
+            return
+        have = self._pixmap.pixmap().width() / w if self._sharp_on else self._wanted
+        if have and need <= have * 1.02 and have <= need * 2.5:
+            return  # shown (or asked for) and neither blurry nor much too large
+        self._wanted = need
+        self.sharpWanted.emit(self.page, need)
+
+    def show_sharp(self, page: int, image: QImage) -> None:
+        """Swap in a sharper render of the page: the scene (and every box) stays as it is."""
+        if page != self.page or self._base.isNull() or image.isNull():
+            return
+        if image.width() <= self._base.width():  # the source has no more pixels
+            self._no_sharper = page
+            return
+        if self.needed_scale() <= self._base.width() / max(self.page_size[0], 1) * 1.02:
+            return  # zoomed out meanwhile: the working render is enough
+        if self._sharp_on and image.cacheKey() == self._pixmap.pixmap().cacheKey():
+            return
+        self._sharp_on = True
+        self._pixmap.setPixmap(QPixmap.fromImage(image))
+        self._stretch()
+
     # --- zoom -----------------------------------------------------------------------------------
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, factor: float) -> None:
-        factor = max(0.05, min(factor, 8.0))
-        self.setTransform(self.transform().fromScale(factor, factor))
+    def set_zoom(self, factor: float, anchor: QPointF | QPoint | None = None) -> None:
+        """Zoom to `factor` keeping the scene point under `anchor` (viewport pixels; the
+        centre when None) where it is."""
+        factor = max(ZOOM_MIN, min(factor, ZOOM_MAX))
+        vp = self.viewport().rect()
+        at = QPoint(vp.width() // 2, vp.height() // 2) if anchor is None else _point(anchor)
+        keep = self.mapToScene(at)
+        self.setTransform(QTransform.fromScale(factor, factor))
+        moved = self.mapFromScene(keep) - at
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + moved.x())
+        v.setValue(v.value() + moved.y())
         self.zoomChanged.emit(factor)
+        self.viewMoved.emit()
+        self._sharp_timer.start()
 
-    def zoom_by(self, step: float) -> None:
+    def zoom_by(self, step: float, anchor: QPointF | QPoint | None = None) -> None:
         self.fit = ""
-        self.set_zoom(self.zoom() * step)
+        self.set_zoom(self.zoom() * step, anchor)
 
     def fit_width(self) -> None:
         self.fit = "width"
@@ -201,10 +302,13 @@ class PageView(QGraphicsView):
         super().resizeEvent(event)
         if self.fit:
             self.apply_fit()
+        self._sharp_timer.start()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            delta = event.angleDelta().y() or event.angleDelta().x()
+            if delta:
+                self.zoom_by(1.15 if delta > 0 else 1 / 1.15, event.position())
             event.accept()
         else:
             super().wheelEvent(event)
@@ -309,3 +413,7 @@ class PageView(QGraphicsView):
         for b in hit[1:]:
             out = out.union(b)
         return out
+
+
+def _point(p: QPointF | QPoint) -> QPoint:
+    return p.toPoint() if isinstance(p, QPointF) else p

@@ -516,6 +516,10 @@
         <translation>Экспортты алдын ала қарау (қара жақтаулар)</translation>
     </message>
     <message>
+        <source>Preview the copy</source>
+        <translation>Көшірмені алдын ала қарау</translation>
+    </message>
+    <message>
         <source>About Redactor</source>
         <translation>Redactor туралы</translation>
     </message>
@@ -606,10 +610,6 @@
     <message>
         <source>Look for names the reader could not see, draw boxes over them (B), then confirm.</source>
         <translation>Бағдарлама оқи алмаған есімдерді тауып, оларды жақтаумен жабыңыз (B), содан соң растаңыз.</translation>
-    </message>
-    <message>
-        <source>The new interface language is used from the next start.</source>
-        <translation>Жаңа интерфейс тілі келесі іске қосудан бастап қолданылады.</translation>
     </message>
     <message>
         <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
@@ -786,6 +786,22 @@
     <message>
         <source>Reading %1: page %2 of %3</source>
         <translation>%1 оқылуда: %3 беттің %2-і</translation>
+    </message>
+    <message>
+        <source>The copy as it will be published</source>
+        <translation>Жарияланатын көшірме</translation>
+    </message>
+    <message>
+        <source>%1 findings on this page are undecided: they are hidden only if accepted.</source>
+        <translation>Бұл беттегі шешілмеген табылғандар: %1. Олар қабылданса ғана жасырылады.</translation>
+    </message>
+    <message>
+        <source>The letter is still being read.</source>
+        <translation>Хат әлі оқылуда.</translation>
+    </message>
+    <message>
+        <source>The preview of this page could not be made.</source>
+        <translation>Бұл беттің алдын ала көрінісін жасау мүмкін болмады.</translation>
     </message>
     <message>
         <source>Sandbox: %1.</source>

@@ -516,6 +516,10 @@
         <translation>Предпросмотр экспорта (чёрные рамки)</translation>
     </message>
     <message>
+        <source>Preview the copy</source>
+        <translation>Предпросмотр копии</translation>
+    </message>
+    <message>
         <source>About Redactor</source>
         <translation>О программе Redactor</translation>
     </message>
@@ -606,10 +610,6 @@
     <message>
         <source>Look for names the reader could not see, draw boxes over them (B), then confirm.</source>
         <translation>Найдите имена, которые программа не смогла прочитать, закройте их рамками (B) и подтвердите.</translation>
-    </message>
-    <message>
-        <source>The new interface language is used from the next start.</source>
-        <translation>Новый язык интерфейса будет использоваться после перезапуска.</translation>
     </message>
     <message>
         <source>Redactor finds and hides names and identifying details in letters and exports verified safe copies. It never uses the network.</source>
@@ -786,6 +786,22 @@
     <message>
         <source>Reading %1: page %2 of %3</source>
         <translation>Чтение %1: страница %2 из %3</translation>
+    </message>
+    <message>
+        <source>The copy as it will be published</source>
+        <translation>Копия в том виде, в каком её опубликуют</translation>
+    </message>
+    <message>
+        <source>%1 findings on this page are undecided: they are hidden only if accepted.</source>
+        <translation>Нерешённых находок на этой странице: %1. Они скрываются, только если их принять.</translation>
+    </message>
+    <message>
+        <source>The letter is still being read.</source>
+        <translation>Письмо ещё читается.</translation>
+    </message>
+    <message>
+        <source>The preview of this page could not be made.</source>
+        <translation>Не удалось подготовить предпросмотр этой страницы.</translation>
     </message>
     <message>
         <source>Sandbox: %1.</source>

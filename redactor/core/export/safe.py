@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image
@@ -148,7 +148,7 @@ def export_safe(
         raise UsageError(f"unknown export format {fmt!r} (use pdf, png or txt)")
     if bw and color:
         raise UsageError("choose black-and-white or colour, not both")
-    look = "bw" if bw else "color" if color else "auto"
+    look = look_of(bw, color)
     if not document.pages:
         raise ExportError("the document has no pages to export")
     target = Path(out_path)
@@ -240,6 +240,42 @@ def export_safe(
     return report
 
 
+def look_of(bw: bool, color: bool) -> str:
+    """The copy's look: "bw" (1-bit), "color" (as rendered) or "auto" (tracking dots cleaned,
+    greyscale unless the page has colour worth keeping)."""
+    return "bw" if bw else "color" if color else "auto"
+
+
+@dataclass(frozen=True)
+class BurnedPage:
+    image: Image.Image  # the copy's pixels of the page
+    cover: list[Box]  # the burned boxes, in the image's pixels
+    dpi: int  # the image's resolution
+    factor: float  # from the page's word coordinates to the image's pixels
+
+
+def burn_page(
+    page: PageText,
+    reds: Sequence[Redaction],
+    image: Image.Image,
+    look: str = "auto",
+    fill: tuple[int, int, int] = (0, 0, 0),
+) -> BurnedPage:
+    """One page of the copy from its rendered pixels: the tracking dots cleaned ("auto"), the
+    boxes of `reds` grown to cover whole words (`cover_boxes`) and burned, 1-bit for "bw".
+    The export writes exactly this (the app's preview of the copy shows it too)."""
+    factor, dpi = _scaled_page(page, image)
+    if look == "auto":  # before burning: the fill stays exactly the fill
+        image = without_tracking_dots(image, dpi)
+    words = [_scale_word(w, factor) for w in page.words]
+    boxes = [r.box.scaled(factor) if factor != 1.0 else r.box for r in reds]
+    cover = cover_boxes(boxes, words, image.width, image.height)
+    burned = burn(image, cover, fill)
+    if look == "bw":
+        burned = to_bw(burned)
+    return BurnedPage(burned, cover, dpi, factor)
+
+
 def _burned_pages(
     document: Document,
     reds_by_page: Mapping[int, Sequence[Redaction]],
@@ -255,17 +291,12 @@ def _burned_pages(
     total = len(document.pages)
     for n, page in enumerate(document.pages):
         image = render_page(page.index)
-        factor, dpi = _scaled_page(page, image)
+        b = burn_page(page, reds_by_page[page.index], image, look, fill)
+        factor, dpi, cover = b.factor, b.dpi, b.cover
         if factors is not None:
             factors[n] = factor
-        if look == "auto":  # before burning: the fill stays exactly the fill
-            image = without_tracking_dots(image, dpi)
+        burned = b.image
         words = [_scale_word(w, factor) for w in page.words]
-        boxes = [r.box.scaled(factor) if factor != 1.0 else r.box for r in reds_by_page[page.index]]
-        cover = cover_boxes(boxes, words, image.width, image.height)
-        burned = burn(image, cover, fill)
-        if look == "bw":
-            burned = to_bw(burned)
         visible = (
             tuple(_layer_words(words, reds_by_page[page.index], cover, image)) if text_layer else ()
         )
