@@ -745,9 +745,9 @@ T: dict[str, tuple[str, str]] = {
         "Копия в том виде, в каком её опубликуют",
         "Жарияланатын көшірме",
     ),
-    "%1 findings on this page are undecided: they are hidden only if accepted.": (
-        "Нерешённых находок на этой странице: %1. Они скрываются, только если их принять.",
-        "Бұл беттегі шешілмеген табылғандар: %1. Олар қабылданса ғана жасырылады.",
+    "%1 findings on this page are undecided: the copy hides them as they are, unless you reject them.": (
+        "Нерешённых находок на этой странице: %1. В копии они скрыты, пока вы их не отклоните.",
+        "Бұл беттегі шешілмеген табылғандар: %1. Оларды қабылдамасаңыз, көшірмеде жасырылады.",
     ),
     "The letter is still being read.": ("Письмо ещё читается.", "Хат әлі оқылуда."),
     "The preview of this page could not be made.": (

@@ -557,10 +557,12 @@ def burned_page(
     """Page `index` of the copy `export` would write with `options`: the same padding and the
     same burn (export.safe.burn_page) on the page's pixels (`image`, a PIL image at the working
     dpi; rendered here when None). Before the file is written and checked: the check may box
-    further places. For the app's preview of the copy."""
+    further places. For the app's preview of the copy: burned from `copy_plan`, as export
+    burns, so undecided findings are hidden as they would be."""
     from .export.safe import burn_page, look_of
 
     options = options or ExportOptions()
+    plan = copy_plan(plan)
     if options.pad_px > 0:
         plan = plan_ops.pad(plan, options.pad_px)
     if image is None:

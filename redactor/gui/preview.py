@@ -234,7 +234,11 @@ class CopyPreview(QWidget):
         n = sum(r.state == ReviewState.PROPOSED for r in plan.redactions if r.page == page)
         if not n:
             return ""
-        return trf("%1 findings on this page are undecided: they are hidden only if accepted.", n)
+        return trf(
+            "%1 findings on this page are undecided: the copy hides them as they are, "
+            "unless you reject them.",
+            n,
+        )
 
     # --- following the page view -----------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802

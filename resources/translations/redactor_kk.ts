@@ -792,8 +792,8 @@
         <translation>Жарияланатын көшірме</translation>
     </message>
     <message>
-        <source>%1 findings on this page are undecided: they are hidden only if accepted.</source>
-        <translation>Бұл беттегі шешілмеген табылғандар: %1. Олар қабылданса ғана жасырылады.</translation>
+        <source>%1 findings on this page are undecided: the copy hides them as they are, unless you reject them.</source>
+        <translation>Бұл беттегі шешілмеген табылғандар: %1. Оларды қабылдамасаңыз, көшірмеде жасырылады.</translation>
     </message>
     <message>
         <source>The letter is still being read.</source>

@@ -792,8 +792,8 @@
         <translation>Копия в том виде, в каком её опубликуют</translation>
     </message>
     <message>
-        <source>%1 findings on this page are undecided: they are hidden only if accepted.</source>
-        <translation>Нерешённых находок на этой странице: %1. Они скрываются, только если их принять.</translation>
+        <source>%1 findings on this page are undecided: the copy hides them as they are, unless you reject them.</source>
+        <translation>Нерешённых находок на этой странице: %1. В копии они скрыты, пока вы их не отклоните.</translation>
     </message>
     <message>
         <source>The letter is still being read.</source>

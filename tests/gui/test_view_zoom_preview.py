@@ -159,8 +159,12 @@ def test_copy_preview_shows_the_burned_page_and_follows_the_plan(make_window, qt
     letter = ctl.letter
     pane = win.copy_preview
     assert not pane.isVisible()
-    # J to the first finding, A accepts it
+    # every finding of the page rejected (Ctrl+Alt+R), then J to the first, A accepts it
     view.setFocus()
+    qtbot.keyClick(
+        view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert not [r for r in letter.plan.undecided() if r.page == ctl.page]
     qtbot.keyClick(view, Qt.Key.Key_J)
     first = ctl.current()
     assert first is not None
@@ -215,15 +219,23 @@ def test_copy_preview_shows_the_burned_page_and_follows_the_plan(make_window, qt
     assert abs(c_main.x() - c_pane.x()) < near and abs(c_main.y() - c_pane.y()) < near
     top = view.viewport().mapToGlobal(QPoint(0, 0)).y()
     assert abs(pane.view.viewport().mapToGlobal(QPoint(0, 0)).y() - top) <= 2  # level
-    # undo the accept: the preview is made again, the name readable again
+    # undo the accept: rejected again, the preview made again, the name readable again
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert letter.plan.get(first.id).state == ReviewState.PROPOSED
+    assert letter.plan.get(first.id).state == ReviewState.REJECTED
     qtbot.waitUntil(lambda: pane.image is not shown, timeout=60_000)
     qtbot.waitUntil(
         lambda: all(
             abs(_gray(pane.image, x, y) - _gray(original, x, y)) <= 3 for x, y in under(first)
         ),
         timeout=60_000,
+    )
+    # undo the rejections: undecided, and the copy hides them as they are (as export would)
+    before = pane.image
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert letter.plan.get(first.id).state == ReviewState.PROPOSED
+    qtbot.waitUntil(lambda: pane.image is not before, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: all(_gray(pane.image, x, y) < 20 for x, y in under(first)), timeout=60_000
     )
     undecided = len([r for r in letter.plan.undecided() if r.page == ctl.page])
     assert f"{undecided} findings on this page are undecided" in pane.caption.text()
@@ -249,7 +261,16 @@ def test_copy_preview_follows_the_page(make_window, qtbot, tmp_path):  # noqa: A
     qtbot.waitUntil(lambda: pane.shown == (id(ctl.letter), 1), timeout=60_000)
     qtbot.waitUntil(lambda: ctl.image(ctl.letter, 1) is not None, timeout=30_000)
     original = ctl.image(ctl.letter, 1)
-    # nothing accepted yet: the copy's page 2 is the original's page 2
+    # every finding of page 2 rejected (Ctrl+Alt+R): the copy's page 2 is the original's page 2
+    view.setFocus()
+    shown = pane.image
+    qtbot.keyClick(
+        view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert not [r for r in ctl.letter.plan.undecided() if r.page == 1]
+    qtbot.waitUntil(
+        lambda: pane.image is not shown and pane.shown == (id(ctl.letter), 1), timeout=60_000
+    )
     same = [
         abs(_gray(pane.image, x, y) - _gray(original, x, y)) <= 3
         for y in range(0, original.height(), 31)
