@@ -73,3 +73,61 @@ def test_docx_opens_with_its_hidden_places_as_notices(make_window, qtbot, tmp_pa
     for place, name in formats.PLACES.items():
         assert name.casefold() not in text, place
     assert "check this with" not in text  # the accepted comment is gone whole
+
+
+@pytest.mark.parametrize("kind", ["odt", "eml", "heic"])
+def test_odt_eml_heic_open_in_the_app_and_the_copy_has_no_name(
+    make_window, qtbot, tmp_path: Path, kind: str
+) -> None:  # noqa: ANN001
+    """OpenDocument, an e-mail with a PDF attached, an iPhone photo: opened as a letter, each
+    name is flagged on a page, and the copy exported as it is (nothing decided: every finding
+    hidden as it is) has none of them, read by poppler."""
+    path = tmp_path / f"letter.{kind}"
+    if kind == "odt":
+        path.write_bytes(formats.odt_bytes())
+        names = dict(formats.PLACES)
+    elif kind == "eml":
+        path.write_bytes(formats.eml_bytes())
+        names = dict(formats.MAIL_PLACES)
+    else:
+        pytest.importorskip("pillow_heif")
+        names = {"photo": "Zhaksylykova"}
+        formats.heic_file(
+            path, ["A letter from the camp", f"Greetings from Aigerim {names['photo']}"]
+        )
+    win = make_window(deny="\n".join(names.values()))
+    win.open_paths([str(path)])
+    ctl = win.ctl
+    qtbot.waitUntil(
+        lambda: ctl.letter is not None and ctl.letter.status == "ready", timeout=180_000
+    )
+    letter = ctl.letter
+    if kind == "eml":
+        assert letter.document.page_count == 2  # the e-mail, then its attached PDF
+    texts = " ".join(redaction_text(letter.document, r) for r in letter.plan.redactions)
+    for place, name in names.items():
+        assert name.casefold() in texts.casefold(), (kind, place)
+    for page in letter.plan.pages_needing_eyes():  # looked at: C on each such page
+        ctl.set_page(page)
+        win.view.setFocus()
+        qtbot.keyClick(win.view, Qt.Key.Key_C)
+    assert not letter.plan.pages_needing_eyes()
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dlg = win._export
+    assert dlg.isVisible() and dlg.export_button.isEnabled()
+    out = tmp_path / "safe.pdf"
+    dlg.out.setText(str(out))
+    plan_before = letter.plan
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dlg.report is not None or "✗" in dlg.result_label.text(), timeout=180_000
+    )
+    assert dlg.report is not None and dlg.report.ok, dlg.result_label.text()
+    assert letter.plan == plan_before  # exported as it is: nothing decided for the editor
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.casefold()
+    assert text.strip(), "a copy with text"
+    for place, name in names.items():
+        assert name.casefold() not in text, (kind, place)
