@@ -77,6 +77,17 @@ def _gaz() -> dict[str, frozenset[str]]:
     }
 
 
+def is_common_english_word(word: str) -> bool:
+    """A common English word (Debian's small word list) that is no first name or place, or a
+    title: "Image", "Magic", "Governor", "The" (the surname list, from many locales, holds
+    such words too: a surname that is a common word counts as the word)."""
+    g = _gaz()
+    w = word.lower()
+    if w in g["titles"]:
+        return True
+    return w in g["common"] and not (w in g["first"] or w in g["places"])
+
+
 def _shape(t: str) -> str:
     t = t.replace("’", "'")
     if not t.replace("'", "").isalpha() or t[:1] == "'" or t[-1:] == "'":

@@ -34,7 +34,7 @@ from redactor.core.detect.names import (
     sentence_initial,
 )
 from redactor.core.detect.offline import make_offline
-from redactor.core.detect.union import merge_spans
+from redactor.core.detect.union import cut_names, merge_spans
 from redactor.core.errors import MissingDependency, UsageError
 from redactor.core.lookalike import reader_view
 from redactor.core.model import ALL_LABELS, PROFILES, Span
@@ -337,7 +337,7 @@ class Detector:
                         if m and m.end() == s:
                             s = m.start()  # "Dr. Asel Zhunusova": the title goes with the name
                     spans.append(Span(s, e, label, round(float(r.score), 3), why))
-        return spans
+        return cut_names(text, spans)
 
     def _read(self, text: str, lang: str) -> list[Span]:
         """_raw over the text as a reader sees it (format characters dropped, letter-spaced

@@ -70,8 +70,11 @@ def _data() -> dict[str, Any]:
         "first": first_all,
         "places": places_all,
         # role (any case at its first letter), optional genitive complement, then the name
+        # roles may follow each other ("investigator, Captain"); the name may start the
+        # next line (a PDF's line break)
         "role": regex.compile(
-            rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+\p{{Ll}}[\p{{Ll}}\-]+){{0,2}}[,:]?[ \t]+"
+            rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+\p{{Ll}}[\p{{Ll}}\-]+){{0,2}}"
+            rf"(?:,?[ \t]+(?i:{role_re}))*[,:]?(?:[ \t]+|[ \t]*\n[ \t]*)"
             rf"(?P<v>{_NAME_SEQ})",
             flags,
         ),
@@ -208,6 +211,8 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
 
     for m in d["role"].finditer(text):
         s, e = m.span("v")
+        if all(d["role_word"].fullmatch(w) for w in text[s:e].split()):
+            continue  # "investigator, Captain" at a line's end: a second role, no name
         add_person(s, e, 0.7, "name after rank or role")
     for m in d["role_after_kk"].finditer(text):
         s, e = m.span("v")
@@ -230,6 +235,8 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         add_person(s, e, 0.6, "surname shape")
     for m in d["surname_lat"].finditer(text):
+        if d["role_word"].fullmatch(m.group()) or m.group().lower() in nn:
+            continue  # "Captain", "Lieutenant": a rank, not a surname in -in
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         add_person(s, e, 0.55, "surname shape")
     for sp in find_terms(text, d["first"], fuzzy=False):
