@@ -72,8 +72,10 @@ def _data() -> dict[str, Any]:
         # role (any case at its first letter), optional genitive complement, then the name
         # roles may follow each other ("investigator, Captain"); the name may start the
         # next line (a PDF's line break)
+        # a Russian or Kazakh complement may come between ("начальник отряда Иванов"); an
+        # English one is a verb or article ("his mother has German", "called the E-meter")
         "role": regex.compile(
-            rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+\p{{Ll}}[\p{{Ll}}\-]+){{0,2}}"
+            rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+[а-яёәғқңөұүһі][\p{{Ll}}\-]+){{0,2}}"
             rf"(?:,?[ \t]+(?i:{role_re}))*[,:]?(?:[ \t]+|[ \t]*\n[ \t]*)"
             rf"(?P<v>{_NAME_SEQ})",
             flags,
@@ -117,6 +119,18 @@ def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
+
+
+_KK_LETTERS_RE = regex.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+# a Kazakh word in -ын/-ін with a case ending matches the Russian surname shape in -ын
+# ("Қорыт-ын-ды"); Kazakh surnames in -ин keep it ("Байғазинді")
+_KK_NOT_SURNAME_RE = regex.compile(rf"\p{{Lu}}\p{{Ll}}+ын(?:а)?{_CASE_END}")
+
+
+def _not_a_name_en(word: str) -> bool:
+    from redactor.core.detect.en_names import is_not_a_name_en
+
+    return is_not_a_name_en(word)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -211,13 +225,21 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
 
     for m in d["role"].finditer(text):
         s, e = m.span("v")
-        if all(d["role_word"].fullmatch(w) for w in text[s:e].split()):
+        words = text[s:e].split()
+        if all(d["role_word"].fullmatch(w) for w in words):
             continue  # "investigator, Captain" at a line's end: a second role, no name
+        if all(_not_a_name_en(w) for w in words):
+            continue  # "called Frame Semantics", "Chief Justice"
         add_person(s, e, 0.7, "name after rank or role")
     for m in d["role_after_kk"].finditer(text):
         s, e = m.span("v")
         add_person(s, e, 0.65, "name before деген")
     for m in d["initials_first"].finditer(text):
+        word = regex.search(r"\p{L}[\p{L}\-]*$", m.group()).group()  # type: ignore[union-attr]
+        if word.lower() in nn:
+            continue  # "U.S. The", "P.S. This": the letters end a sentence
+        if _sentence_initial(text, m.start()) and _not_a_name_en(word):
+            continue  # "influence. C. Regulation No. 231": a list's letter, a common word
         add_person(m.start(), m.end(), 0.7, "initials")
     for m in d["initials_last"].finditer(text):
         s, e = m.span("v")
@@ -228,6 +250,8 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
         add_person(m.start(), m.end(), 0.75, "patronymic")
     for m in d["surname_ru"].finditer(text):
         w = m.group()
+        if _KK_LETTERS_RE.search(w) and _KK_NOT_SURNAME_RE.fullmatch(w):
+            continue  # "Қорытынды" (final), "Жалынды": a Kazakh -ынды/-інді word
         if _sentence_initial(text, m.start()) and _is_common_ru_word(w):
             continue
         if _is_common_ru_word(w) and not any(c in w for c in "әғқңөұүһі"):
@@ -273,8 +297,10 @@ def _signature(text: str, d: dict[str, Any]) -> list[tuple[str, int, int, float,
             continue
         words = line.split()
         is_last_block = k >= len(lines[-4:]) - 2
-        if not words or len(words) > 5 or any(ch.isdigit() for ch in line):
-            continue
+        if not words or len(words) > 5 or any(ch.isdigit() or ch == ":" for ch in line):
+            continue  # a number or a form's field ("Name:", "Address:") is no signature
+        if all(_not_a_name_en(w) for w in words):
+            continue  # "Mortality Rate.", "Strictly Confidential.", "Correct."
         caps = all(w[0].isupper() or regex.match(r"\p{Lu}\.", w) for w in words if w[0].isalpha())
         if (closing_seen and len(words) <= 5) or (is_last_block and caps and len(words) <= 4):
             lead = len(text[s:e]) - len(text[s:e].lstrip())
