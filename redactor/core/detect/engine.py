@@ -216,9 +216,9 @@ def _trim_person(text: str, s: int, e: int, cased: bool = True) -> list[tuple[in
         ls, le = pos, pos + len(line)
         pos = le + 1
         # "Құнанбай мен Бөжейдің", "Рафаэль Надаль мен Новак Джокович": two names
-        for m in _CONJ_RE.finditer(text, ls, le) if cased else ():
-            lines.append((ls, m.start()))
-            ls = m.end()
+        for cm in _CONJ_RE.finditer(text, ls, le) if cased else ():
+            lines.append((ls, cm.start()))
+            ls = cm.end()
         lines.append((ls, le))
     for ls, le in lines:
         while cased:
