@@ -2,6 +2,8 @@
 
 - a capitalised word (or words) after a rank or role: "Captain Yerbol Kenzhebayev",
   "судья Амановой Г.", "кезекші Серік Омаров"; in Kazakh also before "деген"/"есімді";
+- the person greeted: "Dear Asel", "Қайырлы таң, Бірлік!", "Здравствуй, Лёха"; a lone name
+  addressed at a sentence's start ("Бірлік, сіз эфирдесіз", "Лёха, ты прости");
 - initials: "D. Ospanov", "Оспанов Д.", "Морозов С. А.", "R.A.";
 - patronymics (-ұлы/-улы/-қызы/-кызы, -ович/-овна) and surname shapes (-ов/-ева/-ин/-ский...,
   with Russian and Kazakh case endings) next to other capitalised words;
@@ -78,6 +80,24 @@ def _data() -> dict[str, Any]:
             rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+[а-яёәғқңөұүһі][\p{{Ll}}\-]+){{0,2}}"
             rf"(?:,?[ \t]+(?i:{role_re}))*[,:]?(?:[ \t]+|[ \t]*\n[ \t]*)"
             rf"(?P<v>{_NAME_SEQ})",
+            flags,
+        ),
+        # a greeting, then the person greeted ("Dear Asel", "Қайырлы таң, Бірлік!",
+        # "Здравствуй, Лёха")
+        "greeting": regex.compile(
+            r"(?<![\p{L}])(?i:dear|dearest|hello|hi|уважаем\p{Ll}*|дорог\p{Ll}*|милая|милый|"
+            r"здравствуй\p{Ll}*|привет|құрметті|қымбатты|аяулы|сәлем|сәлеметсіз\s+бе|"
+            r"қайырлы\s+(?:таң|күн|кеш))"
+            rf"[,!]?[ \t]+(?P<v>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\p{{L}}\-])",
+            flags,
+        ),
+        # a lone name addressed at a sentence's start, the next words speaking to "you"
+        # ("Бірлік, сіз эфирдесіз", "Лёха, ты прости")
+        "vocative": regex.compile(
+            rf"(?:^|(?<=[.!?…»][ \t]{{1,3}}))(?P<v>{_NAME_WORD}),[ \t]+"
+            r"(?:[\p{Ll}\-]+[ \t]+){0,3}"
+            r"(?:сіз|сен|сізді|сізге|саған|сені|сіздің|сенің|сіздер|ты|вы|тебе|вам|тебя|вас|"
+            r"тобой|вами|you)(?![\p{L}])",
             flags,
         ),
         "role_after_kk": regex.compile(
@@ -231,6 +251,20 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
         if all(_not_a_name_en(w) for w in words):
             continue  # "called Frame Semantics", "Chief Justice"
         add_person(s, e, 0.7, "name after rank or role")
+    for m in d["greeting"].finditer(text):
+        s, e = m.span("v")
+        words = text[s:e].split()
+        if all(w.lower() in nn or _not_a_name_en(w) or d["role_word"].fullmatch(w) for w in words):
+            continue  # "Dear Sir", "Dear Editors", "Уважаемые Коллеги"
+        add_person(s, e, 0.6, "name after greeting")
+    for m in d["vocative"].finditer(text):
+        s, e = m.span("v")
+        w = text[s:e]
+        if w.lower() in nn or _not_a_name_en(w) or d["role_word"].fullmatch(w):
+            continue  # "Сондықтан, сіз", "Listen, you"
+        if _is_common_ru_word(w):
+            continue  # "Слушай, ты"
+        add_person(s, e, 0.55, "name addressed")
     for m in d["role_after_kk"].finditer(text):
         s, e = m.span("v")
         add_person(s, e, 0.65, "name before деген")
