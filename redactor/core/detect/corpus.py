@@ -6,7 +6,8 @@ Scoring: a token is a run of letters and digits. A gold token is one that overla
 of an identifying label; it counts as hidden only if every one of its characters is covered by
 predicted spans. A predicted token is one with any character covered; it is a false positive
 only if it overlaps no gold span at all (ORGANIZATION, PUBLIC and OTHER spans are neither
-required nor penalised).
+required nor penalised). Label accuracy: of the hidden gold tokens, those a predicted span of the
+gold label covers (an editor reads a city marked PERSON as a wrong label, even though it is hidden).
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ class Score:
     hidden: int = 0
     predicted: int = 0
     false_pos: int = 0
+    labelled: int = 0  # hidden gold tokens a predicted span of the gold label covers
+
+    @property
+    def label_accuracy(self) -> float:
+        return self.labelled / self.hidden if self.hidden else float("nan")
 
     @property
     def recall(self) -> float:
@@ -94,6 +100,7 @@ class Report:
             if (lang is None or lg == lang) and (label is None or lab == label):
                 t.gold += s.gold
                 t.hidden += s.hidden
+                t.labelled += s.labelled
                 if lab == "*":
                     t.predicted += s.predicted
                     t.false_pos += s.false_pos
@@ -117,6 +124,7 @@ def score_doc(
     judged = set(annotated) if annotated is not None else None
     pcovered = bytearray(len(text) + 1)
     covered = bytearray(len(text) + 1)
+    plabels: dict[int, set[str]] = defaultdict(set)
     for p in pred:
         s, e, lab = (
             (p.start, p.end, p.label) if isinstance(p, Span) else (p["start"], p["end"], p["label"])
@@ -124,6 +132,7 @@ def score_doc(
         if lab in wanted or lab == "TERM":
             for i in range(max(0, s), min(len(text), e)):
                 covered[i] = 1
+                plabels[i].add(lab)
                 if judged is None or lab in judged:
                     pcovered[i] = 1
     any_gold = bytearray(len(text) + 1)
@@ -140,6 +149,7 @@ def score_doc(
             sc = report.by_lang_label[(lang, lab)]
             sc.gold += 1
             sc.hidden += int(hidden)
+            sc.labelled += int(hidden and all(lab in plabels[i] for i in range(s, e)))
         if any(pcovered[s:e]):
             sc = report.by_lang_label[(lang, "*")]
             sc.predicted += 1

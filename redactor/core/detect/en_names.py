@@ -26,6 +26,7 @@ adds more names than words wrongly flagged; lower-case words that are not in the
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -75,6 +76,32 @@ def _gaz() -> dict[str, frozenset[str]]:
         "titles": low("en_titles.txt"),
         "kinds_cap": frozenset(read_list("en_place_kinds.txt")),
     }
+
+
+def is_common_english_word(word: str) -> bool:
+    """A common English word (Debian's small word list) that is no first name or place, or a
+    title: "Image", "Magic", "Governor", "The" (the surname list, from many locales, holds
+    such words too: a surname that is a common word counts as the word)."""
+    g = _gaz()
+    w = word.lower()
+    if w in g["titles"]:
+        return True
+    return w in g["common"] and not (w in g["first"] or w in g["places"])
+
+
+_PEOPLE_RE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ians|ean|eans|can|cans|ite|ites)")
+_PEOPLE = frozenset("German Germans French Dutch Greek Greeks Swiss Thai Jew Jews".split())
+
+
+def is_not_a_name_en(word: str) -> bool:
+    """A Latin word that is no person's name on its own: a common English word (above), or a
+    people's or language's word ("Polish", "Israelite", "Korean", "German")."""
+    w = word.strip(".,;:")
+    if not w.isascii() or not w.isalpha():
+        return False
+    if w in _PEOPLE or (_PEOPLE_RE.fullmatch(w) and not w.endswith("stan")):
+        return w.lower() not in _gaz()["first"]
+    return is_common_english_word(w)
 
 
 def _shape(t: str) -> str:

@@ -35,7 +35,7 @@ from redactor.core.detect.names import (
     sentence_initial,
 )
 from redactor.core.detect.offline import make_offline
-from redactor.core.detect.union import merge_spans
+from redactor.core.detect.union import cut_names, merge_spans
 from redactor.core.errors import MissingDependency, UsageError
 from redactor.core.lookalike import reader_view
 from redactor.core.model import ALL_LABELS, PROFILES, Span
@@ -53,6 +53,9 @@ _DATE_WORD_RE = re.compile(
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter",
     re.IGNORECASE,
 )
+# names and places lose a possessive ending ("Russell's", "Germany’s"): no part of the name
+_POSSESSED = frozenset({"PERSON", "LOCATION", "FACILITY"})
+_POSSESSIVE_RE = re.compile(r"['’][sS]?$")
 _ARTICLE_RE = re.compile(r"(?:the|The|THE|an|a)[ \t]+")  # not "A", "An": an initial, a name
 
 
@@ -191,6 +194,8 @@ _TRIM_START = " \t\r\n,;:()[]{}\"«»“”'’—–-"
 
 
 _SENTENCE_END_RE = re.compile(r"[^\W\d_]{2,}[.!?]+[ \t]+")
+# ("бен" is also "bin": "Ахмад бен Абдалла")
+_CONJ_RE = re.compile(r"[ \t]+(?:мен|және|немесе|и|или|and|or)[ \t]+")
 _NAME_PARTICLES = frozenset("улы ұлы кызы қызы оглы гызы ибн бин фон ван де ди да дель".split())
 
 
@@ -198,16 +203,32 @@ def _trim_person(text: str, s: int, e: int, cased: bool = True) -> list[tuple[in
     """An NER name does not run across a sentence end ("Сағындым. Ұлың Алмас": the name is what
     follows); across a line break it is two names ("Лёха\nРудный"). With cased=True (natasha,
     which only finds capitalised names) a name written with a capital does not end on a
-    lowercase word ("Асанов мен"), except name particles ("Ахмед оглы"); spaCy also finds names
-    written all in lowercase ("paul walker"), so those are left alone."""
+    lowercase word ("Асанов мен"), except name particles ("Ахмед оглы"), nor start on one ("ақ
+    Құнанбай" of "Сондай-ақ Құнанбай"), and a conjunction between names makes two ("Құнанбай
+    мен Бөжейдің"); spaCy also finds names written all in lowercase ("paul walker"), so those
+    are left alone."""
     for end in _SENTENCE_END_RE.finditer(text, s, e):
         if end.end() < e:
             s = end.end()
     out = []
     pos = s
+    lines: list[tuple[int, int]] = []
     for line in text[s:e].split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
+        # "Құнанбай мен Бөжейдің", "Рафаэль Надаль мен Новак Джокович": two names
+        for cm in _CONJ_RE.finditer(text, ls, le) if cased else ():
+            lines.append((ls, cm.start()))
+            ls = cm.end()
+        lines.append((ls, le))
+    for ls, le in lines:
+        while cased:
+            # a name written with a capital does not start with a lowercase word ("ақ
+            # Құнанбай" from "Сондай-ақ Құнанбай")
+            m = re.match(r"[ \t]*([^\W\d_]+)[ \t]+", text[ls:le])
+            if not m or not m.group(1).islower() or m.group(1) in _NAME_PARTICLES:
+                break
+            ls += m.end()
         while cased:
             m = re.search(r"[ \t]+([^\W\d_]+)$", text[ls:le])
             if not m or not m.group(1).islower() or m.group(1) in _NAME_PARTICLES:
@@ -225,12 +246,13 @@ def _skip_not_names(text: str, s: int, e: int) -> int:
     """Move the start of a name past leading words that are never names ("Мен Бауыржан") and
     roles ("Ағам Ержан"); an initial ("A. S. Bekturova") is kept."""
     while True:
-        m = re.match(r"[^\W\d_]+", text[s:e])
+        m = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[s:e])
         if not m or m.end() >= e - s:
             return s
         if len(m.group()) == 1 and text[s + 1 : s + 2] == ".":
             return s
-        if not (is_not_name(m.group()) or is_role_word(m.group())):
+        first = m.group().split("-")[0]  # "Сондай-ақ": as "Сондай"
+        if not (is_not_name(first) or is_role_word(m.group()) or is_role_word(first)):
             return s
         s += m.end()
         while s < e and text[s] in " \t\n":
@@ -310,6 +332,10 @@ class Detector:
                 meta = r.recognition_metadata or {}
                 why = str(meta.get("why") or meta.get("recognizer_name") or "detector")
                 s, e = _clean(text, s0 + r.start, s0 + r.end)
+                if label in _POSSESSED:
+                    m = _POSSESSIVE_RE.search(text, s, e)
+                    if m and m.start() > s:
+                        s, e = _clean(text, s, m.start())  # "Bertrand Russell's": the name
                 if e <= s or not any(c.isalnum() for c in text[s:e]):
                     continue
                 if why == "spacy" and label == "DATE" and not _DATE_WORD_RE.search(text[s:e]):
@@ -321,12 +347,13 @@ class Detector:
                 pieces = [(s, e)]
                 if label == "PERSON" and (why.startswith("natasha") or why == "spacy"):
                     pieces = []
-                    for ps, pe in _trim_person(text, s, e, why != "spacy"):
+                    trimmed = _trim_person(text, s, e, why != "spacy")
+                    for ps, pe in trimmed:
                         ps = _skip_not_names(text, ps, pe)
                         w = text[ps:pe]
                         if is_not_name(w):
                             continue  # "Алло"
-                        if lg == "kk" and " " not in w.strip():
+                        if lg == "kk" and " " not in w.strip() and len(trimmed) == 1:
                             if sentence_initial(text, ps) and not looks_like_name(w):
                                 continue  # a capitalised Kazakh word at a sentence start
                         pieces.append((ps, pe))
@@ -338,7 +365,7 @@ class Detector:
                         if m and m.end() == s:
                             s = m.start()  # "Dr. Asel Zhunusova": the title goes with the name
                     spans.append(Span(s, e, label, round(float(r.score), 3), why))
-        return spans
+        return cut_names(text, spans)
 
     def _read(self, text: str, lang: str) -> list[Span]:
         """_raw over the text as a reader sees it (format characters dropped, letter-spaced

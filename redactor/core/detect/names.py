@@ -2,6 +2,8 @@
 
 - a capitalised word (or words) after a rank or role: "Captain Yerbol Kenzhebayev",
   "судья Амановой Г.", "кезекші Серік Омаров"; in Kazakh also before "деген"/"есімді";
+- the person greeted: "Dear Asel", "Қайырлы таң, Бірлік!", "Здравствуй, Лёха"; a lone name
+  addressed at a sentence's start ("Бірлік, сіз эфирдесіз", "Лёха, ты прости");
 - initials: "D. Ospanov", "Оспанов Д.", "Морозов С. А.", "R.A.";
 - patronymics (-ұлы/-улы/-қызы/-кызы, -ович/-овна) and surname shapes (-ов/-ева/-ин/-ский...,
   with Russian and Kazakh case endings) next to other capitalised words;
@@ -70,9 +72,32 @@ def _data() -> dict[str, Any]:
         "first": first_all,
         "places": places_all,
         # role (any case at its first letter), optional genitive complement, then the name
+        # roles may follow each other ("investigator, Captain"); the name may start the
+        # next line (a PDF's line break)
+        # a Russian or Kazakh complement may come between ("начальник отряда Иванов"); an
+        # English one is a verb or article ("his mother has German", "called the E-meter")
         "role": regex.compile(
-            rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+\p{{Ll}}[\p{{Ll}}\-]+){{0,2}}[,:]?[ \t]+"
+            rf"(?<![\p{{L}}])(?i:{role_re})(?:[ \t]+[а-яёәғқңөұүһі][\p{{Ll}}\-]+){{0,2}}"
+            rf"(?:,?[ \t]+(?i:{role_re}))*[,:]?(?:[ \t]+|[ \t]*\n[ \t]*)"
             rf"(?P<v>{_NAME_SEQ})",
+            flags,
+        ),
+        # a greeting, then the person greeted ("Dear Asel", "Қайырлы таң, Бірлік!",
+        # "Здравствуй, Лёха")
+        "greeting": regex.compile(
+            r"(?<![\p{L}])(?i:dear|dearest|hello|hi|уважаем\p{Ll}*|дорог\p{Ll}*|милая|милый|"
+            r"здравствуй\p{Ll}*|привет|құрметті|қымбатты|аяулы|сәлем|сәлеметсіз\s+бе|"
+            r"қайырлы\s+(?:таң|күн|кеш))"
+            rf"[,!]?[ \t]+(?P<v>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\p{{L}}\-])",
+            flags,
+        ),
+        # a lone name addressed at a sentence's start, the next words speaking to "you"
+        # ("Бірлік, сіз эфирдесіз", "Лёха, ты прости")
+        "vocative": regex.compile(
+            rf"(?:^|(?<=[.!?…»][ \t]{{1,3}}))(?P<v>{_NAME_WORD}),[ \t]+"
+            r"(?:[\p{Ll}\-]+[ \t]+){0,3}"
+            r"(?:сіз|сен|сізді|сізге|саған|сені|сіздің|сенің|сіздер|ты|вы|тебе|вам|тебя|вас|"
+            r"тобой|вами|you)(?![\p{L}])",
             flags,
         ),
         "role_after_kk": regex.compile(
@@ -114,6 +139,18 @@ def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
+
+
+_KK_LETTERS_RE = regex.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+# a Kazakh word in -ын/-ін with a case ending matches the Russian surname shape in -ын
+# ("Қорыт-ын-ды"); Kazakh surnames in -ин keep it ("Байғазинді")
+_KK_NOT_SURNAME_RE = regex.compile(rf"\p{{Lu}}\p{{Ll}}+ын(?:а)?{_CASE_END}")
+
+
+def _not_a_name_en(word: str) -> bool:
+    from redactor.core.detect.en_names import is_not_a_name_en
+
+    return is_not_a_name_en(word)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -208,11 +245,35 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
 
     for m in d["role"].finditer(text):
         s, e = m.span("v")
+        words = text[s:e].split()
+        if all(d["role_word"].fullmatch(w) for w in words):
+            continue  # "investigator, Captain" at a line's end: a second role, no name
+        if all(_not_a_name_en(w) for w in words):
+            continue  # "called Frame Semantics", "Chief Justice"
         add_person(s, e, 0.7, "name after rank or role")
+    for m in d["greeting"].finditer(text):
+        s, e = m.span("v")
+        words = text[s:e].split()
+        if all(w.lower() in nn or _not_a_name_en(w) or d["role_word"].fullmatch(w) for w in words):
+            continue  # "Dear Sir", "Dear Editors", "Уважаемые Коллеги"
+        add_person(s, e, 0.6, "name after greeting")
+    for m in d["vocative"].finditer(text):
+        s, e = m.span("v")
+        w = text[s:e]
+        if w.lower() in nn or _not_a_name_en(w) or d["role_word"].fullmatch(w):
+            continue  # "Сондықтан, сіз", "Listen, you"
+        if _is_common_ru_word(w):
+            continue  # "Слушай, ты"
+        add_person(s, e, 0.55, "name addressed")
     for m in d["role_after_kk"].finditer(text):
         s, e = m.span("v")
         add_person(s, e, 0.65, "name before деген")
     for m in d["initials_first"].finditer(text):
+        word = regex.search(r"\p{L}[\p{L}\-]*$", m.group()).group()  # type: ignore[union-attr]
+        if word.lower() in nn:
+            continue  # "U.S. The", "P.S. This": the letters end a sentence
+        if _sentence_initial(text, m.start()) and _not_a_name_en(word):
+            continue  # "influence. C. Regulation No. 231": a list's letter, a common word
         add_person(m.start(), m.end(), 0.7, "initials")
     for m in d["initials_last"].finditer(text):
         s, e = m.span("v")
@@ -223,6 +284,8 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
         add_person(m.start(), m.end(), 0.75, "patronymic")
     for m in d["surname_ru"].finditer(text):
         w = m.group()
+        if _KK_LETTERS_RE.search(w) and _KK_NOT_SURNAME_RE.fullmatch(w):
+            continue  # "Қорытынды" (final), "Жалынды": a Kazakh -ынды/-інді word
         if _sentence_initial(text, m.start()) and _is_common_ru_word(w):
             continue
         if _is_common_ru_word(w) and not any(c in w for c in "әғқңөұүһі"):
@@ -230,6 +293,8 @@ def find_names(text: str) -> list[tuple[str, int, int, float, str]]:
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         add_person(s, e, 0.6, "surname shape")
     for m in d["surname_lat"].finditer(text):
+        if d["role_word"].fullmatch(m.group()) or m.group().lower() in nn:
+            continue  # "Captain", "Lieutenant": a rank, not a surname in -in
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         add_person(s, e, 0.55, "surname shape")
     for sp in find_terms(text, d["first"], fuzzy=False):
@@ -266,8 +331,10 @@ def _signature(text: str, d: dict[str, Any]) -> list[tuple[str, int, int, float,
             continue
         words = line.split()
         is_last_block = k >= len(lines[-4:]) - 2
-        if not words or len(words) > 5 or any(ch.isdigit() for ch in line):
-            continue
+        if not words or len(words) > 5 or any(ch.isdigit() or ch == ":" for ch in line):
+            continue  # a number or a form's field ("Name:", "Address:") is no signature
+        if all(_not_a_name_en(w) for w in words):
+            continue  # "Mortality Rate.", "Strictly Confidential.", "Correct."
         caps = all(w[0].isupper() or regex.match(r"\p{Lu}\.", w) for w in words if w[0].isalpha())
         if (closing_seen and len(words) <= 5) or (is_last_block and caps and len(words) <= 4):
             lead = len(text[s:e]) - len(text[s:e].lstrip())

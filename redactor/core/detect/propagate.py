@@ -47,6 +47,18 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in read_list("not_names.txt"))
 
 
+def _common_word(surface: str) -> bool:
+    """One Latin word that is a common English word and in no name or place list."""
+    from redactor.core.detect.en_names import is_common_english_word
+
+    return (
+        " " not in surface
+        and surface.isascii()
+        and surface.isalpha()
+        and is_common_english_word(surface)
+    )
+
+
 def _cap(w: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return w.upper()
@@ -167,6 +179,8 @@ def collect_terms(
                 continue  # a span longer than any name is not searched again
             if len(surface.split()) > _MAX_TERM_WORDS:
                 continue
+            if sp.label in ("PERSON", "LOCATION") and _common_word(surface):
+                continue  # "Image", "Magic": its other copies are the word, not a name
             if sp.label in _NAME_LIKE:
                 for f in expand_term(surface):
                     add(f, sp.label)

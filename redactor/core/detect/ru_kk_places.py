@@ -22,7 +22,7 @@ from typing import Any
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from redactor.core.detect.names import _morph, sentence_initial
+from redactor.core.detect.names import _morph, looks_like_name, sentence_initial
 from redactor.core.detect.recognizers import read_list, result
 
 # Kazakh suffixes after a name, written for this project from Kazakh grammar: plural,
@@ -333,6 +333,8 @@ def _kind_places(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
                 and toks[j - 1][2][0].isupper()
                 and text[toks[j - 1][1] : toks[j][0]].strip(' -0123456789«»"') == ""
                 and "\n" not in text[toks[j - 1][1] : toks[j][0]]
+                # a person before the place is not part of it ("Дәурен Қасенов Орал қаласы")
+                and not (j < k and looks_like_name(toks[j - 1][2]))
             ):
                 j -= 1
             while j < k and _sentence_opener(toks[j][2]):

@@ -17,7 +17,8 @@ score_threshold=0): presidio's weak patterns cost no measured precision. Two pre
 are the exception and may trim or drop an NER finding: the person-name filters (a name does not
 run over a sentence end or a line break, does not start with a word that is never a name, is
 not a lone capitalised Kazakh word at a sentence start that does not look like a name) and
-spaCy's DATE needing a digit, month, weekday or feast ("two days", "today"). They stay because,
+spaCy's DATE needing a digit, month, weekday or feast ("two days", "today"). A possessive
+ending is no part of a name or place ("Russell's" -> "Russell"; engine._raw). They stay because,
 measured on the dev corpora, every label's recall of the combined detector stays at or above
 every part's alone with them, while dropping them costs precision (all corpora: 0.828 -> 0.787
 without the DATE filter, 0.828 -> 0.796 without the name filters) for at most 0.004 recall.
@@ -29,12 +30,21 @@ larger one goes into the larger. The merged span takes the label of the editor's
 term (TERM) if one is among them, else a rule's or grammar's label before a statistical model's
 ("Сентябрём" at a sentence start: a date to the date grammar, a person to natasha; "Сәуірден
 бері" a date inside a sentence natasha calls a place), else the longest span's; between spans
-of the same extent the label most parts gave it wins
+of the same extent a pattern that read a word before the value (``BY_CONTEXT``: "Дело
+2019-03-15" is a case number, though it reads as a date), then the label most parts gave it wins
 ("Dolinka": a place to two rules, a person to spaCy), then
 LABEL_ORDER (a whole item such as a phone number or an e-mail before a name, a name before a
 place or a date). Its score is the highest, its "why" that of the span whose label it takes; the
 other spans are kept in its `more` (their reasons are shown to the editor).
 Spans that only touch (one ends where the next starts) stay apart.
+
+Before the merge (``cut_names``), a person's name gives way to a place named by its kind or an
+address that starts inside it and runs on past it (or ends inside it, having started before
+it): "Ұлым Дәурен Қасенов Орал қаласындағы" (a role rule takes three capitalised words, the
+third is the city named by "қаласы"), "Әпкем Гүлмира Қарағанды, Бұқар жырау даңғылы 60" (the
+address starts with its town). The name is cut at the word where the place starts, so the two
+stay apart, each with its own label; every character stays covered (the place's span covers
+what the name lost).
 """
 
 from __future__ import annotations
@@ -60,13 +70,98 @@ LABEL_ORDER = (
 )
 
 
+# LOCATION findings whose evidence is a kind word ("Орал қаласы", "г. Павлодар", "реки Ишим",
+# "the village of X", "Karaganda region"): a place, whatever else the word could be.
+PLACE_BY_KIND = frozenset(
+    {
+        "place_kk",
+        "place_kind_kk",
+        "place before kind word",
+        "place after kind word",
+        "place in a list before kind word",
+        "city_ru",
+        "city_ru_with_prefix",
+        "region_ru",
+        "region_en",
+        "place_en_settlement",
+    }
+)
+_EDGE = " \t\r\n,;:()[]{}\"«»“”'’—–-"
+
+
 def _is_ner(sp: Span) -> bool:
     return sp.why.startswith(("spacy", "natasha"))
 
 
-def _rank(sp: Span, votes: int) -> tuple[int, int, int, int, int]:
+# Patterns whose evidence is a word before the value ("дело №", "case", "ИИН", "phone",
+# "cell"): between spans of the same extent their label beats a shape's ("Дело 2019-03-15": a
+# case number, though it reads as a date).
+BY_CONTEXT = frozenset(
+    {
+        "case_number",
+        "id_by_context",
+        "passport_by_context",
+        "prisoner_number",
+        "number_by_context",
+        "number_by_context_ru_kk",
+        "badge_number",
+        "phone_by_context",
+        "postcode_by_context",
+    }
+)
+
+
+def _rank(sp: Span, votes: int) -> tuple[int, int, int, int, int, int]:
     order = LABEL_ORDER.index(sp.label) if sp.label in LABEL_ORDER else len(LABEL_ORDER)
-    return (0 if sp.label == "TERM" else 1, int(_is_ner(sp)), -(sp.end - sp.start), -votes, order)
+    return (
+        0 if sp.label == "TERM" else 1,
+        int(_is_ner(sp)),
+        -(sp.end - sp.start),
+        0 if sp.why in BY_CONTEXT else 1,
+        -votes,
+        order,
+    )
+
+
+def _by_kind(sp: Span) -> bool:
+    """A place named by its kind word, an address, or a facility named by its kind."""
+    if _is_ner(sp):
+        return False
+    return sp.label in ("ADDRESS", "FACILITY") or (
+        sp.label == "LOCATION" and sp.why in PLACE_BY_KIND
+    )
+
+
+def _word_edge(text: str, i: int) -> bool:
+    return not (0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum())
+
+
+def cut_names(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Person spans cut where a place named by its kind or an address starts inside them and
+    runs past their end (or ends inside them, starting before): see the module docstring."""
+    anchors = [q for q in spans if _by_kind(q)]
+    if not anchors:
+        return list(spans)
+    out: list[Span] = []
+    for sp in spans:
+        if sp.label != "PERSON":
+            out.append(sp)
+            continue
+        s, e = sp.start, sp.end
+        for q in anchors:
+            if s < q.start < e <= q.end and _word_edge(text, q.start):
+                e = q.start
+            elif q.start <= s < q.end < e and _word_edge(text, q.end):
+                s = q.end
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        while s < e and text[s] in _EDGE:
+            s += 1
+        if (s, e) == (sp.start, sp.end):
+            out.append(sp)
+        elif any(c.isalpha() for c in text[s:e]):
+            out.append(Span(s, e, sp.label, sp.score, sp.why, sp.term))
+    return out
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:

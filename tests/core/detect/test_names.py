@@ -91,3 +91,33 @@ def test_signature_without_the_closing_word(text, name, not_in):
     found = persons(text)
     assert name in found, found
     assert not any(not_in in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the person greeted
+        ("Қайырлы күн, Бірлік! Ал жолаушылар келді.", "Бірлік"),
+        ("Здравствуй, Лёха! Как ты там?", "Лёха"),
+        ("Құрметті Сәуле апай, сізге жазып отырмын.", "Сәуле"),
+        ("Dear Asel, I am writing again.", "Asel"),
+        # a lone name addressed, the next words speaking to "you"
+        ("Бірлік, сіз эфирдесіз.", "Бірлік"),
+        ("Лёха, ты прости меня.", "Лёха"),
+    ],
+)
+def test_person_greeted_or_addressed(text, name):
+    assert name in persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sir, I am writing to you.",
+        "Dear Editors, please help.",
+        "Сондықтан, сіз келіңіз.",
+        "Слушай, ты где был?",
+    ],
+)
+def test_no_person_greeted(text):
+    assert persons(text) == []

@@ -127,7 +127,7 @@ def _ner_name_or_date(component: str, sp: Span) -> bool:
 @pytest.mark.parametrize("component", list(COMPONENT_LANGS))
 def test_every_component_finding_survives(found, corpus, component):
     """Gold or not: every letter and digit of every identifying finding of the component is
-    inside a span of the combined detector."""
+    inside a span of the combined detector (but a possessive "'s" after a name or place)."""
     lost = []
     for doc, spans in found[corpus]:
         text = doc["text"]
@@ -135,7 +135,10 @@ def test_every_component_finding_survives(found, corpus, component):
         for sp in spans.get(component, []):
             if sp.label not in IDENTIFYING_LABELS or _ner_name_or_date(component, sp):
                 continue
-            chars = [i for i in range(sp.start, sp.end) if text[i].isalnum()]
+            end = sp.end
+            if text[sp.start : end].endswith(("'s", "’s")):
+                end -= 2  # a possessive ending is no part of a name or place (union.py)
+            chars = [i for i in range(sp.start, end) if text[i].isalnum()]
             if not all(any(o.start <= i < o.end for o in ours) for i in chars):
                 lost.append((doc.get("id"), sp.label, sp.why))  # never the text itself
     assert not lost, lost[:20]
