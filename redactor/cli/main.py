@@ -271,7 +271,7 @@ def entry() -> None:
     if code == ExitCode.CANCELLED:
         from redactor.core import lanes
 
-        lanes.shutdown(kill=True)
+        lanes.kill_workers()  # no waiting on the pools' threads: this process ends now
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(int(code))

@@ -306,6 +306,20 @@ def shutdown(name: str | None = None, kill: bool = False) -> None:
         pool.shutdown(wait=kill, cancel_futures=True)
 
 
+def kill_workers() -> None:
+    """Kill every lane's worker processes now, waiting for nothing (a process about to end with
+    os._exit: joining a pool's threads can wait on a pipe a killed worker no longer reads)."""
+    with _lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, ValueError):
+                pass
+
+
 def _at_exit() -> None:
     # Nothing a worker is doing is wanted once this process ends: kill them rather than wait
     # for a page of OCR to finish.
