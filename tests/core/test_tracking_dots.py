@@ -165,9 +165,21 @@ def test_blue_stamp_and_highlighter_keep_their_colour(tmp_path: Path) -> None:
     src = dotted_page(tmp_path / "stamped.png", stamp=True, highlight=True)
     out = tmp_path / "copy.png"
     # the stamp and the highlighted line are ink no reader reads (held as unread, exit 6, without
-    # the editor's word); this test is about their colours
+    # the editor's word); the stamp is a STAMP finding, boxed under the strict profile
+    # (tests/core/test_marks.py): under "names" it stays, and this test is about its colours
     terms = terms_file(tmp_path, ["Zz"])
-    res = run_cli("redact", src, "-o", out, "--no-detect", "--deny", terms, "--accept-unread")
+    res = run_cli(
+        "redact",
+        src,
+        "-o",
+        out,
+        "--no-detect",
+        "--deny",
+        terms,
+        "--accept-unread",
+        "--profile",
+        "names",
+    )
     assert res.returncode == 0, res.stderr
     img = Image.open(out)
     assert img.mode == "RGB", "the stamp's blue was dropped"
