@@ -239,6 +239,9 @@ def test_provisional_findings_have_their_real_labels(make_window, qtbot, tmp_pat
         )
 
     ctl.loader.provisional.connect(provisional)
+    # provisional plans are shown at most twice a second; a quiet machine reads these pages
+    # faster than that, so the test asks for them more often (the labels are what it is about)
+    ctl.loader._timer.setInterval(20)
     ctl.detector.preload()  # the detector answers each page as soon as it is read
     win.open_paths([str(scan)])
     qtbot.waitUntil(

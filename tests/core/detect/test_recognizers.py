@@ -165,8 +165,9 @@ POSITIVE = [
     ("city_ru_with_prefix", "в г. Павлодар", "г. Павлодар"),
     ("place_kk", "Шахтинск қаласы", "Шахтинск"),
     ("place_kk", "Ақтөбе облысында", "Ақтөбе облысында"),
-    ("place_kk", "Сайрам ауданы, Қарабұлақ ауылында тұрады", "Сайрам ауданы"),
-    ("place_kk", "Қарабұлақ ауылында тұрады", "Қарабұлақ ауылында"),
+    # a district or village is reported by its name, without its kind word (precision on KazNERD)
+    ("place_kk", "Сайрам ауданы, Қарабұлақ ауылында тұрады", "Сайрам"),
+    ("place_kk", "Қарабұлақ ауылында тұрады", "Қарабұлақ"),
     ("place_kk", "Шымкент қалалық соты", "Шымкент"),
     ("place_en", "he was moved to Kazakhstan", "Kazakhstan"),
     # a number joined to or before the noun of a cell or detachment
