@@ -25,12 +25,18 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, prefix: str = ".tmp-") -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), prefix)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, prefix: str = ".tmp-") -> None:
+    """Write atomically: a temp file (mode 0600) in the same folder, fsync, rename, fsync the
+    folder. A crash leaves the old file or the new one, never a part of either."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

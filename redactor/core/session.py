@@ -34,13 +34,12 @@ import logging
 import os
 import secrets
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .fileio import fsync_dir
+from .fileio import atomic_write_bytes, fsync_dir
 from .fingerprint import is_hex_digest, key_path, load_key
 
 log = logging.getLogger(__name__)
@@ -112,19 +111,8 @@ def unseal(data: bytes, install_key: bytes) -> list[OpenLetter]:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write atomically: a 0600 temp file in the same folder, fsync, rename, fsync the folder."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=folder)  # mode 0600
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(folder)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    atomic_write_bytes(path, data, prefix=".session-")
 
 
 def _try_lock(fd: int) -> bool:
