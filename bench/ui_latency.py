@@ -77,7 +77,8 @@ def review_steps(win, app, out: Path, name: str, marks: dict[str, int], clock): 
     yield
     while dlg.searching:
         yield
-    marks["hits"] = len(dlg.checked())
+    marks["places"] = sum(len(r.hits) for r in dlg.results)  # every place of every form
+    marks["hits"] = len(dlg.checked())  # the new ones, checked (the rest are hidden or rejected)
     dlg.hide_checked()
     yield
     dlg.close()
@@ -193,7 +194,8 @@ def main() -> int:
             "analysis_s": round((marks["loaded"] - t_open) / 1000, 2),
             "findings": len(letter.plan.redactions) if letter and letter.plan else None,
             "decided_by_keyboard": marks.get("decided"),
-            "search_hits": marks.get("hits"),
+            "search_places": marks.get("places"),
+            "search_hidden_new": marks.get("hits"),
             "export_ok": marks.get("export_ok"),
             "ticks": len(ticks),
             "longest_stall_ms": max(gaps) if gaps else None,

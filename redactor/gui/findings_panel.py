@@ -238,6 +238,19 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         self._refresh_timer.stop()
         letter = self.ctl.letter
+        shape = (
+            self.group_by.currentData(),
+            self.label_filter.currentData(),
+            self.state_filter.currentData(),
+        )
+        if (
+            letter is not None
+            and letter is self._shown_letter
+            and self.model.update_states(letter.plan, shape)
+        ):
+            self._update_counts(letter)
+            self.sync_current()
+            return
         expanded = set()
         for row in range(self.model.rowCount()):
             idx = self.model.index(row, 0)
@@ -256,6 +269,10 @@ class FindingsPanel(QWidget):
             if tuple(idx.data(ROLE_IDS) or ()) in expanded:
                 self.tree.expand(idx)
         self._syncing = False
+        self._update_counts(letter)
+        self.sync_current()
+
+    def _update_counts(self, letter: Letter | None) -> None:
         if letter is not None and letter.plan is not None:
             p = letter.plan
             self.counts.setText(
@@ -274,7 +291,6 @@ class FindingsPanel(QWidget):
         else:
             self.counts.setText("")
             self.counts.setToolTip("")
-        self.sync_current()
 
     def sync_current(self) -> None:
         if self.ctl.letter is not self._shown_letter:

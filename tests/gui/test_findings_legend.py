@@ -275,3 +275,39 @@ def test_a_notice_explains_itself(make_window, qtbot, tmp_path) -> None:  # noqa
     assert text.startswith(f"■ {label_text('MIXED_SCRIPT')}")
     assert "Osp[\u0430]nov" in text
     assert "a word mixing letters of several scripts" in text
+
+
+def test_a_decision_updates_the_rows_in_place(make_window, qtbot) -> None:  # noqa: ANN001
+    """A key that only decides (A, R, undo) updates the state texts where they are: the tree is
+    not rebuilt on every key (a few hundred findings cost tens of milliseconds each time), and
+    what it shows is what a rebuild would show."""
+    win = make_window()
+    _open(win, qtbot, SAMPLE)
+    ctl, panel = win.ctl, win.findings
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_J)
+    first = ctl.current()
+    assert first is not None
+    row = panel.model.rows_by_id[first.id]
+    qtbot.keyClick(win.view, Qt.Key.Key_R)
+    qtbot.waitUntil(
+        lambda: "rejected" in panel.model.itemFromIndex(row.index().siblingAtColumn(1)).text()
+    )
+    assert panel.model.rows_by_id[first.id] is row  # kept, not rebuilt
+    shown = [
+        (panel.model.item(i, 0).text(), panel.model.item(i, 1).text())
+        for i in range(panel.model.rowCount())
+    ]
+    panel.model.retranslate()  # forces the next refresh to rebuild
+    panel.refresh()
+    assert panel.model.rows_by_id[first.id] is not row
+    rebuilt = [
+        (panel.model.item(i, 0).text(), panel.model.item(i, 1).text())
+        for i in range(panel.model.rowCount())
+    ]
+    assert shown == rebuilt
+    qtbot.keyClick(win.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    row = panel.model.rows_by_id[first.id]
+    qtbot.waitUntil(
+        lambda: "proposed" in panel.model.itemFromIndex(row.index().siblingAtColumn(1)).text()
+    )
