@@ -1,6 +1,7 @@
 """Documents whose text is known as text (Word, OpenDocument, e-mail), laid out as A4 pages the
-way plain-text letters are (`text.py`): the words are drawn into the page raster here, so each
-word's box is known exactly and the copy is rebuilt from pixels like any other page.
+way plain-text letters are (`text.py`, a document of one section): the words are drawn into the
+page raster here, so each word's box is known exactly and the copy is rebuilt from pixels like
+any other page.
 
 A document is a list of sections: the body, and each place a name can hide that a reader of
 the original may not see (headers, comments, deleted text, properties, e-mail headers). Each
@@ -10,20 +11,41 @@ text with why (`TextLayer.hidden`): the editor is shown a notice for each and de
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-from ..errors import InputError
+from ..errors import InputError, MissingDependency
 from ..lookalike import drop_format
 from ..model import Box, Word
 from .base import MAX_PAGES
-from .text import A4_IN, FONT_PT, LEADING, MARGIN_IN, _font
 from .textlayer import TextLayer
 
-MAX_SECTION_CHARS = 5_000_000  # all sections together
+MAX_SECTION_CHARS = 20_000_000  # all sections together
 MAX_HEADING_CHARS = 200
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/Library/Fonts/DejaVuSans.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+A4_IN = (8.27, 11.69)
+MARGIN_IN = 0.9
+FONT_PT = 11.0
+LEADING = 1.45
+
+
+@lru_cache(maxsize=4)
+def _font(size_px: int) -> ImageFont.FreeTypeFont:
+    for cand in FONT_CANDIDATES:
+        if os.path.exists(cand):
+            return ImageFont.truetype(cand, size_px)
+    raise MissingDependency(
+        "no font for laying out text letters: install DejaVu Sans (Debian: fonts-dejavu-core)"
+    )
 
 
 @dataclass(frozen=True)
@@ -103,6 +125,8 @@ def _layout(sections: tuple[Section, ...], dpi: int) -> tuple[_Page, ...]:
             x = float(margin)
             tokens = raw.split()
             for k, token in enumerate(tokens):
+                # zero-width spaces, soft hyphens: read as shown (a soft hyphen ending its
+                # line shows as a hyphen)
                 hyphen = "-" if k == len(tokens) - 1 and token.endswith("\u00ad") else ""
                 token = drop_format(token) + hyphen
                 if not token:
