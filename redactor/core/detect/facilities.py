@@ -155,9 +155,13 @@ _ORG_HEAD_RE = regex.compile(
 )
 
 
+# a name with an adjective's ending is a station's or a street's, not a person's ("Московская")
+_ADJ_FORM_RE = regex.compile(r"(?:ая|яя|ое|ее|ий|ый|ой|ые|ие)$")
+
+
 def find_named_facilities_ru(text: str) -> list[tuple[int, int]]:
     """Russian facilities: a kind word and the quoted or capitalised name after it."""
-    from redactor.core.detect.names import is_not_name
+    from redactor.core.detect.names import is_not_name, looks_like_name
     from redactor.core.detect.ru_kk_names import _names, _nf
 
     out = []
@@ -165,8 +169,12 @@ def find_named_facilities_ru(text: str) -> list[tuple[int, int]]:
         name = m.group("name")
         first = name.split()[0]
         # "в тюрьме Иван ...": a person after the kind word is no part of its name
-        if not name.startswith("«") and (is_not_name(first) or _nf(first) in _names()):
-            continue
+        if not name.startswith("«") and (
+            is_not_name(first)
+            or _nf(first) in _names()
+            or (looks_like_name(first) and not _ADJ_FORM_RE.search(first))
+        ):
+            continue  # "в колонии Морозов С. А.": a person, not the facility's name
         start = m.start("kind")
         pre = list(regex.finditer(r"\p{L}+", m.group("pre")))
         while pre and pre[0].group().lower() in _RU_NOT_ADJ:

@@ -55,6 +55,7 @@ def test_russian_facility_kind_then_name(detector, text, want):
 def test_russian_kind_word_without_a_name_or_with_a_person_is_no_facility():
     for text in (
         "Он в нашей тюрьме Иван сидит.",  # a first name after the kind word
+        "Сидит в колонии Морозов С. А., пишет редко.",  # a surname
         "Мы жили в центре Москвы.",  # "центр" alone is no facility's kind
         "Я был в магазине вчера.",
     ):
