@@ -175,6 +175,7 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
 
     registry.add_recognizer(EnglishNamesRecognizer())
     registry.add_recognizer(NamedFacilityRecognizer("kk"))
+    registry.add_recognizer(NamedFacilityRecognizer("ru"))
     for rec in presidio_predefined(nlp_engine):
         registry.add_recognizer(rec)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))

@@ -6,7 +6,8 @@ The names are ``first_names_kk.txt`` (Kazakh names, written for this project) an
 Kazakh word matches without its suffix chain (plural? possessive? case?), a Russian one without
 its case ending. A name that is also a common word (marked "*" in the list, or a common Russian
 word to pymorphy3) is taken only inside a sentence. The name grows by a capitalised word on each
-side (the surname), as in names.py.
+side (the surname), as in names.py. Opening a sentence, such a name is taken when someone is
+addressed by it ("Сағыныш, ...") or a surname follows it ("Мерей Қалиасқар").
 """
 
 from __future__ import annotations
@@ -94,7 +95,11 @@ def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float,
         if not hits:
             continue
         initial = sentence_initial(text, m.start())
-        if initial and (any(names[k] for k in hits) or (lang == "ru" and _is_common_ru_word(w))):
+        if (
+            initial
+            and (any(names[k] for k in hits) or (lang == "ru" and _is_common_ru_word(w)))
+            and not _addressed_or_named(text, m.end(), nn)
+        ):
             continue
         s, e = _extend_with_caps(text, m.start(), m.end(), nn)
         if (
@@ -112,6 +117,19 @@ def find_first_names(text: str, lang: str = "kk") -> list[tuple[int, int, float,
     for m in _ARABIC_ARTICLE_RE.finditer(text):
         out.append((m.start(), m.end(), 0.6, "name with al-"))
     return out
+
+
+_NEXT_CAP_RE = regex.compile(r"[ \t]+(\p{Lu}\p{Ll}+)(?:[ \t]*[,.]|[ \t]+\p{Ll})")
+
+
+def _addressed_or_named(text: str, end: int, nn: set[str]) -> bool:
+    """A name that is also a common word opening a sentence is a name when someone is addressed
+    by it ("Сағыныш, енді ...", "Зейін, жағымды жаңалығым бар") or a surname follows it
+    ("Мерей Қалиасқар, ...")."""
+    if text[end : end + 1] == "," and text[end + 1 : end + 2] in (" ", "\n"):
+        return True
+    m = _NEXT_CAP_RE.match(text, end)
+    return bool(m and m.group(1).lower() not in nn and not _fold_opener(m.group(1)))
 
 
 # Arabic names with the article: "әл-Фараби", "аль-Бируни", "al-Khwarizmi".

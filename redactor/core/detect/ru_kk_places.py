@@ -72,9 +72,20 @@ _RU_KIND_RE = regex.compile(
 )
 # Relational adjectives before a kind word belong to the place: "голландском городке
 # Вейк-ан-Зее", "автономной республики Крым", "тихоокеанский порт Козьмино".
+_ADJ_END = r"(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)"
 _RU_PLACE_ADJ_RE = regex.compile(
-    r"\p{Ll}+(?:ск|цк)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ую|юю|"
-    r"ых|их|ыми|ими)"
+    r"(?:\p{Ll}+(?:ск|цк)|(?:северо|юго)?-?(?:западн|восточн|северн|южн|центральн|автономн))"
+    + _ADJ_END
+)
+# A place's adjective before a word for its capital or autonomy names the place: "в афганской
+# столице" (Kabul), "крымской автономии", "в казахстанской столице".
+_RU_ADJ_CAPITAL_RE = regex.compile(
+    r"(?<![\p{L}\-])\p{Ll}{3,}(?:ск|цк)" + _ADJ_END + r"[ \t]+"
+    r"(?:столиц|автономи)(?:а|ы|е|у|ей|ой|я|и|ю)(?![\p{L}\-])"
+)
+# A direction before a place belongs to it: "западной Европы", "в южном Казахстане".
+_RU_DIRECTION_RE = regex.compile(
+    r"(?<![\p{L}\-])(?:северо|юго)?-?(?:западн|восточн|северн|южн)" + _ADJ_END + r"[ \t]+$"
 )
 # Capitalised words that open sentences and are never the first word of a place name
 # (Kazakh and Russian pronouns, determiners, conjunctions, sentence adverbs), written for this
@@ -266,11 +277,17 @@ def find_places(text: str, lang: str = "ru") -> list[tuple[int, int, float, str]
         ):
             hit = 1
         if hit:
+            d = _RU_DIRECTION_RE.search(text, max(0, s - 24), s) if lang == "ru" else None
+            if d:
+                s = d.start()  # "западной Европы"
             out.append((s, toks[i + hit - 1][1], 0.7, "place gazetteer"))
             i += hit
         else:
             i += 1
     out.extend(_kind_places(text, toks))
+    if lang == "ru":
+        for m in _RU_ADJ_CAPITAL_RE.finditer(text):
+            out.append((m.start(), m.end(), 0.6, "place adjective before capital"))
     return out
 
 
