@@ -12,13 +12,13 @@ start of their reading and the end of their writing. REDACTOR_FOLDER_SERIAL=1 (t
 baseline) and the lanes' serial mode take one letter at a time.
 
 Resume. Each finished copy is recorded, outside OUT and with nothing in clear: the record (in
-`runs/` beside the installation key) is named by a keyed hash of OUT's path and holds, per planned copy name (keyed), the input's keyed
-fingerprint, a keyed hash of the options and, per file written, its name and bytes (keyed).
-A later run into the same OUT keeps a letter whose copies are still there, unchanged, from the
-same input with the same options; anything else is written again. `--restart` writes every
-letter again. A run holds a lock on OUT (flock on the folder), so the part files it finds there
-when it starts were left by a run that was killed: they are removed (never published: a part
-file is an unchecked copy).
+`runs/` beside the installation key) is named by a keyed hash of OUT's path and holds, per
+planned copy name (keyed), the input's keyed fingerprint, a keyed hash of the options and, per
+file written, its name and bytes (keyed). A later run into the same OUT keeps a letter whose
+copies are still there, unchanged, from the same input with the same options; anything else is
+written again. `--restart` writes every letter again. A run holds a lock on OUT (flock on the
+folder), so the part files it finds there when it starts were left by a run that was killed:
+they are removed (never published: a part file is an unchecked copy).
 
 Interruption (Ctrl+C, `kill`, a closed terminal: main.py turns each into KeyboardInterrupt in
 the main thread): the threads are told to stop, the workers killed (a thread waiting on one
@@ -57,7 +57,8 @@ IN_HAND = 3  # letters between the start of their reading and the end of their w
 STOP_WAIT_S = 5.0  # how long an interrupted run waits for its threads to clean up
 RECORD_FORMAT = 1
 PART_GLOB = ".redactor-*.part"  # fileio.part_file_in
-WEIGHTS = {"read": (0.0, 0.6), "find": (0.6, 0.1), "write": (0.7, 0.3)}  # a letter's bar share
+# a letter's share of the bar by stage: (where it starts, its width); the check comes after write
+WEIGHTS = {"read": (0.0, 0.55), "find": (0.55, 0.1), "write": (0.65, 0.1), "check": (0.75, 0.0)}
 
 
 # --- the record of finished copies ----------------------------------------------------------
@@ -202,10 +203,14 @@ class Display:
         return self.tty and not self.quiet
 
     def update(self, k: int, name: str, stage: str, done: int, total: int) -> None:
+        if stage == "write" and total and done >= total:
+            stage, now = "check", f"{name}: checking the copy"  # the final check takes a while
+        else:
+            now = f"{name}: {stage} {done}/{total}"
         base, weight = WEIGHTS.get(stage, (0.0, 0.0))
         with self._lock:
             self._parts[k] = base + weight * (done / total if total else 0.0)
-            self._now = f"{name}: {stage} {done}/{total}"
+            self._now = now
             self._draw()
 
     def letter_done(self, k: int, skipped: bool = False) -> None:
