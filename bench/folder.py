@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,9 +77,18 @@ def runnable(pids: list[int]) -> int:
     return n
 
 
-def run(cmd: list[str], env: dict[str, str], cores: int) -> tuple[float, float, float, float, int]:
-    """Wall seconds, CPU seconds (the tree's rusage), share of samples with more than 1.5 cores
-    used, share of samples with at least `cores` runnable threads, exit code."""
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of the command and its workers
+    busy: float  # share of samples with more than 1.5 cores used
+    full: float  # share of samples with at least as many runnable threads as cores
+    idle: float  # share of samples with no runnable thread
+    mean: float  # runnable threads on average
+    code: int
+
+
+def run(cmd: list[str], env: dict[str, str], cores: int) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(
@@ -103,9 +113,16 @@ def run(cmd: list[str], env: dict[str, str], cores: int) -> tuple[float, float, 
     cpu = sum(getattr(after, f) - getattr(before, f) for f in ("ru_utime", "ru_stime"))
     if proc.returncode not in (0, 6):
         print(err[-2000:], file=sys.stderr)
-    busy = sum(1 for s in samples if s > 1.5) / max(len(samples), 1)
-    full = sum(1 for n in offered if n >= cores) / max(len(offered), 1)
-    return wall, max(cpu, sum(seen.values())), busy, full, proc.returncode
+    n = max(len(offered), 1)
+    return Run(
+        wall=wall,
+        cpu=max(cpu, sum(seen.values())),
+        busy=sum(1 for s in samples if s > 1.5) / max(len(samples), 1),
+        full=sum(1 for k in offered if k >= cores) / n,
+        idle=sum(1 for k in offered if k == 0) / n,
+        mean=sum(offered) / n,
+        code=proc.returncode or 0,
+    )
 
 
 def main() -> int:
@@ -136,13 +153,13 @@ def main() -> int:
                 run_env = dict(env)
                 if mode == "one at a time":
                     run_env["REDACTOR_FOLDER_SERIAL"] = "1"
-                wall, cpu, busy, full, code = run(cmd, run_env, cores)
-                results[mode].append(wall)
+                r = run(cmd, run_env, cores)
+                results[mode].append(r.wall)
                 print(
-                    f"  {mode:<14} exit {code}  wall {wall:6.1f} s  cpu {cpu:6.1f} s  "
-                    f"cores used {cpu / wall:4.2f} of {cores}  "
-                    f">1.5 cores used {busy:4.0%} of the time  "
-                    f">={cores} threads runnable {full:4.0%} of the time"
+                    f"  {mode:<14} exit {r.code}  wall {r.wall:6.1f} s  cpu {r.cpu:6.1f} s  "
+                    f"cores used {r.cpu / r.wall:4.2f} of {cores} "
+                    f"(>1.5 {r.busy:4.0%} of the time)  runnable threads: {r.mean:4.2f} "
+                    f"on average, >={cores} {r.full:4.0%} of the time, none {r.idle:4.0%}"
                 )
                 shutil.rmtree(out, ignore_errors=True)
         best_serial = min(results["one at a time"])
