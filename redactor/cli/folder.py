@@ -8,8 +8,11 @@ a letter's last pages are read, found in, written and checked, the next one's pa
 read lane busy. The halves run in threads of this process: one letter written at a time, in the
 inputs' order (the final check runs pdfium in this process, and pdfium is not thread-safe), the
 detector used by one letter at a time (`_OneAtATime`), at most `IN_HAND` letters between the
-start of their reading and the end of their writing. REDACTOR_FOLDER_SERIAL=1 (the benchmark's
-baseline) and the lanes' serial mode take one letter at a time.
+start of their reading and the end of their writing. A reader that crashes takes the read lane's
+workers with it, and the pages of every letter being read: a letter that could not be read is
+tried once more at the end, alone, and only that attempt's error is reported.
+REDACTOR_FOLDER_SERIAL=1 (the benchmark's baseline) and the lanes' serial mode take one letter at
+a time.
 
 Resume. Each finished copy is recorded, outside OUT and with nothing in clear: the record (in
 `runs/` beside the installation key) is named by a keyed hash of OUT's path and holds, per
@@ -213,6 +216,10 @@ class Display:
             self._now = now
             self._draw()
 
+    def forget(self, k: int) -> None:
+        with self._lock:
+            self._parts.pop(k, None)
+
     def letter_done(self, k: int, skipped: bool = False) -> None:
         with self._lock:
             self._parts.pop(k, None)
@@ -334,6 +341,7 @@ class Letter:
     fmt: str
     state: str = "waiting"  # reading, ready, writing, done, failed
     prepared: commands.Prepared | None = None
+    solo: bool = False  # read and written with no other letter in hand (a second attempt)
 
     @property
     def name(self) -> str:
@@ -392,6 +400,8 @@ class FolderRun:
         in_hand = self.next_start - self.finished
         while self.next_start < len(self.letters) and not self.reading and in_hand < self.in_hand:
             letter = self.letters[self.next_start]
+            if letter.solo and in_hand:
+                break
             self.next_start += 1
             in_hand += 1
             letter.state = "reading"
@@ -434,9 +444,24 @@ class FolderRun:
                 self.writing = None
             letter.state = "failed"
             self.finished += 1
+            if self._again(letter, payload):
+                return
             self.failed += 1
             self.display.letter_done(letter.k)
             self.worst = max(self.worst, self._report(letter, payload))
+
+    def _again(self, letter: Letter, exc: BaseException) -> bool:
+        """Whether a letter that could not be read gets a second attempt, alone, after the
+        others: a reader that crashes (a hostile file, memory) takes the lane's workers with it,
+        and with them the pages of the letters read at the same time."""
+        unreadable = isinstance(exc, RedactorError) and exc.exit_code == ExitCode.INPUT
+        if letter.solo or self.in_hand == 1 or not unreadable or self.cancel.cancelled:
+            return False
+        again = Letter(len(self.letters), letter.number, letter.src, letter.dst, letter.fmt)
+        again.solo = True
+        self.letters.append(again)
+        self.display.forget(letter.k)
+        return True
 
     def _report(self, letter: Letter, exc: BaseException) -> ExitCode:
         if isinstance(exc, RedactorError):

@@ -22,7 +22,7 @@ from redactor.cli.main import build_parser
 from redactor.core import fingerprint as fingerprints
 from redactor.core import jobs
 from redactor.core.errors import ExitCode
-from tests.support.orphans import wait_gone, workers_of
+from tests.support.orphans import cpu_seconds, scan_pdf, wait_gone, workers_of
 from tests.support.rawpdf import RawPdf, text_ops
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -222,6 +222,40 @@ def test_ctrl_c_while_a_copy_is_written_leaves_no_part_file_and_no_worker(inbox)
     assert proc.returncode == ExitCode.CANCELLED, err
     assert pids and not wait_gone(pids, 5)[0]
     assert not parts(out)
+
+
+def test_letters_a_crashed_reader_took_down_are_read_again(tmp_path):
+    """A reader that dies (a hostile file, the memory cap, the OOM killer) takes the read lane
+    with it, and the pages of every letter being read at the time: each is tried again, alone."""
+    src = tmp_path / "scans"
+    src.mkdir()
+    for name in ("a", "b"):
+        scan_pdf(src / f"{name}.pdf", pages=3)
+    terms = tmp_path / "terms.txt"
+    terms.write_text("colony\n", encoding="utf-8")
+    out = tmp_path / "safe"
+    cmd = [*command(src, out, terms, "--dpi", "150"), "--accept-unread"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    killed = 0
+    try:
+        deadline = time.monotonic() + 240
+        while not killed and proc.poll() is None:
+            assert time.monotonic() < deadline
+            # the first worker is the render lane's (started for the protection check); the
+            # read lane's, past their start-up, are reading pages
+            for pid in sorted(workers_of(proc.pid))[1:]:
+                if cpu_seconds(pid) > 0.45:
+                    os.kill(pid, signal.SIGKILL)
+                    killed = pid
+                    break
+            time.sleep(0.05)
+        _, err = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+    assert killed, "the run ended before a reader could be killed"
+    assert proc.returncode == ExitCode.OK, err
+    assert sorted(copies(out)) == ["a.pdf", "b.pdf"]
+    assert b"crashed" not in err and b"2 written" in err
 
 
 def _args(*more: str) -> argparse.Namespace:
