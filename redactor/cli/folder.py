@@ -601,7 +601,7 @@ def _summary(display: Display, run: FolderRun, total: int, cancelled: bool) -> N
         words.append(f"{display.skipped} skipped (finished by an earlier run)")
     if run.failed:
         words.append(f"{run.failed} failed")
-    line = f"redactor: {total} letters: " + ", ".join(words)
+    line = f"redactor: {total} letter{'' if total == 1 else 's'}: " + ", ".join(words)
     if cancelled:
         left = total - display.skipped - run.written - run.failed
         line += f"; cancelled with {left} not written (run again to finish them)"
