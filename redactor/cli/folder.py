@@ -194,8 +194,8 @@ class Display:
         self.tty = sys.stderr.isatty() if tty is None else tty
         self.finished = 0
         self.skipped = 0
-        self._parts: dict[int, float] = {}
-        self._now = ""
+        self._parts: dict[int, float] = {}  # letters in hand: how far each is
+        self._now: dict[int, str] = {}  # and what each is doing
         self._lock = threading.RLock()
         self._shown = False
         self._drawn_at = 0.0
@@ -213,16 +213,18 @@ class Display:
         base, weight = WEIGHTS.get(stage, (0.0, 0.0))
         with self._lock:
             self._parts[k] = base + weight * (done / total if total else 0.0)
-            self._now = now
+            self._now[k] = now
             self._draw()
 
     def forget(self, k: int) -> None:
         with self._lock:
             self._parts.pop(k, None)
+            self._now.pop(k, None)
 
     def letter_done(self, k: int, skipped: bool = False) -> None:
         with self._lock:
             self._parts.pop(k, None)
+            self._now.pop(k, None)
             self.finished += 1
             self.skipped += skipped
             self._draw(force=True)
@@ -255,8 +257,10 @@ class Display:
         ]
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
-        if self._now and self.finished < self.total:
-            parts.append(self._now)
+        if self._now:  # the letter furthest along (the one written), and how many more
+            first = max(self._now, key=lambda k: (self._parts.get(k, 0.0), -k))
+            more = f" (+{len(self._now) - 1} more)" if len(self._now) > 1 else ""
+            parts.append(self._now[first] + more)
         return "  ".join(parts)[: max(width - 1, 10)]
 
     def _draw(self, force: bool = False) -> None:

@@ -283,7 +283,11 @@ def test_the_bar_fits_the_terminal_and_counts_letters():
     line = display.text(200)
     assert line.startswith("[###") and "1/6 letters" in line and "1 skipped" in line
     assert "letter.pdf: read 2/4" in line
+    display.update(1, "next.pdf", "read", 0, 3)
+    assert "letter.pdf: read 2/4 (+1 more)" in display.text(200)
     display.update(0, "letter.pdf", "write", 4, 4)
-    assert "letter.pdf: checking the copy" in display.text(200)
+    assert "letter.pdf: checking the copy (+1 more)" in display.text(200)
+    display.letter_done(0)
+    assert "next.pdf: read 0/3" in display.text(200) and "more" not in display.text(200)
     assert len(display.text(30)) <= 29
     json.dumps(line)  # plain text
