@@ -61,7 +61,13 @@ STOP_WAIT_S = 5.0  # how long an interrupted run waits for its threads to clean 
 RECORD_FORMAT = 1
 PART_GLOB = ".redactor-*.part"  # fileio.part_file_in
 # a letter's share of the bar by stage: (where it starts, its width); the check comes after write
-WEIGHTS = {"read": (0.0, 0.55), "find": (0.55, 0.1), "write": (0.65, 0.1), "check": (0.75, 0.0)}
+WEIGHTS = {
+    "read": (0.0, 0.55),
+    "find": (0.55, 0.1),
+    "ready": (0.65, 0.0),  # analysed, waiting for the letters before it to be written
+    "write": (0.65, 0.1),
+    "check": (0.75, 0.0),
+}
 
 
 # --- the record of finished copies ----------------------------------------------------------
@@ -208,6 +214,8 @@ class Display:
     def update(self, k: int, name: str, stage: str, done: int, total: int) -> None:
         if stage == "write" and total and done >= total:
             stage, now = "check", f"{name}: checking the copy"  # the final check takes a while
+        elif stage == "ready":
+            now = f"{name}: waiting to be written"
         else:
             now = f"{name}: {stage} {done}/{total}"
         base, weight = WEIGHTS.get(stage, (0.0, 0.0))
@@ -422,6 +430,9 @@ class FolderRun:
             letter = self.letters[self.next_write]
             letter.state = "writing"
             self.writing = letter.k
+            if letter.prepared is not None:
+                pages = letter.prepared.analysis.document.page_count
+                self.display.update(letter.k, letter.name, "write", 0, pages)
             self._thread(self._write, letter, "letter-write")
 
     def _thread(self, target: Any, letter: Letter, name: str) -> None:
@@ -436,6 +447,7 @@ class FolderRun:
             self.reading.discard(letter.k)
             letter.state = "ready"
             letter.prepared = payload
+            self.display.update(letter.k, letter.name, "ready", 0, 0)
         elif kind == "written":
             self.writing = None
             letter.state = "done"
