@@ -155,13 +155,14 @@ class Record:
 
 
 @contextlib.contextmanager
-def _holding(out_dir: Path) -> Iterator[None]:
+def _holding(out_dir: Path) -> Iterator[bool]:
     """An exclusive lock on OUT for the run (flock on the folder itself: nothing is added to
-    OUT); another run into the same folder is refused."""
+    OUT); another run into the same folder is refused. Yields whether the lock is held (a file
+    system without locks: False)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
-        yield
+        yield False
         return
     fd = os.open(out_dir, os.O_RDONLY)
     try:
@@ -171,7 +172,10 @@ def _holding(out_dir: Path) -> Iterator[None]:
             raise UsageError(
                 f"{out_dir}: another redactor run is writing copies there; wait for it to end"
             ) from None
-        yield
+        except OSError:  # pragma: no cover - a file system without locks
+            yield False
+            return
+        yield True
     finally:
         os.close(fd)
 
@@ -574,8 +578,8 @@ def redact_folder(
     key = fingerprints.load_key()
     record = Record(out_dir, key, options_key(key, args, options))
     display = Display(len(files), args.quiet)
-    with _holding(out_dir):
-        stale = remove_parts(out_dir)
+    with _holding(out_dir) as held:
+        stale = remove_parts(out_dir) if held else 0
         if stale:
             display.line(f"redactor: removed {stale} unfinished copies an interrupted run left")
         if not args.restart:

@@ -21,7 +21,7 @@ from redactor.cli import folder
 from redactor.cli.main import build_parser
 from redactor.core import fingerprint as fingerprints
 from redactor.core import jobs
-from redactor.core.errors import ExitCode
+from redactor.core.errors import ExitCode, UsageError
 from tests.support.orphans import cpu_seconds, scan_pdf, wait_gone, workers_of
 from tests.support.rawpdf import RawPdf, text_ops
 
@@ -291,3 +291,13 @@ def test_the_bar_fits_the_terminal_and_counts_letters():
     assert "next.pdf: read 0/3" in display.text(200) and "more" not in display.text(200)
     assert len(display.text(30)) <= 29
     json.dumps(line)  # plain text
+
+
+def test_a_second_run_into_the_same_folder_is_refused(tmp_path):
+    with folder._holding(tmp_path) as held:
+        assert held
+        with pytest.raises(UsageError, match="another redactor run"):
+            with folder._holding(tmp_path):
+                pass
+    with folder._holding(tmp_path) as held:  # free again once the first run ends
+        assert held
