@@ -6,13 +6,15 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..core import jobs
 from ..core import plan as plan_ops
 from ..core.errors import ExitCode, InputError, RedactorError, UsageError
 from ..core.model import ReviewState
+from ..core.plan import RedactionPlan
 from ..core.sources import SUPPORTED_SUFFIXES
 
 FORMAT_BY_SUFFIX = {".pdf": "pdf", ".png": "png", ".txt": "txt"}
@@ -63,6 +65,9 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 
 class StderrProgress:
+    """One letter's progress and notes on stderr (the terminal may name the letter: the user
+    gave it; nothing the app keeps does)."""
+
     def __init__(self, name: str, quiet: bool) -> None:
         self.name = name
         self.quiet = quiet
@@ -79,7 +84,15 @@ class StderrProgress:
 
     def note(self, message: str) -> None:
         if not self.quiet:
-            print(f"{self.name}: {message}", file=sys.stderr, flush=True)
+            self.line(f"{self.name}: {message}")
+
+    def line(self, text: str) -> None:
+        """A line on stderr, even with -q (warnings, errors)."""
+        print(text, file=sys.stderr, flush=True)
+
+    def out(self, text: str) -> None:
+        """A result on stdout (a copy's path)."""
+        print(text, flush=True)
 
 
 def analysis_options(
@@ -146,12 +159,18 @@ def redact(args: argparse.Namespace) -> ExitCode:
     if args.plan and len(files) != 1:
         raise UsageError("--plan applies to one input at a time")
     pairs = _output_paths(files, args.output, args.format)
+    folder_mode = len(pairs) > 1 or Path(args.output).is_dir()
+    if args.restart and not folder_mode:
+        raise UsageError("--restart applies to a folder of copies (OUTPUT a folder)")
     _warn_protection()
     _warn_mixed_terms(deny)
     options = analysis_options(args, deny, allow, accept=True)
     finder = jobs.LocalFinder(options) if options.detect and not args.plan else None
+    if folder_mode:
+        from .folder import redact_folder
+
+        return redact_folder(files, pairs, args, options, finder)
     worst = ExitCode.OK
-    folder_mode = len(pairs) > 1 or Path(args.output).is_dir()
     for n, (src, (dst, fmt)) in enumerate(zip(files, pairs, strict=True), 1):
         progress = StderrProgress(Path(src).name, args.quiet)
         try:
@@ -164,6 +183,33 @@ def redact(args: argparse.Namespace) -> ExitCode:
     return worst
 
 
+class Progress(Protocol):
+    """What the steps below tell the user through (StderrProgress, or a folder run's letter)."""
+
+    name: str
+
+    def __call__(self, stage: str, done: int, total: int) -> None: ...
+
+    def note(self, message: str) -> None: ...
+
+    def line(self, text: str) -> None: ...
+
+    def out(self, text: str) -> None: ...
+
+
+@dataclass
+class Prepared:
+    """A letter analysed and planned, its unread-ink gate passed: ready to be written."""
+
+    analysis: jobs.Analysis
+    plan: RedactionPlan
+    terms: list[str]
+    dst: str
+    fmt: str
+    number: int
+    folder_mode: bool
+
+
 def _redact_one(
     src: str,
     dst: str,
@@ -171,17 +217,36 @@ def _redact_one(
     args: argparse.Namespace,
     options: jobs.AnalysisOptions,
     finder: jobs.Finder | None,
-    progress: StderrProgress,
+    progress: Progress,
     folder_mode: bool = False,
     number: int = 1,
 ) -> None:
     """One input through the core's two jobs (jobs.analyse, jobs.export); here only what the
     command line says and where the copy goes."""
-    from ..core.verify import find_term_numbers
+    prepared = prepare(src, dst, fmt, args, options, finder, progress, folder_mode, number)
+    try:
+        write(prepared, args, progress)
+    finally:
+        prepared.analysis.close()
 
+
+def prepare(
+    src: str,
+    dst: str,
+    fmt: str,
+    args: argparse.Namespace,
+    options: jobs.AnalysisOptions,
+    finder: jobs.Finder | None,
+    progress: Progress,
+    folder_mode: bool = False,
+    number: int = 1,
+    cancel: jobs.CancelToken | None = None,
+) -> Prepared:
+    """The first half of a letter: jobs.analyse, the notes on its pages, the unread-ink gate
+    (said before anything is written). The caller closes `analysis` (write() does not)."""
     reviewed = plan_ops.load(args.plan) if args.plan else None
     listen = jobs.stage_listener(progress)
-    analysis = jobs.analyse(src, options, listen, finder=finder, reviewed=reviewed)
+    analysis = jobs.analyse(src, options, listen, cancel=cancel, finder=finder, reviewed=reviewed)
     try:
         doc = analysis.document
         for page in doc.pages:
@@ -205,32 +270,54 @@ def _redact_one(
         if reviewed is None:
             _warn_unmatched_terms(doc, list(options.deny), progress)
         terms = jobs.export_terms(analysis, plan)
-        if folder_mode and find_term_numbers(Path(dst).stem.replace("_", " "), terms):
-            # The copy is named after its input; a hidden item in that name must not travel.
-            dst = _neutral_name(Path(dst).parent, number, fmt)
-            progress.note(f"the file name holds a hidden item: the copy is named {Path(dst).name}")
-        if args.save_plan:
-            plan_ops.save(plan, args.save_plan)
-        count = sum(1 for r in jobs.copy_plan(plan).redactions if r.state == ReviewState.ACCEPTED)
-        progress.note(f"{count} boxes to burn in")
-        export_options = jobs.ExportOptions(
-            fmt=fmt,
-            text_layer=not args.no_text_layer,
-            bw=args.bw,
-            color=args.color,
-            accept_unread=args.accept_unread,
-        )
-        report = jobs.export(analysis, plan, dst, export_options, listen)
-        for note in report.boxed:
-            progress.note(note)
-        progress.note(report.summary())
-        for warning in report.warnings:
-            print(f"redactor: warning: {warning} (kept as --color asked)", file=sys.stderr)
-        if not args.quiet:
-            for path in report.written:
-                print(path)
-    finally:
+    except BaseException:
         analysis.close()
+        raise
+    return Prepared(analysis, plan, terms, dst, fmt, number, folder_mode)
+
+
+def write(
+    prepared: Prepared,
+    args: argparse.Namespace,
+    progress: Progress,
+    cancel: jobs.CancelToken | None = None,
+) -> jobs.ExportReport:
+    """The second half of a letter: the copy written, checked and named (jobs.export)."""
+    from ..core.verify import find_term_numbers
+
+    if cancel:
+        cancel.check()
+    analysis, plan, fmt, dst = prepared.analysis, prepared.plan, prepared.fmt, prepared.dst
+    if prepared.folder_mode and find_term_numbers(Path(dst).stem.replace("_", " "), prepared.terms):
+        # The copy is named after its input; a hidden item in that name must not travel.
+        dst = _neutral_name(Path(dst).parent, prepared.number, fmt)
+        progress.note(f"the file name holds a hidden item: the copy is named {Path(dst).name}")
+    if args.save_plan:
+        plan_ops.save(plan, args.save_plan)
+    count = sum(1 for r in jobs.copy_plan(plan).redactions if r.state == ReviewState.ACCEPTED)
+    progress.note(f"{count} boxes to burn in")
+    export_options = export_options_of(args, fmt)
+    listen = jobs.stage_listener(progress)
+    report = jobs.export(analysis, plan, dst, export_options, listen, cancel)
+    for note in report.boxed:
+        progress.note(note)
+    progress.note(report.summary())
+    for warning in report.warnings:
+        progress.line(f"redactor: warning: {warning} (kept as --color asked)")
+    if not args.quiet:
+        for path in report.written:
+            progress.out(str(path))
+    return report
+
+
+def export_options_of(args: argparse.Namespace, fmt: str) -> jobs.ExportOptions:
+    return jobs.ExportOptions(
+        fmt=fmt,
+        text_layer=not args.no_text_layer,
+        bw=args.bw,
+        color=args.color,
+        accept_unread=args.accept_unread,
+    )
 
 
 def check() -> ExitCode:
@@ -296,7 +383,7 @@ def _warn_mixed_terms(deny: list[str]) -> None:
         print(f"redactor: warning: {message}", file=sys.stderr, flush=True)
 
 
-def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -> None:
+def _warn_unmatched_terms(doc: Any, deny: list[str], progress: Progress) -> None:
     """Deny terms that matched nothing in this letter, by number, on stderr (even with -q)."""
     if not deny:
         return
@@ -305,7 +392,7 @@ def _warn_unmatched_terms(doc: Any, deny: list[str], progress: StderrProgress) -
     found = deny_report([p.text for p in doc.pages], deny)
     report = DenyReport(count=found.count, unmatched=found.unmatched)
     for message in report.warnings(deny):
-        print(f"{progress.name}: warning: {message}", file=sys.stderr, flush=True)
+        progress.line(f"{progress.name}: warning: {message}")
 
 
 def hidden_note(index: int, count: int) -> str:

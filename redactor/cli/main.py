@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
         "ink outside the page is not held as unread either way)",
     )
     r.add_argument("--spacy-model", metavar="NAME", help="a bigger installed spaCy pipeline")
+    r.add_argument(
+        "--restart",
+        action="store_true",
+        help="a folder run: write every copy again (by default a copy finished by an earlier "
+        "run from the same input with the same options is kept, so an interrupted run resumes)",
+    )
     common(r)
 
     d = sub.add_parser(

@@ -50,7 +50,9 @@ def test_no_bare_exit_code_integers_in_the_command_line():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Return) and isinstance(node.value, ast.Constant):
-                assert not isinstance(node.value.value, int), f"{path.name}:{node.lineno}"
+                value = node.value.value
+                bare = isinstance(value, int) and not isinstance(value, bool)
+                assert not bare, f"{path.name}:{node.lineno}"
             if isinstance(node, ast.Compare) and "exit_code" in ast.unparse(node):
                 consts = [c for c in node.comparators if isinstance(c, ast.Constant)]
                 assert not consts, f"{path.name}:{node.lineno}"
