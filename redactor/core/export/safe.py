@@ -97,7 +97,10 @@ def _bw_fill(fill: tuple[int, int, int]) -> tuple[int, int, int]:
 def needs_ocr_check(document: Document, fmt: str) -> bool:
     """Whether the copy's verify should OCR its pages: when a PDF page's words came from its
     text layer alone. That layer was trusted to say what the ink shows; a font whose ToUnicode
-    map spells something else would otherwise let a visible name pass every check."""
+    map spells something else would otherwise let a visible name pass every check.
+    The export's own check reads its pages by regions whatever this says (verify/regions.py:
+    the source's expectation decides what is read); it matters for pages that are not one
+    full-page image of the expected size, and for `redactor verify`-like calls without one."""
     return (
         fmt.lower().lstrip(".") != "txt"
         and document.kind == "pdf"
