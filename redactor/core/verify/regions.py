@@ -40,7 +40,7 @@ CELL_MIN_INK = 3  # a cell with fewer ink pixels than this is a speck, not writi
 MARGIN = 12  # pixels around a region read by OCR
 WHOLE_PAGE = 0.5  # regions covering more of the page than this: the page is read whole
 CUT_MIN, CUT_MAX = 0.05, 0.95  # a word a box covers between these shares is cut by it
-_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…№°·•")
+_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’‚–—…№°·•€£₸₽")
 
 
 @dataclass(frozen=True)
