@@ -327,6 +327,11 @@ def _dots_in_page_images(page: Any, index: int, col: _Collector) -> None:
         w_img, h_img = obj.get_px_size()
         if w_img < 64 or h_img < 64:
             continue
+        try:  # a grey or 1-bit image has no yellow (tracking_dots_in skips it): not decoded
+            if obj.get_metadata().colorspace == pdfium_c.FPDF_COLORSPACE_DEVICEGRAY:
+                continue
+        except Exception:
+            pass
         try:
             img = obj.get_bitmap(render=False).to_pil()
         except Exception:
