@@ -244,16 +244,19 @@ def check_symbols(
     dpis: Mapping[int, int],
     pdf: bool = True,
     page_numbers: Sequence[int] | None = None,
+    skip: Sequence[int] = (),
 ) -> None:
     """The copy's pages decoded for barcodes and QR codes (core/marks.py): LeakDetected if any
     still decodes, except inside `keep` (page -> boxes in the plan's coordinates of symbols the
-    editor chose to leave readable). The message names the page and kind, never the content."""
+    editor chose to leave readable). The message names the page and kind, never the content.
+    `skip`: pages of the file the final check proved to be the source's pixels outside the
+    boxes, on which the read lane left no symbol readable (VerifyReport.clear_pages)."""
     from PIL import Image
 
     from redactor.core.marks import symbols_left
 
     found: list[LeakPlace] = []
-    for local, image in _copy_pages(path, dpis, pdf):
+    for local, image in _copy_pages(path, dpis, pdf, set(skip)):
         page = page_numbers[local] if page_numbers is not None else local
         f = factors.get(local, 1.0) or 1.0
         kept = [b.scaled(f) for b in keep.get(page, ())]
@@ -272,8 +275,12 @@ def check_symbols(
         )
 
 
-def _copy_pages(path: Path, dpis: Mapping[int, int], pdf: bool) -> Iterator[tuple[int, object]]:
+def _copy_pages(
+    path: Path, dpis: Mapping[int, int], pdf: bool, skip: set[int]
+) -> Iterator[tuple[int, object]]:
     if not pdf:
+        if 0 in skip:
+            return
         from PIL import Image
 
         with Image.open(path) as im:
@@ -284,6 +291,8 @@ def _copy_pages(path: Path, dpis: Mapping[int, int], pdf: bool) -> Iterator[tupl
     doc = pdfium.PdfDocument(str(path))
     try:
         for i in range(len(doc)):
+            if i in skip:
+                continue
             page = doc[i]
             bitmap = page.render(scale=dpis.get(i, 200) / 72.0, grayscale=True)
             yield i, bitmap.to_pil()

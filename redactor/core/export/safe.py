@@ -21,10 +21,11 @@ from redactor.core.items import hidden_words
 from redactor.core.model import Box, Document, Label, PageText, ReviewState, Word
 from redactor.core.plan import Redaction, RedactionPlan
 from redactor.core.verify import VerifyReport, find_term_numbers, raw_pdf_string, verify_file
+from redactor.core.verify.regions import PageExpect, as_array, page_expect
 
 from .burn import BW_THRESHOLD, burn, cover_boxes, to_bw, visible_words
 from .dots import without_tracking_dots
-from .pdf import ExportPage, write_pdf
+from .pdf import ExportPage, _gray_if_lossless, write_pdf
 from .png import write_png
 from .recheck import (
     MAX_ROUNDS,
@@ -96,7 +97,10 @@ def _bw_fill(fill: tuple[int, int, int]) -> tuple[int, int, int]:
 def needs_ocr_check(document: Document, fmt: str) -> bool:
     """Whether the copy's verify should OCR its pages: when a PDF page's words came from its
     text layer alone. That layer was trusted to say what the ink shows; a font whose ToUnicode
-    map spells something else would otherwise let a visible name pass every check."""
+    map spells something else would otherwise let a visible name pass every check.
+    The export's own check reads its pages by regions whatever this says (verify/regions.py:
+    the source's expectation decides what is read); it matters for pages that are not one
+    full-page image of the expected size, and for `redactor verify`-like calls without one."""
     return (
         fmt.lower().lstrip(".") != "txt"
         and document.kind == "pdf"
@@ -287,6 +291,8 @@ def _burned_pages(
     dpis: dict[int, int],
     progress: Callable[[int, int], None] | None,
     factors: dict[int, float] | None = None,
+    expects: dict[int, PageExpect] | None = None,
+    keep: Mapping[int, Sequence[Box]] | None = None,
 ) -> Iterator[ExportPage]:
     total = len(document.pages)
     for n, page in enumerate(document.pages):
@@ -296,6 +302,9 @@ def _burned_pages(
         if factors is not None:
             factors[n] = factor
         burned = b.image
+        if expects is not None:
+            kept = [k.scaled(factor) for k in (keep or {}).get(page.index, ())]
+            expects[n] = _expect(page, image, burned, cover, factor, kept)
         words = [_scale_word(w, factor) for w in page.words]
         visible = (
             tuple(_layer_words(words, reds_by_page[page.index], cover, image)) if text_layer else ()
@@ -306,6 +315,48 @@ def _burned_pages(
         yield ExportPage(burned, dpi, visible)
         if progress is not None:
             progress(n + 1, total)
+
+
+def _copy_mode(burned: Image.Image) -> str:
+    """The mode of the page image the copy holds (what write_pdf and write_png store)."""
+    if burned.mode == "1":
+        return "1"
+    if burned.mode == "L" or (burned.mode == "RGB" and _gray_if_lossless(burned).mode == "L"):
+        return "L"
+    return "RGB"
+
+
+def _expect(
+    page: PageText,
+    source: Image.Image,
+    burned: Image.Image,
+    cover: Sequence[Box],
+    factor: float,
+    kept: Sequence[Box],
+) -> PageExpect:
+    """What the final check may take for known on this page of the copy: the source render's
+    pixels (the ones the read lane read) converted as the copy stores them, its words, and
+    whether the read lane looked for symbols and left none readable (verify/regions.py). Made
+    from the source render, never from the burned image: a burner that adds ink is caught."""
+    mode = _copy_mode(burned)
+    expected = to_bw(source) if mode == "1" else source
+    words = [
+        (w.text, w.box.scaled(factor) if factor != 1.0 else w.box, w.line, w.source)
+        for w in page.words
+    ]
+    # The read lane looked for barcodes on a page it OCR'd, that has unread ink or marks; a
+    # typed page it did not OCR has no ink outside its words beyond a speck (pages.stray_ink).
+    looked = page.ocr_conf is not None or bool(page.unread_regions) or bool(page.marks)
+    typed = any(w.source == "text" for w in page.words)
+    symbols = [
+        m.box.scaled(factor) if factor != 1.0 else m.box
+        for m in page.marks
+        if m.label == Label.BARCODE
+    ]
+    clear = (looked or typed) and all(
+        any(c.contains_center_of(s) for c in [*cover, *kept]) for s in symbols
+    )
+    return page_expect(as_array(expected, mode), mode, cover, words, clear)
 
 
 def _layer_words(
@@ -395,6 +446,7 @@ def _export_pdf(
         covers: dict[int, list[Box]] = {}
         dpis: dict[int, int] = {}
         factors: dict[int, float] = {}
+        expects: dict[int, PageExpect] = {}
         pages = _burned_pages(
             document,
             reds,
@@ -406,6 +458,8 @@ def _export_pdf(
             dpis,
             progress if rnd == 0 else None,
             factors,
+            expects,
+            keep,
         )
         with open(tmp, "wb") as fh:
             write_pdf(pages, fh, text_layer=text_layer, bw=bw)
@@ -420,6 +474,7 @@ def _export_pdf(
             dpi=dpis,
             forbidden_ids=ids,
             tracking_dots=_dots_policy(look),
+            expect=expects,
         )
         if report.ok:
             break
@@ -436,7 +491,7 @@ def _export_pdf(
             reds.setdefault(page, []).extend(extra)
             places += [(page, r.box, r.label) for r in extra]
         boxed += notes
-    check_symbols(tmp, keep or {}, factors, dpis)
+    check_symbols(tmp, keep or {}, factors, dpis, skip=report.clear_pages)
     publish(tmp, target)
     temps.clear()
     fsync_dir(folder)
@@ -482,8 +537,20 @@ def _export_png(
             covers: dict[int, list[Box]] = {}
             dpis: dict[int, int] = {}
             factors: dict[int, float] = {}
+            expects: dict[int, PageExpect] = {}
             [page] = _burned_pages(
-                one, reds, render_page, look, False, fill, covers, dpis, None, factors
+                one,
+                reds,
+                render_page,
+                look,
+                False,
+                fill,
+                covers,
+                dpis,
+                None,
+                factors,
+                expects,
+                keep,
             )
             write_png(page.image, tmp)
             fsync_file(tmp)
@@ -495,6 +562,7 @@ def _export_png(
                 ocr=ocr,
                 dpi=dpis,
                 tracking_dots=_dots_policy(look),
+                expect=expects,
             )
             if report.ok:
                 break
@@ -511,7 +579,15 @@ def _export_png(
             reds[page_text.index].extend(more.get(0, []))
             places += [(page_text.index, r.box, r.label) for r in more.get(0, [])]
             boxed += notes
-        check_symbols(tmp, keep or {}, factors, dpis, pdf=False, page_numbers=(page_text.index,))
+        check_symbols(
+            tmp,
+            keep or {},
+            factors,
+            dpis,
+            pdf=False,
+            page_numbers=(page_text.index,),
+            skip=report.clear_pages,
+        )
         readers += [r for r in report.readers if r not in readers]
         warnings += [w.replace("page 1", f"page {n + 1}") for w in report.warnings]
         done.append((tmp, targets[n]))

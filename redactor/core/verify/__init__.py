@@ -27,6 +27,7 @@ from ..model import Box
 from .common import _IMAGE_MAGIC, PIXEL_TOLERANCE, Location, VerifyReport, _Bytes
 from .image import _verify_image, _verify_text
 from .pdf import _verify_pdf, cmap_text, raw_pdf_string
+from .regions import PageExpect
 from .search import _Collector, find_term_numbers
 
 # --- entry points ------------------------------------------------------------------------------
@@ -42,6 +43,7 @@ def verify_file(
     tolerance: int = PIXEL_TOLERANCE,
     forbidden_ids: Iterable[bytes] = (),
     tracking_dots: str = "problem",
+    expect: Mapping[int, PageExpect] | None = None,
 ) -> VerifyReport:
     """Re-read a PDF, image or text file and list every problem found. Never raises for a leak.
 
@@ -49,7 +51,9 @@ def verify_file(
     checked for solid `fill` pixels and for text under them. `ocr` also OCRs each page.
     `forbidden_ids`: trailer /ID values of the input, which the copy must not reuse.
     `tracking_dots`: a printer's yellow dot pattern on a page is a "problem" (the default), a
-    "warning" (kept on request: --color) or not looked for ("off")."""
+    "warning" (kept on request: --color) or not looked for ("off"). `expect` (0-based page ->
+    regions.PageExpect, from the export) lets a page be checked by regions: OCR only where the
+    copy's ink is not the source's already read (a PDF's pages; an image's first)."""
     p = os.fspath(path)
     terms = [t for t in (s.strip() for s in terms) if t]
     col = _Collector(terms)
@@ -65,9 +69,11 @@ def verify_file(
     col.search(Path(p).name, "file name", "the file's name")
     try:
         if b"%PDF-" in head:
-            _verify_pdf(p, data, col, boxes_by_page, fill, dpi, tolerance, ocr, forbidden_ids)
+            _verify_pdf(
+                p, data, col, boxes_by_page, fill, dpi, tolerance, ocr, forbidden_ids, expect
+            )
         elif head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
-            _verify_image(data, col, boxes_by_page, fill, tolerance, ocr)
+            _verify_image(data, col, boxes_by_page, fill, tolerance, ocr, expect)
         else:
             _verify_text(data, col)
     except Exception as exc:  # fail closed
@@ -86,6 +92,7 @@ def verify_file(
         tuple(col.warnings),
         tuple(col.locations),
         spots=tuple(col.spots),
+        clear_pages=tuple(col.clear_pages),
     )
 
 
@@ -107,4 +114,5 @@ __all__ = [
     "raw_pdf_string",
     "verify_file",
     "PIXEL_TOLERANCE",
+    "PageExpect",
 ]

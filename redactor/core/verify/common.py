@@ -125,6 +125,9 @@ class VerifyReport:
     boxed_places: tuple[tuple[int, Box, str], ...] = ()
     # problems at a box already in the copy: (problem, 0-based page, box in the page's pixels)
     spots: tuple[tuple[str, int, Box], ...] = ()
+    # 0-based pages proven to be the source's pixels outside the boxes, where the source left
+    # no symbol readable (verify/regions.py): the copy's barcode decode may skip them
+    clear_pages: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:

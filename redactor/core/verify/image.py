@@ -10,6 +10,7 @@ from PIL import Image
 
 from ..model import Box
 from .common import _OK_PNG_CHUNKS, _PIXEL_SHRINK_PX, _TIFF_METADATA_TAGS, _Bytes
+from .regions import WHOLE_PAGE, PageExpect, as_array, regions_to_read, solid_under
 from .search import _Collector, _image_header, _scan_bytes, _text_views
 
 # --- images ------------------------------------------------------------------------------------
@@ -91,7 +92,12 @@ def _webp_chunks(data: _Bytes, col: _Collector, where: str) -> None:
 
 
 def _ocr_search(
-    img: Image.Image, col: _Collector, where: str, dpi: int = 300, page: int | None = None
+    img: Image.Image,
+    col: _Collector,
+    where: str,
+    dpi: int = 300,
+    page: int | None = None,
+    at: tuple[float, float] = (0.0, 0.0),
 ) -> None:
     col.reader("tesseract")
     placed = None
@@ -100,7 +106,11 @@ def _ocr_search(
 
         words = ocr_image(img, dpi=dpi)
         text = " ".join(w.text for w in words)
-        placed = [(w.text, w.box, w.line) for w in words]
+        ox, oy = at
+        placed = [
+            (w.text, Box(w.box.x0 + ox, w.box.y0 + oy, w.box.x1 + ox, w.box.y1 + oy), w.line)
+            for w in words
+        ]
     except ImportError:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         import tesserocr
@@ -134,7 +144,55 @@ def tracking_dots_in(img: Image.Image, dpi: float, where: str, col: _Collector) 
         col.tracking_dots(where, pattern)
 
 
-def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance, ocr) -> None:
+def _by_regions(
+    im: Image.Image,
+    col: _Collector,
+    boxes: Sequence[Box],
+    fill: tuple[int, int, int],
+    tolerance: int,
+    frame: int,
+    expected: PageExpect,
+) -> bool:
+    """An image page checked by regions (verify/regions.py); False when it is not the expected
+    size (then it is read whole)."""
+    if im.size != expected.size:
+        return False
+    col.reader("pixels")
+    arr = as_array(im, expected.mode)
+    solid_under(arr, boxes, fill, tolerance, frame, col)
+    regions, same = regions_to_read(arr, boxes, expected)
+    w, h = expected.size
+    if sum(r.width * r.height for r in regions) > WHOLE_PAGE * w * h:
+        regions = [Box(0, 0, w, h)]
+    gray = im.convert("L") if regions else None
+    dpi = round(_image_dpi(im))
+    for r in regions:
+        x0, y0, x1, y1 = int(r.x0), int(r.y0), int(r.x1 + 0.999), int(r.y1 + 0.999)
+        crop = gray.crop((x0, y0, x1, y1)) if gray is not None else im
+        where = (
+            f"page {frame + 1}" if r.width * r.height >= w * h else f"a region of page {frame + 1}"
+        )
+        _ocr_search(crop, col, where, dpi=dpi, page=frame, at=(x0, y0))
+    if expected.known:
+        col.reader("source words")
+        lines: dict[int, list[str]] = {}
+        for text, _box, line in expected.known:
+            lines.setdefault(line, []).append(text)
+        col.search(
+            "\n".join(" ".join(t) for t in lines.values()),
+            "source words",
+            f"the unchanged words of page {frame + 1}",
+            page=frame,
+            words=list(expected.known),
+        )
+    if same and expected.symbols_clear and not regions:
+        col.clear_pages.append(frame)
+    return True
+
+
+def _verify_image(
+    data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance, ocr, expect=None
+) -> None:
     col.reader("bytes")
     col.reader("metadata")
     # Only the parts that are not pixel data: compressed pixels hold short terms by chance.
@@ -167,6 +225,11 @@ def _verify_image(data: _Bytes, col: _Collector, boxes_by_page, fill, tolerance,
                 col.add(f"pixels: {fwhere} has transparency (hidden colour data may remain)")
             tracking_dots_in(im, _image_dpi(im), fwhere, col)
             boxes = list((boxes_by_page or {}).get(frame, ()))
+            expected = (expect or {}).get(frame)
+            if expected is not None and _by_regions(
+                im, col, boxes, fill, tolerance, frame, expected
+            ):
+                continue
             if boxes or ocr:
                 img = im.convert("RGB")
                 if boxes:

@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
+import numpy as np
+
 from ..model import Box
 from .common import _PIXEL_SHRINK_PX, SUSPECT_KEYS, _Bytes
 from .image import _jpeg_markers, _pixels_under, tracking_dots_in
 from .placed import _ocr_page_images, _ocr_words_async, _pdfium_words, _Pending
+from .regions import WHOLE_PAGE, PageExpect, as_array, regions_to_read, solid_under
 from .search import (
     _Collector,
     _is_font_program,
@@ -324,6 +327,11 @@ def _dots_in_page_images(page: Any, index: int, col: _Collector) -> None:
         w_img, h_img = obj.get_px_size()
         if w_img < 64 or h_img < 64:
             continue
+        try:  # a grey or 1-bit image has no yellow (tracking_dots_in skips it): not decoded
+            if obj.get_metadata().colorspace == pdfium_c.FPDF_COLORSPACE_DEVICEGRAY:
+                continue
+        except Exception:
+            pass
         try:
             img = obj.get_bitmap(render=False).to_pil()
         except Exception:
@@ -331,6 +339,32 @@ def _dots_in_page_images(page: Any, index: int, col: _Collector) -> None:
         x0, _y0, x1, _y1 = obj.get_bounds()
         dpi = max(50.0, min(2400.0, w_img / max(x1 - x0, 1.0) * 72))
         tracking_dots_in(img, dpi, f"image {k + 1} on page {index + 1}", col)
+
+
+def _chars_under(
+    tp: Any, page: Any, boxes: Sequence[Box], page_dpi: int, i: int, col: _Collector
+) -> None:
+    """Text of the copy's text layer whose centre lies under a burned box."""
+    import pypdfium2.raw as pdfium_c
+
+    count = tp.count_chars()
+    if not count:
+        return
+    left, _bottom, _right, top = page.get_cropbox()
+    scale = 72.0 / page_dpi
+    centres = []
+    for c in range(count):
+        if chr(pdfium_c.FPDFText_GetUnicode(tp.raw, c) or 32).isspace():
+            continue
+        cx0, cy0, cx1, cy1 = tp.get_charbox(c, loose=True)
+        centres.append(((cx0 + cx1) / 2, (cy0 + cy1) / 2))
+    for k, box in enumerate(boxes):
+        bx0 = left + (box.x0 + _PIXEL_SHRINK_PX) * scale
+        bx1 = left + (box.x1 - _PIXEL_SHRINK_PX) * scale
+        by0 = top - (box.y1 - _PIXEL_SHRINK_PX) * scale
+        by1 = top - (box.y0 + _PIXEL_SHRINK_PX) * scale
+        if any(bx0 <= cx <= bx1 and by0 <= cy <= by1 for cx, cy in centres):
+            col.add_at(f"pdfium finds text under box {k + 1} on page {i + 1}", i, box)
 
 
 def _pdfium(
@@ -341,6 +375,7 @@ def _pdfium(
     dpi: int | Mapping[int, int],
     tolerance: int,
     ocr: bool,
+    expect: Mapping[int, PageExpect] | None = None,
 ) -> None:
     import pypdfium2 as pdfium
 
@@ -362,38 +397,27 @@ def _pdfium(
             )
             boxes = list((boxes_by_page or {}).get(i, ()))
             if boxes:
-                left, bottom, right, top = page.get_cropbox()
-                scale = 72.0 / page_dpi
-                count = tp.count_chars()
-                for k, box in enumerate(boxes):
-                    bx0 = left + (box.x0 + _PIXEL_SHRINK_PX) * scale
-                    bx1 = left + (box.x1 - _PIXEL_SHRINK_PX) * scale
-                    by0 = top - (box.y1 - _PIXEL_SHRINK_PX) * scale
-                    by1 = top - (box.y0 + _PIXEL_SHRINK_PX) * scale
-                    for c in range(count):
-                        if tp.get_text_range(c, 1).isspace():
-                            continue
-                        cx0, cy0, cx1, cy1 = tp.get_charbox(c, loose=True)
-                        cx, cy = (cx0 + cx1) / 2, (cy0 + cy1) / 2
-                        if bx0 <= cx <= bx1 and by0 <= cy <= by1:
-                            col.add_at(
-                                f"pdfium finds text under box {k + 1} on page {i + 1}", i, box
-                            )
-                            break
-            if boxes:
-                _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
-            only_image = False
-            if ocr:
-                only_image = _ocr_page_images(page, i, col, pending, page_dpi)
-            if boxes or (ocr and not only_image):
-                bitmap = page.render(scale=page_dpi / 72.0)
-                img = bitmap.to_pil()
+                _chars_under(tp, page, boxes, page_dpi, i, col)
+            expected = (expect or {}).get(i)
+            # A page known from its source is read by regions (regions.py); any other page, or
+            # one that is not a single full-page image, is rendered and read whole.
+            if expected is None or not _by_regions(
+                page, i, col, pending, page_dpi, boxes, expected, fill, tolerance
+            ):
                 if boxes:
-                    _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance, i)
-                if ocr and not only_image:
-                    future = _ocr_words_async(img.convert("L"), page_dpi)
-                    pending.append((future, f"page {i + 1}", i, (1.0, 1.0, 0.0, 0.0)))
-                bitmap.close()
+                    _image_objects_under(page, boxes, page_dpi, fill, i, col, tolerance)
+                only_image = False
+                if ocr:
+                    only_image = _ocr_page_images(page, i, col, pending, page_dpi)
+                if boxes or (ocr and not only_image):
+                    bitmap = page.render(scale=page_dpi / 72.0)
+                    img = bitmap.to_pil()
+                    if boxes:
+                        _pixels_under(img, boxes, fill, f"page {i + 1}", col, tolerance, i)
+                    if ocr and not only_image:
+                        future = _ocr_words_async(img.convert("L"), page_dpi)
+                        pending.append((future, f"page {i + 1}", i, (1.0, 1.0, 0.0, 0.0)))
+                    bitmap.close()
             tp.close()
             page.close()
         for future, where, index, place in pending:
@@ -421,6 +445,93 @@ def _pdfium(
         doc.close()
 
 
+def _single_image(page: Any, size: tuple[int, int]) -> Any:
+    """The page's one image object when the page is nothing else but it, upright over the whole
+    page at `size` pixels, and text drawn invisibly (a safe copy's page); else None."""
+    import pypdfium2.raw as pdfium_c
+
+    images = []
+    for obj in page.get_objects(max_depth=15):
+        kind = obj.type
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images.append(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+            if mode != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                return None
+        else:  # paths, shadings, forms: ink the source may not have had
+            return None
+    if len(images) != 1:
+        return None
+    img = images[0]
+    a, b, c, d, _e, _f = img.get_matrix().get()
+    if a <= 0 or d <= 0 or abs(b) > 1e-6 or abs(c) > 1e-6:
+        return None
+    if tuple(img.get_px_size()) != tuple(size):
+        return None
+    left, bottom, right, top = page.get_cropbox()
+    x0, y0, x1, y1 = img.get_bounds()
+    tol = 1.0
+    if not (x0 <= left + tol and y0 <= bottom + tol and x1 >= right - tol and y1 >= top - tol):
+        return None
+    return img
+
+
+def _by_regions(
+    page: Any,
+    i: int,
+    col: _Collector,
+    pending: list[_Pending],
+    page_dpi: int,
+    boxes: Sequence[Box],
+    expected: PageExpect,
+    fill: tuple[int, int, int],
+    tolerance: int,
+) -> bool:
+    """The page checked by regions (verify/regions.py): False when it is not a single full-page
+    image of the expected size (then it is read whole)."""
+    obj = _single_image(page, expected.size)
+    if obj is None:
+        return False
+    try:
+        image = obj.get_bitmap(render=False).to_pil()
+    except Exception:
+        return False
+    arr = as_array(image, expected.mode)
+    if arr.shape[1] != expected.size[0] or arr.shape[0] != expected.size[1]:
+        return False
+    solid_under(arr, boxes, fill, tolerance, i, col)
+    regions, same = regions_to_read(arr, boxes, expected)
+    w, h = expected.size
+    if sum(r.width * r.height for r in regions) > WHOLE_PAGE * w * h:
+        regions = [Box(0, 0, w, h)]
+    if regions:
+        gray = image.convert("L")
+        for r in regions:
+            x0, y0, x1, y1 = int(r.x0), int(r.y0), int(np.ceil(r.x1)), int(np.ceil(r.y1))
+            crop = gray.crop((x0, y0, x1, y1))
+            where = (
+                f"page {i + 1}" if (x1 - x0) * (y1 - y0) >= w * h else (f"a region of page {i + 1}")
+            )
+            pending.append((_ocr_words_async(crop, page_dpi), where, i, (1.0, 1.0, x0, y0)))
+    if expected.known:
+        col.reader("source words")
+        lines: dict[int, list[str]] = {}
+        for text, _box, line in expected.known:
+            lines.setdefault(line, []).append(text)
+        text = "\n".join(" ".join(t) for t in lines.values())
+        col.search(
+            text,
+            "source words",
+            f"the unchanged words of page {i + 1}",
+            page=i,
+            words=list(expected.known),
+        )
+    if same and expected.symbols_clear and not regions:
+        col.clear_pages.append(i)
+    return True
+
+
 def _verify_pdf(
     path: str,
     data: _Bytes,
@@ -431,6 +542,7 @@ def _verify_pdf(
     tolerance,
     ocr,
     forbidden_ids,
+    expect: Mapping[int, PageExpect] | None = None,
 ) -> None:
     col.reader("bytes")
     for n in sorted(_scan_bytes(_outside_image_streams(data), col.terms, pdf=True)):
@@ -439,7 +551,10 @@ def _verify_pdf(
     _pdf_raw_streams(data, col)
     steps: list[tuple[str, Callable[[], None]]] = [
         ("pypdf", lambda: _pdf_structure(path, col, forbidden_ids)),
-        ("pdfium", lambda: _pdfium(path, col, boxes_by_page, fill, dpi, tolerance, ocr)),
+        (
+            "pdfium",
+            lambda: _pdfium(path, col, boxes_by_page, fill, dpi, tolerance, ocr, expect),
+        ),
         ("pdfminer", lambda: _pdfminer_text(path, col)),
         ("poppler", lambda: _pdftotext(path, col)),
     ]

@@ -317,6 +317,9 @@ class _Collector:
         self.locations: list[Location] = []
         # problems tied to a box already in the copy: (problem, 0-based page, box in page px)
         self.spots: list[tuple[str, int, Box]] = []
+        # pages whose pixels outside the boxes are proven the source's, with no symbol left
+        # there by the source (regions.py): no barcode decode needed on them
+        self.clear_pages: list[int] = []
 
     def tracking_dots(self, where: str, pattern: object) -> None:
         """A printer's yellow dot pattern on a page: a problem, or a warning when the copy was
