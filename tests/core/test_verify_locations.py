@@ -56,6 +56,28 @@ def test_the_same_numbers_in_text_are_a_leak(
     assert not report.ok
 
 
+@pytest.mark.parametrize(
+    "file_id, leak",
+    [
+        (bytes.fromhex("A1552ADA00C0FFEE0123456789ABCDEF"), False),  # spells "155" and "ADA"
+        (b"Ada 155 Ospanov!", True),  # a writer that put the name in the /ID
+    ],
+    ids=["random-hex-spells-terms", "name-in-the-id"],
+)
+def test_a_file_id_is_searched_for_what_its_bytes_say(
+    tmp_path: Path, file_id: bytes, leak: bool
+) -> None:
+    """A copy's random trailer /ID is hex: its digits spelled a hidden number or a name of the
+    letters A to F by chance and refused a clean export now and then ("155", "Ada"). What the
+    /ID's bytes say is searched instead."""
+    pdf = RawPdf()
+    pdf.page(text_ops([(60, 700, "Hello world")]), size=A4)
+    path = pdf.write(tmp_path / "a.pdf", file_id=file_id)
+    assert file_id.hex().encode() in path.read_bytes().lower()
+    report = verify_file(path, ["155", "Ada", NAME])
+    assert report.ok is not leak, report.problems
+
+
 def test_a_page_text_hit_is_located_with_a_box(tmp_path: Path) -> None:
     path = _page_with(text_ops(BODY := [(60, 700, f"Dear {NAME} and friends")]), tmp_path / "a.pdf")
     assert BODY

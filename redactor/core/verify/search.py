@@ -129,14 +129,36 @@ def _scan_bytes(data: _Bytes, terms: Sequence[str], pdf: bool = False) -> set[in
         b"|".join(re.escape(v) for v in sorted(owner, key=len, reverse=True)), re.IGNORECASE
     )
     found: set[int] = set()
+    ids = _file_ids(data) if pdf else []
     for m in pattern.finditer(data):
         n = owner[m.group().lower()]
         if n in found or _in_pdf_syntax(data, m.start(), m.end()):
             continue
         if pdf and _number_in_syntax(data, m.start(), m.end()):
             continue
+        if any(a <= m.start() and m.end() <= b for a, b, _ in ids):
+            continue  # the hex spelling of a file /ID: its bytes are searched below
         found.add(n)
+    for _, _, raw in ids:
+        found |= _scan_bytes(raw, terms)
     return found
+
+
+# A file identifier: `/ID [<hex> <hex>]` in a trailer or cross-reference stream's dictionary.
+_FILE_ID_RE = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f\s]{0,256})>\s*<([0-9A-Fa-f\s]{0,256})>\s*\]")
+
+
+def _file_ids(data: _Bytes) -> list[tuple[int, int, bytes]]:
+    """The hex strings of every file /ID: their place and the bytes they spell. A random /ID's
+    hex digits spell a short number or a word of the letters A to F by chance ("155", "Ada"),
+    which is no leak; what the bytes say is searched instead."""
+    out: list[tuple[int, int, bytes]] = []
+    for m in _FILE_ID_RE.finditer(data):
+        for g in (1, 2):
+            digits = re.sub(rb"\s", b"", m.group(g))
+            raw = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+            out.append((m.start(g), m.end(g), raw))
+    return out
 
 
 # PDF keywords and the PostScript words of a CMap: syntax, not text.
