@@ -213,6 +213,34 @@ def find_names(text: str, doc: Any) -> list[tuple[str, int, int, float, str]]:
     out += _place_kind_ents(doc, g)
     if not lower_ok:
         out += _lower_names_in_cased_text(text, doc, toks, g)
+    out += _named_by_cue(text, g)
+    return out
+
+
+# "my name is Rubija", "people call me višeslav", a speaker's name before a line of dialogue
+_NAME_CUE_RE = re.compile(
+    r"(?i:\b(?:my|his|her|their|your)\s+name\s+is|\bname['’]s|\bcall\s+me|"
+    r"\bcalls\s+(?:me|him|her)|\bi\s+am\s+called|\bthey\s+call\s+(?:me|him|her))\s+"
+    r"(?P<n>[^\W\d_][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})"
+)
+_SPEAKER_RE = re.compile(r"(?m)^[ \t>]*(?P<n>[A-Z][^\W\d_]+)[ \t]*:[ \t]*\S")
+
+
+def _named_by_cue(
+    text: str, g: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int, float, str]]:
+    """A name after "my name is" or "call me" (not a common word: "my name is important"),
+    and a first name from the gazetteer as a speaker's label opening a line ("Halldór: What
+    a wife.")."""
+    out = []
+    for m in _NAME_CUE_RE.finditer(text):
+        words = m.group("n").split()
+        if words and words[0].lower() not in g["common"] and words[0].lower() not in g["rare"]:
+            out.append(("PERSON", m.start("n"), m.end("n"), 0.6, "name after 'my name is'"))
+    for m in _SPEAKER_RE.finditer(text):
+        w = m.group("n").lower()
+        if w in g["first"] and w not in g["common"]:
+            out.append(("PERSON", m.start("n"), m.end("n"), 0.5, "speaker's name"))
     return out
 
 
