@@ -237,6 +237,34 @@ def _year(s: str) -> bool:
     return len(s) == 4 and s.isdigit() and 1800 <= int(s) <= 2099
 
 
+_CORNER_RE = regex.compile(r"(?i:\bcorner[ \t]+of)[ \t]+")
+_CORNER_PART_RE = regex.compile(
+    r"(?:(?:\d{1,5}[A-Za-z]?|\p{Lu}[\p{L}'’\-]*\.?|(?i:ul|u|str|st|rue|via|de|del|la|le|"
+    r"van|von|der|ten|do|da|dos|das|di)\.?)[ \t]+)*"
+    r"(?:\d{1,5}[A-Za-z]?|\p{Lu}[\p{L}'’\-]*\.?|str\.?|u\.)"
+)
+
+
+def _corners(text: str) -> list[tuple[int, int]]:
+    """Two streets named as a crossing: "the corner of Dalbraut 99 and Frederikke Coves": the
+    streets and the "and" between them (only when both sides hold a capitalised word)."""
+    out = []
+    for m in _CORNER_RE.finditer(text):
+        a = _CORNER_PART_RE.match(text, m.end())
+        if not a:
+            continue
+        rest = regex.match(r"[ \t]+(?:and|&)[ \t]+", text[a.end() :])
+        if not rest:
+            continue
+        b = _CORNER_PART_RE.match(text, a.end() + rest.end())
+        if not b:
+            continue
+        if not (any(c.isupper() for c in a.group()) and any(c.isupper() for c in b.group())):
+            continue
+        out.append((a.start(), b.end()))
+    return out
+
+
 def find_en_addresses(text: str) -> list[tuple[int, int]]:
     """Spans of addresses in Latin letters (see the module docstring)."""
     if not any(c.isdigit() for c in text):
@@ -312,6 +340,7 @@ def find_en_addresses(text: str) -> list[tuple[int, int]]:
     for m in _ZIP_RE.finditer(text):
         if any(c.isdigit() for c in m.group("v")):
             spans.append(m.span("v"))
+    spans += _corners(text)
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:

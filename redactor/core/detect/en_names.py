@@ -510,6 +510,10 @@ def _place_ok(text: str, toks: list[_Tok], i: int, seg: list[_Tok], lower_ok: bo
     if shapes <= {"cap", "upper"}:
         if uncommon:
             return len(words) > 1 or len(words[0].text) > 3 or words[0].shape == "cap"
+        # several capitalised words that together name a place ("United Kingdom", "Fort
+        # Lee", "Sun City"), though each is a common word
+        if len(words) > 1 and all(t.shape == "cap" for t in words):
+            return True
         # a common word ("Reading", "Mobile") only after a place word, not at a sentence start
         return (
             after_prep

@@ -42,6 +42,11 @@ def assert_whole(text: str, part: str) -> None:
             "His unit address is PSC 4471, Box 2210\nAPO AE 09012",
             "PSC 4471, Box 2210\nAPO AE 09012",
         ),
+        # two streets named as a crossing
+        (
+            "Meet me at the corner of Kalevankatu 12 and Albert Road.",
+            "Kalevankatu 12 and Albert Road",
+        ),
         # a postcode named as one
         ("my zip code is 4410", "4410"),
         # a letter written without capitals
@@ -59,6 +64,7 @@ def test_address_found_whole(text, address):
         "I read pages 12 to 40 of Chapter 5 in 2019 and slept.",
         "There were 70 Jews from the Burgenland on board, 51 of them children.",
         "In Spring 43, Erwin and Lizzi came to the camp.",
+        "We sat in the corner of the room and the door was shut.",
     ],
 )
 def test_numbers_in_running_text_are_no_address(text):

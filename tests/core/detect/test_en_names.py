@@ -211,3 +211,9 @@ def test_name_named_by_a_cue(detector, text, name):
 def test_my_name_is_a_common_word_is_no_name(detector):
     text = "My name is important to me, and they call me often."
     assert_not_flagged(detector, text, "important", "often")
+
+
+def test_place_of_several_common_words(detector):
+    """Each word is a common English word; together they name a place in the gazetteer."""
+    text = "My cousin was sent back to the United Kingdom, and then on to Sun City."
+    assert_found(detector, text, "United Kingdom", "Sun City")
