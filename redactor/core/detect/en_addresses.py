@@ -22,9 +22,11 @@ left a field empty), skipping one blank line, and back over a line before it tha
 number and is made of such words. Text without any capitals ("3747 fourth avenue suite 112
 calgary") is read the same way with lower-case words. The span is an ADDRESS.
 
-Measured on the English dev corpora (the presidio-research synthetic addresses, mostly), see
-the branch note: it adds the house and unit numbers, postcodes and town lines that other rules
-left out, and flags few words outside gold spans.
+Measured on the English dev corpus (ner_en): LOCATION token recall 0.771 -> 0.892, the
+presidio-research synthetic addresses 0.674 -> 0.951, with no more tokens flagged outside gold
+spans (2422 before and after; the two it adds outside them, "Room 401" and a Wikivoyage
+address, were flagged already or are addresses). Its spans are ADDRESS, a label ner_en does not
+annotate, so the tokens it takes over from LOCATION spans leave that corpus's precision count.
 """
 
 from __future__ import annotations
