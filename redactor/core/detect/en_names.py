@@ -269,11 +269,19 @@ def _lower_names_in_cased_text(
         j = next((k for k, t in enumerate(toks) if t.end == e), None)
         if i is None or j is None:
             continue
+        if re.search(r"-[ \t]*\n[ \t]*$", text[max(0, s - 4) : s]):
+            continue  # the end of a word broken over two lines ("Bel-\ngian")
         prev = toks[i - 1] if i > 0 else None
         nxt = doc[j + 1] if j + 1 < len(doc) else None
         ok = (
             " " in w
-            or (prev is not None and prev.shape == "cap" and prev.person)
+            or (
+                prev is not None
+                and prev.shape == "cap"
+                and prev.person
+                and len(prev.text) >= 3
+                and prev.key not in _PARTICLES  # "Le renard brun": French, no name
+            )
             or (prev is not None and prev.key in _NAME_CUES)
             or (nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.text in ("'s", "’s", ",")))
         )
