@@ -171,9 +171,11 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry.add_recognizer(RuKkPlaceRecognizer(lg))
         registry.add_recognizer(RuKkFirstNameRecognizer(lg))
     registry.add_recognizer(ProperNounPlaceRecognizer())
+    from redactor.core.detect.en_addresses import EnglishAddressRecognizer
     from redactor.core.detect.en_names import EnglishNamesRecognizer
 
     registry.add_recognizer(EnglishNamesRecognizer())
+    registry.add_recognizer(EnglishAddressRecognizer())
     registry.add_recognizer(NamedFacilityRecognizer("kk"))
     registry.add_recognizer(NamedFacilityRecognizer("ru"))
     for rec in presidio_predefined(nlp_engine):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactor.core.detect.en_names import find_names
+from redactor.core.detect.en_names import _gaz, _named_by_cue, find_names
 
 NAMES = ("PERSON", "LOCATION")
 
@@ -173,3 +173,47 @@ def test_letter_in_capitals_or_without_them(detector, text):
     for word in ("mom", "colony", "letters", "miss"):
         s = low.index(word)
         assert not any(i in cov for i in range(s, s + len(word))), word
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a lower-case first name in a comment that otherwise uses capitals
+        ("Did anyone else notice gaby gave herself more soda?", "gaby"),
+        ("Great video! Say hi to marcus for me.", "marcus"),
+        # a lower-case surname right after a capitalised first name
+        ("I listened to Travis scott all night.", "scott"),
+    ],
+)
+def test_lower_case_name_in_a_cased_sentence(detector, text, name):
+    assert_found(detector, text, name)
+
+
+def test_lower_case_common_words_in_a_cased_sentence_are_not_names(detector):
+    text = "This looks like a lotta fun! I will grant you that, Mark."
+    assert_not_flagged(detector, text, "lotta", "grant")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hello, my name is Ondrejka and I write from the camp.", "Ondrejka"),
+        ("sometimes people call me vasilko", "vasilko"),
+        ("Liesbeth: Who is at the door?\nMatthias: Only the guard.", "Liesbeth"),
+    ],
+)
+def test_name_named_by_a_cue(detector, text, name):
+    assert_found(detector, text, name)
+    cued = [text[s:e] for _, s, e, _, _ in _named_by_cue(text, _gaz())]
+    assert name in cued
+
+
+def test_my_name_is_a_common_word_is_no_name(detector):
+    text = "My name is important to me, and they call me often."
+    assert_not_flagged(detector, text, "important", "often")
+
+
+def test_place_of_several_common_words(detector):
+    """Each word is a common English word; together they name a place in the gazetteer."""
+    text = "My cousin was sent back to the United Kingdom, and then on to Sun City."
+    assert_found(detector, text, "United Kingdom", "Sun City")
