@@ -14,7 +14,8 @@ shown, not promised. Elsewhere the combined detector promises at least each comp
 test_union.py checks the same on the first documents of each corpus; this runs them all.
 
 Precision counts only predictions of labels the corpus annotates (the Russian news corpus has
-no dates, so a found date there is neither right nor wrong). "labels": of the gold tokens found,
+no dates, so a found date there is neither right nor wrong; an address is judged as a place
+where the corpus annotates LOCATION and no ADDRESS). "labels": of the gold tokens found,
 the share a span of the gold label covers (a city found as PERSON is hidden but mislabelled).
 Never part of the pass/fail test run.
 """

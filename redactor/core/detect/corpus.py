@@ -119,9 +119,13 @@ def score_doc(
     """Add one document's token counts to report (per label, and "*" for precision).
 
     annotated: the labels the corpus annotates at all (default: all). A prediction of a label
-    the corpus does not annotate (a date in a corpus without dates) is left out of precision."""
+    the corpus does not annotate (a date in a corpus without dates) is left out of precision.
+    An address is judged as a place where the corpus files addresses under LOCATION (it
+    annotates LOCATION, not ADDRESS): right where it is gold, wrong where it is not."""
     wanted = set(labels)
     judged = set(annotated) if annotated is not None else None
+    if judged is not None and "LOCATION" in judged and "ADDRESS" not in judged:
+        judged.add("ADDRESS")
     pcovered = bytearray(len(text) + 1)
     covered = bytearray(len(text) + 1)
     plabels: dict[int, set[str]] = defaultdict(set)

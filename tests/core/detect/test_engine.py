@@ -168,3 +168,20 @@ def test_no_recognizer_class_shares_a_name_with_presidios() -> None:
     ours = {c.__name__ for c in subclasses(EntityRecognizer) if c.__module__.startswith("redactor")}
     assert ours, "no recognizer of ours found"
     assert not ours & theirs
+
+
+def test_an_address_is_judged_as_a_place_where_the_corpus_files_addresses_so() -> None:
+    """A corpus that annotates LOCATION and no ADDRESS files street addresses as places: an
+    ADDRESS prediction counts in precision there, right over gold and wrong elsewhere."""
+    text = "He lives at 12 Abai Ave and likes tea."
+    gold = [{"start": 12, "end": 23, "label": "LOCATION"}]
+    pred = [
+        {"start": 12, "end": 23, "label": "ADDRESS"},
+        {"start": 33, "end": 38, "label": "ADDRESS"},  # "likes": no gold
+    ]
+    placed, unjudged = Report(), Report()
+    score_doc(text, gold, pred, "en", placed, annotated={"LOCATION", "PERSON"})
+    score_doc(text, gold, pred, "en", unjudged, annotated={"PERSON"})
+    assert (placed.total().predicted, placed.total().false_pos) == (4, 1)
+    assert unjudged.total().predicted == 0
+    assert placed.total(label="LOCATION").recall == 1.0
