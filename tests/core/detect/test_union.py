@@ -16,8 +16,10 @@ old threshold) on texts written here.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -72,23 +74,42 @@ def _cases() -> list[tuple[str, str, str, str]]:
     return cases or [("letters", "presidio", "en", "PERSON")]
 
 
-@pytest.fixture(scope="module")
-def found(detector, data_dir: Path) -> dict[str, list[tuple[dict, dict[str, list[Span]]]]]:
-    """Per corpus, each document with the spans of the combined detector and of each
-    component on it (a component only on documents of its languages)."""
+def _component_spans(texts: dict[str, list[tuple[str, str]]]) -> dict[str, list[dict]]:
+    """Per corpus, per document (text, language), each plain component's spans (a component
+    only on documents of its languages). Run in a process of its own (the `found` fixture)."""
     from redactor.core.detect.components import all_components
 
     comps = all_components()
+    return {
+        corpus: [
+            {c.name: c.find(text, lang) for c in comps if lang in c.langs} for text, lang in docs
+        ]
+        for corpus, docs in texts.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def found(detector, data_dir: Path) -> dict[str, list[tuple[dict, dict[str, list[Span]]]]]:
+    """Per corpus, each document with the spans of the combined detector and of each
+    component on it (a component only on documents of its languages).
+
+    The components run alone in a spawned process of their own while this one runs the
+    combined detector: the same work on both cores (each component is built fresh there, as
+    bench/detect.py builds it, and shares nothing with the detector)."""
+    texts = {c: [(d["text"], d.get("lang", "xx")) for d in _docs(c)] for c in CORPORA}
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        alone = pool.submit(_component_spans, texts)
+        combined = {c: [detector.analyze(text) for text, _ in texts[c]] for c in CORPORA}
+        by_component = alone.result()
     out: dict[str, list[tuple[dict, dict[str, list[Span]]]]] = {}
     for corpus in CORPORA:
-        out[corpus] = []
-        for doc in _docs(corpus):
-            text, lang = doc["text"], doc.get("lang", "xx")
-            spans = {"combined": detector.analyze(text)}
-            for c in comps:
-                if lang in c.langs:
-                    spans[c.name] = c.find(text, lang)
-            out[corpus].append((doc, spans))
+        out[corpus] = [
+            (doc, {"combined": spans, **comps})
+            for doc, spans, comps in zip(
+                _docs(corpus), combined[corpus], by_component[corpus], strict=True
+            )
+        ]
     return out
 
 
