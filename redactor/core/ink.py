@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageChops
 
 from .model import Box
 
@@ -30,14 +30,10 @@ def grey_page(image: Image.Image) -> Image.Image | None:
         return image
     if image.mode != "RGB":
         return None
-    arr = np.asarray(image, dtype=np.uint8)
-    few = arr[::16, ::16]  # a coloured page is told from a few pixels
-    if not (np.array_equal(few[..., 0], few[..., 1]) and np.array_equal(few[..., 1], few[..., 2])):
+    red, green, blue = image.split()
+    if ImageChops.difference(red, green).getbbox() or ImageChops.difference(red, blue).getbbox():
         return None
-    red = arr[..., 0]
-    if not (np.array_equal(red, arr[..., 1]) and np.array_equal(red, arr[..., 2])):
-        return None
-    return Image.fromarray(np.ascontiguousarray(red), "L")
+    return red
 
 
 def darkest_channel(image: Image.Image) -> np.ndarray:

@@ -32,6 +32,9 @@ STRAY_INK_BLOCKS = 40
 MIN_SKEW = 0.3
 # A page read with 70% of its words at this confidence or more is upright: OSD is not asked.
 UPRIGHT_CONF = 70.0
+# A page with less ink than this share of its pixels and no word read is blank paper (a back
+# side, specks, a fold): OSD is not asked which way up it is.
+BLANK_SHARE = 0.001
 # Scripts the OCR languages read; a page OSD is sure is in another one needs eyes.
 READ_SCRIPTS = frozenset({"Latin", "Cyrillic"})
 MIN_SCRIPT_CONF = 15.0
@@ -167,6 +170,8 @@ def ocr_page(
     sure = [w for w in words if w.conf >= UPRIGHT_CONF and not misshapen(w)]
     if words and len(sure) >= 0.7 * len(words):
         return words, "", False
+    if not words and np.count_nonzero(mask) < BLANK_SHARE * mask.size:
+        return words, "", False  # blank paper, specks or a fold: nothing to turn (OSD costs)
     orient = detect_orientation(image, dpi, engine.tessdata)
     foreign = ""
     if orient.script and orient.script not in READ_SCRIPTS:
