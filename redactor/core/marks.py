@@ -51,21 +51,33 @@ class Symbol:
     content: str
 
 
-def read_symbols(image: Image.Image | np.ndarray, dpi: int = 200) -> list[Symbol]:
-    """Every barcode and QR code zxing-cpp decodes in the image, with the quiet zone around it
-    (4 modules of a 2-D symbol, 10 of a linear one: whatever is left of it would still let a
-    reader find the symbol)."""
+Area = tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels
+
+
+def read_symbols(
+    image: Image.Image | np.ndarray, dpi: int = 200, areas: Sequence[Area] | None = None
+) -> list[Symbol]:
+    """Every barcode and QR code zxing-cpp decodes in the image (or in each of `areas` of
+    it, each read alone), with the quiet zone around it (4 modules of a 2-D symbol, 10 of a
+    linear one: whatever is left of it would still let a reader find the symbol)."""
     zx = _zxing()
     if zx is None:
         return []
     gray = np.asarray(image.convert("L")) if isinstance(image, Image.Image) else image
     h, w = gray.shape[:2]
+    found_all = []
+    for x0, y0, x1, y1 in [(0, 0, w, h)] if areas is None else areas:
+        piece = gray if (x0, y0, x1, y1) == (0, 0, w, h) else gray[y0:y1, x0:x1]
+        if piece.size == 0:
+            continue
+        found_all += [(f, x0, y0) for f in zx.read_barcodes(np.ascontiguousarray(piece))]
     out = []
-    for found in zx.read_barcodes(gray):
+    for found, ox, oy in found_all:
         if not found.valid:
             continue
         pos = found.position
-        pts = [(p.x, p.y) for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)]
+        corners = (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)
+        pts = [(p.x + ox, p.y + oy) for p in corners]
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         bw, bh = max(xs) - min(xs), max(ys) - min(ys)
         kind = str(found.format)
@@ -106,10 +118,10 @@ def _bar_extent(gray: np.ndarray, box: Box) -> Box:
     return Box(box.x0, float(top), box.x1, float(bottom))
 
 
-def symbol_marks(image: Image.Image, dpi: int) -> list[Mark]:
+def symbol_marks(image: Image.Image, dpi: int, areas: Sequence[Area] | None = None) -> list[Mark]:
     gray = np.asarray(image.convert("L"))
     out = []
-    for s in read_symbols(gray, dpi):
+    for s in read_symbols(gray, dpi, areas):
         box = s.box if any(k in s.kind for k in _2D) else _bar_extent(gray, s.box)
         pad = dpi * 0.05
         box = box.padded(pad, image.width, image.height)
@@ -177,16 +189,22 @@ def _group(rects: list[tuple[int, int, int, int]]) -> list[tuple[tuple[int, int,
     return out
 
 
-def face_boxes(rgb: np.ndarray, dpi: int, min_inch: float = FACE_MIN_INCH) -> list[Box]:
-    """Faces in an RGB array at `dpi` (boxes at its scale), looked for in photo-like regions
-    only; each box grown to the head (hair, ears, chin)."""
+def face_boxes(
+    rgb: np.ndarray,
+    dpi: int,
+    min_inch: float = FACE_MIN_INCH,
+    regions: Sequence[tuple[int, int, int, int]] | None = None,
+) -> list[Box]:
+    """Faces in an RGB (or grey) array at `dpi` (boxes at its scale), looked for in photo-like
+    regions only (`regions` when known); each box grown to the head (hair, ears, chin)."""
     cascade = _face_cascade()
     if cascade is None:
         return []
-    gray = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+    gray = rgb if rgb.ndim == 2 else np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+    gray = np.asarray(gray, dtype=np.uint8)
     min_px = max(24, int(min_inch * dpi))
     out: list[Box] = []
-    for x, y, w, h in photo_regions(gray, dpi):
+    for x, y, w, h in photo_regions(gray, dpi) if regions is None else regions:
         crop = gray[y : y + h, x : x + w]
         # The cascade works on faces of 24 to ~100 pixels: bigger photos are looked at smaller.
         scale = min(1.0, 24.0 / min_px) if min_px > 24 else 1.0
@@ -474,29 +492,37 @@ def find_marks(
     *,
     photos: bool = True,
     skip: Sequence[Box] = (),
+    symbol_areas: Sequence[Area] | None = None,
 ) -> tuple[Mark, ...]:
-    """The marks of one page raster at `dpi`: barcodes (at full resolution), stamps, faces (only
-    with `photos`: a page with images or a scan) and, on a typed page (enough sure words),
-    signatures and handwriting outside its words and `skip` (dark boxes burned anyway)."""
-    marks: list[Mark] = symbol_marks(image, dpi)
+    """The marks of one page raster at `dpi`: barcodes (at full resolution; only in
+    `symbol_areas` when given), stamps, faces (only with `photos`: a page with images or a
+    scan) and, on a typed page (enough sure words), signatures and handwriting outside its
+    words and `skip` (dark boxes burned anyway). A grey page ("L") is looked at in grey: it
+    has no coloured ink, so no stamp, and the rest sees the pixels it would see in RGB."""
+    marks: list[Mark] = symbol_marks(image, dpi, symbol_areas)
+    grey = image.mode == "L"
     f = min(1.0, WORK_DPI / dpi)
-    small = image.convert("RGB")
+    small = image if grey else image.convert("RGB")
     if f < 1.0:
         small = small.resize((max(1, round(image.width * f)), max(1, round(image.height * f))), 2)
-    rgb = np.asarray(small, dtype=np.uint8)
+    pixels = np.asarray(small, dtype=np.uint8)
     sdpi = max(1, round(dpi * f))
     back = 1.0 / f
-    for box, kind in stamp_boxes(rgb, sdpi):
-        marks.append(Mark(Label.STAMP, _clip(box.scaled(back), image), kind))
-    if photos:
-        for box in face_boxes(rgb, sdpi):
-            marks.append(Mark(Label.FACE, _clip(box.scaled(back), image), "face"))
+    if not grey:
+        for box, kind in stamp_boxes(pixels, sdpi):
+            marks.append(Mark(Label.STAMP, _clip(box.scaled(back), image), kind))
+    gray = pixels if grey else np.asarray(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY))
+    gray = np.asarray(gray, dtype=np.uint8)
     sure = [w for w in words if w.conf >= 60 and any(ch.isalpha() for ch in w.text)]
-    if len(sure) >= HAND_MIN_WORDS:
-        gray = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+    hand = len(sure) >= HAND_MIN_WORDS
+    regions = photo_regions(gray, sdpi) if photos or hand else []  # found once for both
+    if photos:
+        for box in face_boxes(gray, sdpi, regions=regions):
+            marks.append(Mark(Label.FACE, _clip(box.scaled(back), image), "face"))
+    if hand:
         taken = [m.box.scaled(f) for m in marks] + [b.scaled(f) for b in skip]
         # a photo's edges and shadows are no pen strokes
-        taken += [Box(x, y, x + w, y + h) for x, y, w, h in photo_regions(gray, sdpi)]
+        taken += [Box(x, y, x + w, y + h) for x, y, w, h in regions]
         for box, kind in hand_boxes(gray, sdpi, [w.box.scaled(f) for w in words], taken):
             label = Label.SIGNATURE if kind == "signature" else Label.HANDWRITING
             marks.append(Mark(label, _clip(box.scaled(back), image), kind, 0.8))

@@ -28,8 +28,10 @@ from .ink import (
     Turn,
     apply_turn,
     could_hold_a_word,
+    ink_areas,
     ink_groups,
     ink_mask,
+    reach,
     strip_rules,
     turn,
     unexplained,
@@ -107,6 +109,9 @@ class InkReading:
     unread: tuple[Box, ...]  # ink still no word explains, big enough to hold a word
     candidates: int  # groups that were unexplained before reading again
     variants: int  # small images read (the cost)
+    # Rectangles (x0, y0, x1, y1, page pixels) holding all the ink no word explained before
+    # reading again, with paper around it (`ink.ink_areas`): where a barcode can be.
+    areas: tuple[tuple[int, int, int, int], ...] = ()
 
     def apply(self, words: Sequence[Word]) -> tuple[Word, ...]:
         """The page's words with the words read again added."""
@@ -161,10 +166,16 @@ def read_unexplained(
     `sideways`: the page's OCR read it turned a quarter."""
     mask, contrast = ink if ink is not None else ink_mask(image, dpi)
     pad = max(2, dpi // 50)
-    rest = strip_rules(unexplained(mask, [*explaining_boxes(words, sideways), *skip], pad), dpi)
-    groups = [g for g in ink_groups(rest, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
+    raw = unexplained(mask, [*explaining_boxes(words, sideways), *skip], pad)
+    # The ink left is looked at piece by piece (a scan's few specks, not the whole page): the
+    # same rules stripped and the same groups as on the whole page (`ink_areas`).
+    areas = tuple(ink_areas(raw, reach(dpi)))
+    rest = np.zeros_like(raw)
+    for x0, y0, x1, y1 in areas:
+        rest[y0:y1, x0:x1] = strip_rules(raw[y0:y1, x0:x1], dpi)
+    groups = [g for g in _groups(rest, areas, dpi) if could_hold_a_word(g, dpi)]
     if not groups:
-        return InkReading((), (), (), 0, 0)
+        return InkReading((), (), (), 0, 0, areas)
     page_area = float(mask.size)
     found: list[Word] = []  # every word read again (for what they explain)
     new: list[Word] = []  # those read where no word of the page is
@@ -201,7 +212,7 @@ def read_unexplained(
             new.extend(replace(w, line=w.line + line0, block=block0 + n) for w in got)
             line0 = max(w.line for w in new) + 1
     still = unexplained(rest, [w.box for w in found], pad)
-    unread = [g.box for g in ink_groups(still, dpi, WORD_MIN_INCH) if could_hold_a_word(g, dpi)]
+    unread = [g.box for g in _groups(still, areas, dpi) if could_hold_a_word(g, dpi)]
     if found or unread:
         log.info(
             "unexplained ink: %d groups, %d words read again, %d regions unread (%d reads)",
@@ -211,7 +222,20 @@ def read_unexplained(
             MAX_READS - budget.reads,
         )
     variants = MAX_READS - budget.reads
-    return InkReading(tuple(new), tuple(placed), tuple(unread), len(groups), variants)
+    return InkReading(tuple(new), tuple(placed), tuple(unread), len(groups), variants, areas)
+
+
+def _groups(
+    rest: np.ndarray, areas: Sequence[tuple[int, int, int, int]], dpi: int
+) -> list[InkGroup]:
+    """`ink_groups` of `rest` (whose ink is all inside `areas`), area by area, in the page's
+    pixels and in reading order (top to bottom, then left to right)."""
+    out: list[InkGroup] = []
+    for x0, y0, x1, y1 in areas:
+        for g in ink_groups(rest[y0:y1, x0:x1], dpi, WORD_MIN_INCH):
+            b = g.box
+            out.append(replace(g, box=Box(b.x0 + x0, b.y0 + y0, b.x1 + x0, b.y1 + y0)))
+    return sorted(out, key=lambda g: (g.box.y0, g.box.x0))
 
 
 def _ways(g: InkGroup) -> list[tuple[float, bool]]:

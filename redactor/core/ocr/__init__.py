@@ -88,7 +88,13 @@ class OcrEngine:
         tr = self._tesserocr
         api = self._api
         api.SetPageSegMode(tr.PSM.SINGLE_BLOCK if block else tr.PSM.AUTO)
-        api.SetImage(image)
+        if image.mode not in ("L", "RGB"):
+            image = image.convert("RGB")
+        # The pixels as they are (Tesseract gets the same image as through SetImage, without
+        # an encoded copy in between); kept alive until the recognition is done.
+        data = image.tobytes()
+        depth = 1 if image.mode == "L" else 3
+        api.SetImageBytes(data, image.width, image.height, depth, depth * image.width)
         api.SetSourceResolution(int(dpi))
         api.Recognize()
         words: list[Word] = []
