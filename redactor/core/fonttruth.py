@@ -60,19 +60,26 @@ WORD_AGREES = 0.5
 # Words mostly of other characters (a dotted leader "Heading.......1") are not sampled.
 MIN_LETTER_SHARE = 0.6
 
-Font = tuple[str, int, int]  # name, flags, the font object's address
+Font = tuple[str, int, int]  # name, flags, the font object's address (on one page)
+Shape = tuple[int, int, int]  # a glyph's ink box: top, bottom, width, in 1/20 of the font size
+Pair = tuple[str, Shape]  # a letter (folded) as the layer says it, with the shape drawn for it
 Reader = Callable[[Image.Image, int], list[Word]]
 
 
 @dataclass
 class _FontState:
-    verified: set[str] = field(default_factory=set)
-    tries: dict[str, int] = field(default_factory=dict)
-    suspect: bool = False
+    """What is known of the fonts of one name and flags in one letter: the letters (with the
+    shape of the glyph drawn for each) OCR confirmed, those asked for in vain, and those of
+    fonts found lying. A letter is known by its shape too: a font of the same name whose map
+    names another glyph for a letter is not taken for verified."""
+
+    verified: set[Pair] = field(default_factory=set)
+    tries: dict[Pair, int] = field(default_factory=dict)
+    lying: set[Pair] = field(default_factory=set)
 
 
-# Per worker: (document key, font name, flags, font object) -> what is known of that font.
-_STATE: dict[tuple[str, str, int, int], _FontState] = {}
+# Per worker: (document key, font name, flags) -> what is known of those fonts.
+_STATE: dict[tuple[str, str, int], _FontState] = {}
 _MAX_STATE = 4096
 
 
@@ -100,7 +107,9 @@ def _pdf_page(source: object, index: int) -> tuple[object, int] | None:
     return None
 
 
-def _char_fonts(source: object, index: int, dpi: int) -> list[tuple[float, float, Font, str]]:
+def _char_fonts(
+    source: object, index: int, dpi: int
+) -> list[tuple[float, float, Font, str, Shape]]:
     """Per visible character of the page's text layer: its box's centre in pixels, its font
     (name, flags) and the character."""
     from .sources.pdf import PdfSource, box_to_pixels
@@ -108,7 +117,7 @@ def _char_fonts(source: object, index: int, dpi: int) -> list[tuple[float, float
     assert isinstance(source, PdfSource)
     page = source._page(index)
     textpage = None
-    out: list[tuple[float, float, Font, str]] = []
+    out: list[tuple[float, float, Font, str, Shape]] = []
     try:
         textpage = page.get_textpage()
         raw = textpage.raw
@@ -117,6 +126,8 @@ def _char_fonts(source: object, index: int, dpi: int) -> list[tuple[float, float
         rotation = page.get_rotation() % 360
         scale = dpi / 72
         rect = pdfium_c.FS_RECTF()
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        ox, oy = ctypes.c_double(), ctypes.c_double()
         flags = ctypes.c_int()
         buf = ctypes.create_string_buffer(256)
         names: dict[int, Font] = {}
@@ -146,7 +157,20 @@ def _char_fonts(source: object, index: int, dpi: int) -> list[tuple[float, float
                 rotation,
                 scale,
             )
-            out.append(((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, font, ch))
+            shape: Shape = (0, 0, 0)
+            size = pdfium_c.FPDFText_GetFontSize(raw, i)
+            if (
+                size > 0
+                and pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+                and pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            ):
+                k = 20 / size
+                shape = (
+                    round((top.value - oy.value) * k),
+                    round((bottom.value - oy.value) * k),
+                    round((right.value - left.value) * k),
+                )
+            out.append(((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, font, ch, shape))
     except Exception as exc:  # pdfium raises plain errors on broken text layers
         log.warning("page %d: fonts unreadable (%s)", index + 1, type(exc).__name__)
         return []
@@ -158,7 +182,7 @@ def _char_fonts(source: object, index: int, dpi: int) -> list[tuple[float, float
 
 
 def word_fonts(
-    words: Sequence[Word], chars: Sequence[tuple[float, float, Font, str]]
+    words: Sequence[Word], chars: Sequence[tuple[float, float, Font, str, Shape]]
 ) -> list[Font | None]:
     """The font of each text-layer word: the one drawing most of the characters whose centre
     is inside it (None: none found)."""
@@ -170,7 +194,7 @@ def word_fonts(
         for r in range(int(w.box.y0 // band), int(w.box.y1 // band) + 1):
             rows.setdefault(r, []).append(k)
     votes: list[dict[Font, int]] = [{} for _ in words]
-    for cx, cy, font, _ch in chars:
+    for cx, cy, font, _ch, _shape in chars:
         for k in rows.get(int(cy // band), ()):
             b = words[k].box
             if b.x0 <= cx <= b.x1 and b.y0 <= cy <= b.y1:
@@ -312,40 +336,50 @@ def check_page(
     for k, f in enumerate(fonts):
         if f is not None:
             by_font.setdefault(f, []).append(k)
+    pairs: dict[Font, set[Pair]] = {}
+    for _cx, _cy, font, ch, shape in chars:
+        letter = _letters(ch)[:1]
+        if letter:
+            pairs.setdefault(font, set()).add((letter, shape))
     doc = _doc_key(source)
     if len(_STATE) > _MAX_STATE:
         _STATE.clear()
     suspect: set[Font] = set()
     passes = 0
     for font, idxs in by_font.items():
-        state = _STATE.setdefault((doc, *font), _FontState())
-        if not state.suspect:
-            # Words that are not plain letters are read by the final check anyway, and a
-            # script the OCR languages do not read cannot be checked by reading.
-            fw = [words[k] for k in idxs if plain_text(words[k].text)]
-            needed = {ch for w in fw for ch in _letters(w.text) if ch not in state.verified} - {
-                ch for ch, n in state.tries.items() if n >= MAX_TRIES
-            }
-            sample = _sample(fw, needed) if needed else []
-            if sample:
-                share, confirmed, missed = 0.0, set[str](), set[str]()
-                # Text turned on the page (a /Rotate, a turned matrix) is read turned back:
-                # upright first, the other ways only when upright does not agree.
-                for degrees in (0, 90, 270, 180):
-                    got = _read_words(image, dpi, sample, read, degrees)
-                    passes += 1
-                    texts = [[g.text for g in ws] for ws in got]
-                    share, confirmed, missed = agreement([w.text for w in sample], texts)
-                    if share >= MIN_AGREEMENT:
-                        break
-                if share < MIN_AGREEMENT:
-                    state.suspect = True
-                else:
-                    state.verified |= confirmed
-                    for ch in missed:
-                        state.tries[ch] = state.tries.get(ch, 0) + 1
-        if state.suspect:
+        state = _STATE.setdefault((doc, font[0], font[1]), _FontState())
+        drawn = pairs.get(font, set())
+        if len(drawn & state.lying) > len(drawn & state.verified):
+            suspect.add(font)  # a font found lying on an earlier page
+            continue
+        # Words that are not plain letters are read by the final check anyway, and a script
+        # the OCR languages do not read cannot be checked by reading.
+        fw = [words[k] for k in idxs if plain_text(words[k].text)]
+        new = {p for p in drawn - state.verified if state.tries.get(p, 0) < MAX_TRIES}
+        needed = {letter for letter, _shape in new}
+        sample = _sample(fw, needed) if needed else []
+        if not sample:
+            continue
+        share, confirmed = 0.0, set[str]()
+        # Text turned on the page (a /Rotate, a turned matrix) is read turned back: upright
+        # first, the other ways only when upright does not agree.
+        for degrees in (0, 90, 270, 180):
+            got = _read_words(image, dpi, sample, read, degrees)
+            passes += 1
+            texts = [[g.text for g in ws] for ws in got]
+            share, confirmed, _missed = agreement([w.text for w in sample], texts)
+            if share >= MIN_AGREEMENT:
+                break
+        if share < MIN_AGREEMENT:
+            state.lying |= drawn
             suspect.add(font)
+            continue
+        asked = {letter for w in sample for letter in _letters(w.text)}
+        for p in new:
+            if p[0] in confirmed:
+                state.verified.add(p)
+            elif p[0] in asked:
+                state.tries[p] = state.tries.get(p, 0) + 1
     if not suspect:
         return FontTruth(tuple(words), ocr_passes=passes)
     lie_idx = [k for k, f in enumerate(fonts) if f in suspect]

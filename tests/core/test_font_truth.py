@@ -79,6 +79,37 @@ def test_check_page_flags_only_the_lying_font(letter: Path) -> None:
     assert not any(w.text == "Dear" for w in truth.lies)
 
 
+def test_a_lying_font_named_like_a_verified_one_is_checked(tmp_path: Path) -> None:
+    """Page 1 verifies Helvetica's letters; page 2 draws other glyphs for those letters in a
+    font of the same name and flags: not taken for verified (each letter is known with the
+    shape drawn for it). Page 3 is known lying without a check of its own."""
+    fonttruth.forget()
+    path = shifted_font_pdf(tmp_path / "three.pdf", honest_first=True, pages=2)
+    src = PdfSource(str(path))
+    eng = engine_for("rus+kaz+eng")
+    try:
+        truths = []
+        for i in range(3):
+            layer = src.text_layer(i, DPI)
+            assert layer is not None
+            truths.append(
+                fonttruth.check_page(
+                    src,
+                    i,
+                    DPI,
+                    src.render(i, DPI),
+                    list(layer.words),
+                    lambda im, d: eng.read(im, d, True),
+                )
+            )
+    finally:
+        src.close()
+    assert [t.suspect_fonts for t in truths] == [0, 1, 1]
+    assert truths[0].ocr_passes == 1
+    assert truths[2].ocr_passes == 1  # its words read; no check of the font again
+    assert any(NAME in w.text for w in truths[2].words)
+
+
 def test_export_hides_the_name_and_the_copy_reads_clean(
     tmp_path: Path, analysis: jobs.Analysis
 ) -> None:

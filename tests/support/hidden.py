@@ -105,10 +105,13 @@ def shifted(text: str) -> str:
     return "".join(out)
 
 
-def shifted_font_pdf(path: Path, name: str = SHIFTED_NAME) -> Path:
+def shifted_font_pdf(
+    path: Path, name: str = SHIFTED_NAME, honest_first: bool = False, pages: int = 1
+) -> Path:
     """A typed letter whose last lines are drawn in a font named like the body's (Helvetica)
     whose ToUnicode map shifts every letter by one: the page shows `name` and the words around
-    it, the text layer says other plain letters ("Zfttfopw")."""
+    it, the text layer says other plain letters ("Zfttfopw"). `pages` such pages, after (with
+    `honest_first`) a page drawing the letters the lie says in the honest Helvetica."""
     pdf = RawPdf()
     cmap = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
@@ -130,5 +133,9 @@ def shifted_font_pdf(path: Path, name: str = SHIFTED_NAME) -> Path:
     for k, line in enumerate(lines):
         content += b"BT /F2 12 Tf 1 0 0 1 60 %d Tm (%s) Tj ET\n" % (680 - 20 * k, line.encode())
     fonts = b"/Font << /F1 %d 0 R /F2 %d 0 R >>" % (pdf.font, font)
-    pdf.page(content, size=A4, resources=fonts)
+    if honest_first:  # the letters the lying layer says, drawn honestly in Helvetica
+        said = [(60, 680 - 20 * k, shifted(line)) for k, line in enumerate(lines)]
+        pdf.page(text_ops(BODY[:4] + said, size=12), size=A4)
+    for _ in range(pages):
+        pdf.page(content, size=A4, resources=fonts)
     return pdf.write(path)
