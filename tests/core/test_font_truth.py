@@ -175,3 +175,16 @@ def test_honest_fonts_of_typed_letters_are_not_suspect() -> None:
                 assert truth.ocr_passes >= 1  # each letter's font was checked
         finally:
             src.close()
+
+
+def test_the_notice_is_said_in_the_editors_words(analysis: jobs.Analysis) -> None:
+    from redactor.core.model import Reason
+    from redactor.gui.models import reason_text
+
+    notice = next(
+        f
+        for f in analysis.findings
+        if f.span.label == Label.HIDDEN_TEXT and fonttruth.LYING_FONT in f.span.why
+    )
+    said = reason_text(Reason("detector", Label.HIDDEN_TEXT, notice.span.why), lambda *a: [])
+    assert said.startswith("the text layer does not say what the page shows")
