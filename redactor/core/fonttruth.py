@@ -43,9 +43,10 @@ log = logging.getLogger(__name__)
 # Why the layer's words of a suspect font are not the page's words (shown to the editor as a
 # hidden-text notice; never the text).
 LYING_FONT = "a font whose text layer does not say what its letters show (its words read by OCR)"
-# A font is suspect when less than this share of the sampled letters (folded) is confirmed by
-# OCR. Honest typed text reads at 0.9 and more; a shifted map at about 0.
-MIN_AGREEMENT = 0.5
+# A font is suspect when less than this share of its sampled letters is in words that agree
+# with their reading (WORD_AGREES). Honest fonts of the shared letters and PDFs: 1.0 mostly,
+# 0.52 at worst (a highlighted word misread); a shifted map: 0.
+MIN_AGREEMENT = 0.35
 # A letter of a font confirmed in no sample after this many tries is no longer asked for (an
 # OCR confusion such as l/I must not cost a pass on every page).
 MAX_TRIES = 2
