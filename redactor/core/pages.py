@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from . import fonttruth
 from .ink import apply_turn, grey_page, ink_mask, skew_angle, turn
 from .marks import find_marks, with_hand_marks
 from .model import Box, Mark, PageText, Word
@@ -210,6 +211,27 @@ class _LazyReader:
         return engine_for(langs or self.langs).read(image, dpi, block=block)
 
 
+def _font_truth(
+    source: Source,
+    index: int,
+    dpi: int,
+    image: Image.Image,
+    words: list[Word],
+    langs: str,
+    hidden: tuple[Word, ...],
+    hows: tuple[str, ...],
+) -> tuple[list[Word], tuple[Word, ...], tuple[str, ...]]:
+    """The text layer's words with those of fonts that lie read by OCR instead (fonttruth.py);
+    the lying words join the hidden ones, so the editor is told."""
+    truth = fonttruth.check_page(
+        source, index, dpi, image, words, lambda im, d: engine_for(langs).read(im, d, block=True)
+    )
+    if not truth.lies:
+        return words, hidden, hows
+    how = fonttruth.LYING_FONT
+    return list(truth.words), (*hidden, *truth.lies), (*hows, *(how for _ in truth.lies))
+
+
 def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     """Words of one page: the text layer, OCR where there is none or where images are, and
     ink no word explains read again; what still cannot be read is reported."""
@@ -229,6 +251,10 @@ def read_page(source: Source, index: int, dpi: int, langs: str) -> PageText:
     if hidden:
         log.info("page %d: %d hidden text-layer words", index + 1, len(hidden))
     image = source.render(index, dpi)
+    if text_words:  # a PDF page's fonts must show what its text layer says
+        text_words, hidden, hows = _font_truth(
+            source, index, page_dpi, image, text_words, langs, hidden, hows
+        )
     ocr_ran = False
     ocr_words: list[Word] = []
     drawn = getattr(source, "drawn_boxes", None)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 
+from redactor.core.fonttruth import LYING_FONT
 from redactor.core.model import MARK_LABELS, Document, FindingSource, Label, Reason, ReviewState
 from redactor.core.pipeline import HIDDEN_WHY, PROPAGATED_WHY
 from redactor.core.plan import Redaction, RedactionPlan
@@ -150,6 +151,11 @@ def reason_text(x: Reason, words_of: WordsOf) -> str:
     the term matched, or the finding a propagated one repeats."""
     if x.source == FindingSource.MANUAL:
         return tr("drawn by hand")
+    if x.label == Label.HIDDEN_TEXT and LYING_FONT in x.why:
+        return tr(
+            "the text layer does not say what the page shows (a font names its letters "
+            "wrongly): these words were read from the page"
+        )
     if x.label == Label.HIDDEN_TEXT:
         return trf("text in the source file the page does not show (%1)", x.why[len(HIDDEN_WHY) :])
     if x.label == Label.UNREAD and x.why.startswith("ink no reader"):

@@ -700,6 +700,10 @@
         <translation>қолмен салынған</translation>
     </message>
     <message>
+        <source>the text layer does not say what the page shows (a font names its letters wrongly): these words were read from the page</source>
+        <translation>мәтін қабаты беттегі көрінетінді айтпайды (қаріп әріптерін қате атайды): бұл сөздер беттен оқылды</translation>
+    </message>
+    <message>
         <source>text in the source file the page does not show (%1)</source>
         <translation>бастапқы файлдағы бетте көрінбейтін мәтін (%1)</translation>
     </message>

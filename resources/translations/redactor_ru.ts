@@ -700,6 +700,10 @@
         <translation>нарисовано вручную</translation>
     </message>
     <message>
+        <source>the text layer does not say what the page shows (a font names its letters wrongly): these words were read from the page</source>
+        <translation>текстовый слой говорит не то, что показывает страница (шрифт называет свои буквы неверно): эти слова прочитаны со страницы</translation>
+    </message>
+    <message>
         <source>text in the source file the page does not show (%1)</source>
         <translation>текст в исходном файле, которого не видно на странице (%1)</translation>
     </message>

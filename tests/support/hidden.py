@@ -86,3 +86,56 @@ def lying_font_pdf(path: Path) -> Path:
     fonts = b"/Font << /F1 %d 0 R /F2 %d 0 R >>" % (pdf.font, font)
     pdf.page(content, size=A4, resources=fonts)
     return pdf.write(path)
+
+
+SHIFTED_NAME = "Yessenov"
+
+
+def shifted(text: str) -> str:
+    """What a ToUnicode map that shifts every letter by one says for `text` ("Yessenov" ->
+    "Zfttfopw"; z -> a)."""
+    out = []
+    for ch in text:
+        if "a" <= ch <= "z":
+            out.append("a" if ch == "z" else chr(ord(ch) + 1))
+        elif "A" <= ch <= "Z":
+            out.append("A" if ch == "Z" else chr(ord(ch) + 1))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def shifted_font_pdf(
+    path: Path, name: str = SHIFTED_NAME, honest_first: bool = False, pages: int = 1
+) -> Path:
+    """A typed letter whose last lines are drawn in a font named like the body's (Helvetica)
+    whose ToUnicode map shifts every letter by one: the page shows `name` and the words around
+    it, the text layer says other plain letters ("Zfttfopw"). `pages` such pages, after (with
+    `honest_first`) a page drawing the letters the lie says in the honest Helvetica."""
+    pdf = RawPdf()
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Shift def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"2 beginbfchar <20> <0020> <2E> <002E> endbfchar\n"
+        b"4 beginbfrange <41> <59> <0042> <5A> <5A> <0041> <61> <79> <0062> <7A> <7A> <0061>\n"
+        b"endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    to_unicode = pdf.stream(cmap)
+    font = pdf.add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        b"/ToUnicode %d 0 R >>" % to_unicode
+    )
+    lines = [f"My friend {name} sends his regards.", f"Write to {name} at the colony."]
+    content = text_ops(BODY[:4], size=12)
+    for k, line in enumerate(lines):
+        content += b"BT /F2 12 Tf 1 0 0 1 60 %d Tm (%s) Tj ET\n" % (680 - 20 * k, line.encode())
+    fonts = b"/Font << /F1 %d 0 R /F2 %d 0 R >>" % (pdf.font, font)
+    if honest_first:  # the letters the lying layer says, drawn honestly in Helvetica
+        said = [(60, 680 - 20 * k, shifted(line)) for k, line in enumerate(lines)]
+        pdf.page(text_ops(BODY[:4] + said, size=12), size=A4)
+    for _ in range(pages):
+        pdf.page(content, size=A4, resources=fonts)
+    return pdf.write(path)

@@ -10,7 +10,9 @@ pages); the source's words wholly outside the boxes; the words a box cuts. The c
   source did not have there (a writer or burner that added something): it is read by OCR;
 - on a typed page, finds the ink no glyph box and no burned box explains (an image, a name drawn
   as paths, a stamp) and reads only those regions, with the glyph words whose text is not plain
-  letters (a font whose ToUnicode map spells something else);
+  letters (a font whose ToUnicode map spells something else); the words of a font whose map
+  spells other plain letters were read by OCR in the read lane (`fonttruth.py`) and are "ocr"
+  words, not glyph boxes, so their ink is read too;
 - on a page the read lane read by OCR (a scan), reads only bands around the words a box cuts;
 - searches the source's words wholly outside the boxes for the hidden items (their pixels are
   proven unchanged, their text is what the read lane read there).
