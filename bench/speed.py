@@ -389,16 +389,20 @@ def report(sides: list[Side], n: int, mem_pages: int, ref: float, ref_pages: int
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--pages", type=int, default=6, help="N: letters of N and 2N pages (6)")
-    ap.add_argument("--repeat", type=int, default=2, help="runs of each, best kept (2)")
+    ap.add_argument("--pages", type=int, help="N: letters of N and 2N pages (6; --quick 2)")
+    ap.add_argument("--repeat", type=int, help="runs of each, best kept (2; --quick 1)")
     ap.add_argument("--mem-pages", type=int, default=50, help="pages of the memory run (50)")
-    ap.add_argument("--quick", action="store_true", help="N=2, one run of each, no repeat")
+    ap.add_argument(
+        "--quick", action="store_true", help="N=2, one run of each, no --no-detect memory run"
+    )
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--baseline", default="main", metavar="REF", help="the baseline's code")
     ap.add_argument("--no-baseline", action="store_true", help="the issue's figures instead")
     args = ap.parse_args()
-    if args.quick:
-        args.pages, args.repeat = 2, 1
+    if args.pages is None:
+        args.pages = 2 if args.quick else 6
+    if args.repeat is None:
+        args.repeat = 1 if args.quick else 2
     n = args.pages
     letters = Path(args.data) / "letters"
     scans = sorted(letters.glob("*.scan.pdf"))
