@@ -254,9 +254,15 @@ def redact(side: Side, letter: Path, out: Path, extra: tuple[str, ...] = ()) -> 
         cmd, cwd=side.tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     sampler = TreeSampler(proc.pid, pss=pss)
-    _, err = proc.communicate()
+    try:
+        _, err = proc.communicate()
+    except BaseException:  # Ctrl+C: the command and its workers go too
+        proc.kill()
+        proc.wait()
+        raise
+    finally:
+        sampler.stop()
     wall = time.perf_counter() - t0
-    sampler.stop()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     out.unlink(missing_ok=True)
@@ -454,8 +460,10 @@ def main() -> None:
                         run = redact(side, letter, out, extra)
                         side.runs.setdefault(key, []).append(run)
                         print(
-                            f"  [{side.name}] {key}: {run.wall:.1f} s, exit {run.code}, "
-                            f"peak {run.peak_mb:.0f} MB",
+                            f"  [{side.name}] {key}: {run.wall:.1f} s (cpu {run.cpu:.1f}), "
+                            f"exit {run.code}, peak RSS {run.peak_mb:.0f} MB"
+                            + (f", PSS {run.pss_mb:.0f} MB" if run.pss_mb else "")
+                            + f" ({run.breakdown})",
                             file=sys.stderr,
                             flush=True,
                         )

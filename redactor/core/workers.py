@@ -101,18 +101,24 @@ def live_images() -> int:
 
 # Images sent to the read lane for OCR and not read yet. A caller that renders pages faster than
 # the workers read them (the final check renders every page of the copy, then waits) would hold
-# every page's pixels here, in the caller's process, until its turn: for a 50-page scan, hundreds
-# of MB. Two a worker keep every worker busy; the next submit waits for a slot.
-OCR_IN_FLIGHT_PER_WORKER = 2
+# every page's pixels here, in the caller's process, until its turn (for a 50-page scan, hundreds
+# of MB; each also pickled in the lane's queue). One being read by each worker and one more
+# queued (as ProcessPoolExecutor queues) keep every worker busy; the next submit waits.
+OCR_QUEUED = 1
 _ocr_slots: threading.Semaphore | None = None
 _ocr_slots_lock = threading.Lock()
+
+
+def ocr_slots() -> int:
+    """How many images may be sent to the read lane for OCR and not read yet."""
+    return default_workers() + OCR_QUEUED
 
 
 def _slots() -> threading.Semaphore:
     global _ocr_slots
     with _ocr_slots_lock:
         if _ocr_slots is None:
-            _ocr_slots = threading.Semaphore(OCR_IN_FLIGHT_PER_WORKER * default_workers())
+            _ocr_slots = threading.Semaphore(ocr_slots())
         return _ocr_slots
 
 
@@ -120,8 +126,8 @@ def submit_ocr_words(
     image: Image.Image, dpi: int, langs: str = DEFAULT_LANGS
 ) -> Future[list[Word]]:
     """OCR words (with boxes in the image's pixels) of an image, read by a worker process.
-    Waits while OCR_IN_FLIGHT_PER_WORKER images a worker are sent and not read yet (so a
-    caller's images in flight stay bounded); a slot held longer than a page may take to read
+    Waits while `ocr_slots()` images are sent and not read yet (so a caller's images in
+    flight stay bounded); a slot held longer than a page may take to read
     is not waited for (a stuck job never stops the others)."""
     release_memory()  # the caller's previous page is done with
     slots = _slots()

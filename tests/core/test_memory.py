@@ -80,7 +80,7 @@ def test_workers_release_pages_and_ocr_images_wait_a_few_at_a_time(letter, fresh
     finally:
         source.close()
 
-    slots = workers.OCR_IN_FLIGHT_PER_WORKER * lanes.default_workers()
+    slots = workers.ocr_slots()
     page = Image.new("L", (300, 60), 255)
     ImageDraw.Draw(page).text((10, 20), "Pavlodar", fill=0)
     futures = []
