@@ -183,8 +183,8 @@ class TreeSampler:
                     continue
                 now[pid] = got[0]
                 self.hwm[pid] = max(self.hwm.get(pid, 0), got[1])
-                if pid not in self.roles:
-                    self.roles[pid] = _role(pid, self.root)
+                # read again each time: a worker just forked still shows its parent's command
+                self.roles[pid] = _role(pid, self.root)
             total = sum(now.values())
             if total > self.peak_sum:
                 self.peak_sum, self.at_peak = total, now
