@@ -15,7 +15,8 @@ page each, joined in turn into letters of N and 2N pages):
 - a typed letter (text layer) the same way (goal < 0.1 s a page);
 - peak memory of all processes together while a `--mem-pages` scan (50) goes through the same
   command: the process tree (the command and every worker it starts, pdftotext included) is
-  sampled every 0.1 s from /proc; printed are the peak of the sum of their resident sizes (RSS),
+  sampled every 0.1 s from /proc (a child forked and not yet running its program is left out: its
+  pages are the command's); printed are the peak of the sum of their resident sizes (RSS),
   the sum of each process's own high-water mark (VmHWM: an upper bound), and who held what at the
   peak (goal < 500 MB for 50 pages); and the summed proportional set size (PSS: a library's
   pages shared by several processes counted once). The same again with --no-detect (the
@@ -143,14 +144,24 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _role(pid: int, root: int) -> str:
-    if pid == root:
-        return "command"
+def _cmdline(pid: int) -> bytes:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            cmd = fh.read().replace(b"\0", b" ")
+            return fh.read().replace(b"\0", b" ")
     except OSError:
+        return b""
+
+
+def _role(pid: int, root: int) -> str:
+    """What a process of the tree is. "fork": a child not yet turned into the program it runs
+    (subprocess's fork before exec): its pages are the command's, shared, not counted twice."""
+    if pid == root:
+        return "command"
+    cmd = _cmdline(pid)
+    if not cmd:
         return "?"
+    if cmd == _cmdline(root):
+        return "fork"
     if b"resource_tracker" in cmd:
         return "resource tracker"
     if b"spawn_main" in cmd:
@@ -178,13 +189,13 @@ class TreeSampler:
         while not self._stop.is_set():
             now: dict[int, int] = {}
             for pid in _tree(self.root):
+                # read again each time: a worker just forked still shows its parent's command
+                self.roles[pid] = _role(pid, self.root)
                 got = _rss_and_hwm(pid)
-                if got is None:
+                if got is None or self.roles[pid] == "fork":
                     continue
                 now[pid] = got[0]
                 self.hwm[pid] = max(self.hwm.get(pid, 0), got[1])
-                # read again each time: a worker just forked still shows its parent's command
-                self.roles[pid] = _role(pid, self.root)
             total = sum(now.values())
             if total > self.peak_sum:
                 self.peak_sum, self.at_peak = total, now
