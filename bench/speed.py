@@ -345,7 +345,13 @@ def report(sides: list[Side], n: int, mem_pages: int, ref: float, ref_pages: int
             return ""
         return f"  [{len(bad)} run(s) failed: exit {bad[0].code}: {bad[0].tail}]"
 
+    cores = len(os.sched_getaffinity(0))
+    load = os.getloadavg()[1]
     print(f"letters: the shared dev letters in turn, {n} and {2 * n} pages; best of each")
+    print(
+        f"machine: {cores} cores, load average {load:.1f} over the last 5 minutes"
+        + (" (busy: wall-clock figures are not reliable, the cpu ones are)" if load > cores else "")
+    )
     print(
         f"reference: tesseract -l {LANGS}, OMP_THREAD_LIMIT=1, {REF_DPI} dpi, one page after "
         f"another: {ref:.2f} s/page (pages {n + 1} to {2 * n}; best of each of the {ref_pages} "
