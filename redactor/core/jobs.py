@@ -588,6 +588,7 @@ def export(
     confirmed looking at it, unless `options.accept_unread`. Raises LeakDetected when the check
     finds a hidden item, Cancelled when cancelled (no file is left behind either way)."""
     from .export.safe import export_safe, png_targets
+    from .workers import release_memory
 
     options = options or ExportOptions()
     listen = progress or _quiet
@@ -605,10 +606,15 @@ def export(
             cancel.check()
         listen(Step(Stage.WRITE, done, total))
 
+    def render_page(index: int) -> Image.Image:
+        # the previous page's pixels (rendered, burned, encoded) are freed: so is their memory
+        release_memory()
+        return analysis.render_page(index)
+
     report = export_safe(
         analysis.document,
         plan,
-        analysis.render_page,
+        render_page,
         out_path,
         fmt=options.fmt,
         text_layer=options.text_layer,

@@ -3,6 +3,7 @@ processes (lanes.py), under a memory cap and confined (sandbox.py)."""
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import threading
 from collections.abc import Callable
@@ -33,6 +34,29 @@ INFO_TIMEOUT_S = 60.0
 _worker_sources: dict[tuple[str, str | None, bool], Source] = {}
 
 
+def _load_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None (another C library)."""
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # the C library's symbols
+    except (OSError, AttributeError, TypeError):  # pragma: no cover - not glibc
+        return None
+    return trim
+
+
+_malloc_trim = _load_trim()
+
+
+def release_memory() -> None:
+    """Give the heap's free pages back to the system. A page's images and Tesseract's buffers
+    are freed when the page is done, but glibc keeps freed heap memory in the process: a worker
+    would stay at its largest page's size for the rest of the letter (tens of MB each), and the
+    app's process would keep the export's burned pages' worth, beside the workers. A few
+    milliseconds; called after each page's job in a worker, and before each page of an export
+    and of its final check in the app's process."""
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
 def _worker_source(path: str, password: str | None, whole_photo: bool = False) -> Source:
     key = (path, password, whole_photo)
     src = _worker_sources.get(key)
@@ -52,24 +76,80 @@ def _worker_info(path: str, password: str | None, whole_photo: bool = False) -> 
 def _worker_read(
     path: str, password: str | None, index: int, dpi: int, langs: str, whole_photo: bool = False
 ) -> PageText:
-    return read_page(_worker_source(path, password, whole_photo), index, dpi, langs)
+    try:
+        return read_page(_worker_source(path, password, whole_photo), index, dpi, langs)
+    finally:
+        release_memory()  # the page's image and buffers are gone: so is their memory
 
 
 def _worker_ocr_words(image: Image.Image, dpi: int, langs: str) -> list[Word]:
-    return list(engine_for(langs).read(image, dpi))
+    try:
+        return list(engine_for(langs).read(image, dpi))
+    finally:
+        del image
+        release_memory()
+
+
+def live_images() -> int:
+    """How many PIL images this process holds (a lane's job, for tests and the bench: a worker
+    keeps no page it is done with)."""
+    import gc
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, Image.Image))
+
+
+# Images sent to the read lane for OCR and not read yet. A caller that renders pages faster than
+# the workers read them (the final check renders every page of the copy, then waits) would hold
+# every page's pixels here, in the caller's process, until its turn (for a 50-page scan, hundreds
+# of MB; each also pickled in the lane's queue). One being read by each worker and one more
+# queued (as ProcessPoolExecutor queues) keep every worker busy; the next submit waits.
+OCR_QUEUED = 1
+_ocr_slots: threading.Semaphore | None = None
+_ocr_slots_lock = threading.Lock()
+
+
+def ocr_slots() -> int:
+    """How many images may be sent to the read lane for OCR and not read yet."""
+    return default_workers() + OCR_QUEUED
+
+
+def _slots() -> threading.Semaphore:
+    global _ocr_slots
+    with _ocr_slots_lock:
+        if _ocr_slots is None:
+            _ocr_slots = threading.Semaphore(ocr_slots())
+        return _ocr_slots
 
 
 def submit_ocr_words(
     image: Image.Image, dpi: int, langs: str = DEFAULT_LANGS
 ) -> Future[list[Word]]:
-    """OCR words (with boxes in the image's pixels) of an image, read by a worker process."""
-    return lanes.submit("read", _worker_ocr_words, image, dpi, langs)
+    """OCR words (with boxes in the image's pixels) of an image, read by a worker process.
+    Waits while `ocr_slots()` images are sent and not read yet (so a caller's images in
+    flight stay bounded); a slot held longer than a page may take to read
+    is not waited for (a stuck job never stops the others)."""
+    release_memory()  # the caller's previous page is done with
+    slots = _slots()
+    took = slots.acquire(timeout=PAGE_TIMEOUT_S)
+    try:
+        future = lanes.submit("read", _worker_ocr_words, image, dpi, langs)
+    except BaseException:
+        if took:
+            slots.release()
+        raise
+    if took:
+        future.add_done_callback(lambda _f: slots.release())
+    return future
 
 
 def _worker_render(
     path: str, password: str | None, index: int, dpi: int, whole_photo: bool = False
 ) -> Image.Image:
-    image = _worker_source(path, password, whole_photo).render(index, dpi)
+    try:
+        image = _worker_source(path, password, whole_photo).render(index, dpi)
+    finally:
+        release_memory()  # the renderer's buffers (the image itself goes to the caller)
     # A page image travels as pixels only: a photo's metadata (EXIF, XMP, its dpi as PIL's own
     # rationals) is nothing the app may use, and the app's unpickler builds data only.
     image.info = {k: v for k, v in image.info.items() if k == "transparency"}
