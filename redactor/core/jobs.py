@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import fingerprint as fingerprints
-from . import pipeline
+from . import lanes, pipeline
 from . import plan as plan_ops
 from .errors import LeakPlace, UnreadInk
 from .model import (
@@ -183,7 +183,8 @@ class LocalFinder:
     def read_ahead(self, page: PageText, options: AnalysisOptions) -> None:
         """Start the detector on a page just read, in a thread of this process, while the
         other pages are read (the readers are other processes): `find` then has its spans."""
-        if self.detector is not None and options.detect:
+        # (serial lanes: the pages are read in this process, nothing to overlap with)
+        if self.detector is not None and options.detect and not lanes.serial():
             self.detector.read_ahead(page.text_and_offsets()[0], options.lang)
 
     def drop_ahead(self) -> None:

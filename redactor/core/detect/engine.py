@@ -199,7 +199,7 @@ def _email_recognizer(base: Any) -> Any:
         def analyze(
             self, text: str, entities: Any, nlp_artifacts: Any = None, regex_flags: Any = None
         ) -> Any:
-            out = []
+            out: list[Any] = []
             if "@" not in text:
                 return out
             for m in _EMAIL_RUN_RE.finditer(text):

@@ -336,9 +336,7 @@ def _split_term(term: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return words, gaps
 
 
-_Prepared = tuple[
-    list[_Tok], list[str], list[_Tok], _Index, _Index | None, _SkelIndex, _SkelIndex
-]
+_Prepared = tuple[list[_Tok], list[str], list[_Tok], _Index, _Index | None, _SkelIndex, _SkelIndex]
 # A text's tokens and indexes, kept while a search of several steps runs (`reuse`): a page is
 # searched several times in a row (propagation, the deny terms, the propagated words), and an
 # index remembers its lookups. Per thread, in memory only, dropped when the search ends.
