@@ -104,7 +104,7 @@ def forget() -> None:
                 obj.cache_clear()
 
 
-def child(pages: int, rounds: int, data: Path, profile: str | None) -> None:
+def child(pages: int, rounds: int, data: Path, profile: str | None, export: bool = True) -> None:
     """Runs in the checkout under test (its root first on sys.path)."""
     from redactor.core import jobs
     from redactor.core.export import safe
@@ -145,6 +145,8 @@ def child(pages: int, rounds: int, data: Path, profile: str | None) -> None:
             analysis = jobs.analyse(path, options, finder=finder)
             read, read_cpu = time.perf_counter() - t, cpu_tree() - c
             try:
+                if not export:
+                    return {"t": read, "cpu": read_cpu, "a": read, "a_cpu": read_cpu}
                 jobs.export(
                     analysis,
                     analysis.plan,
@@ -188,11 +190,14 @@ def child(pages: int, rounds: int, data: Path, profile: str | None) -> None:
                 best[key + "2"] = min(best.get(key + "2", two[key]), two[key])
     out = {"startup": startup, "t1": best["t1"], "t2": best["t2"]}
     for key in ("t", "cpu", "a", "a_cpu", "c", "c_cpu"):
-        out[key] = (best[key + "2"] - best[key + "1"]) / pages
+        if key + "1" in best:
+            out[key] = (best[key + "2"] - best[key + "1"]) / pages
+        else:
+            out[key] = 0.0
     print("RESULT " + json.dumps(out))
 
 
-def run_child(root: Path, args: argparse.Namespace, profile: str | None = None) -> dict:
+def _command(root: Path, args: argparse.Namespace, profile: str | None) -> tuple[list[str], dict]:
     env = {**os.environ, "PYTHONPATH": str(root), "OMP_THREAD_LIMIT": "1"}
     if profile:
         env["REDACTOR_LANES"] = "serial"
@@ -200,14 +205,40 @@ def run_child(root: Path, args: argparse.Namespace, profile: str | None = None) 
     cmd += ["--rounds", str(args.rounds), "--data", str(args.data)]
     if profile:
         cmd += ["--profile", profile]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=root)
-    for line in proc.stdout.splitlines():
+    if args.analyse_only:
+        cmd += ["--analyse-only"]
+    return cmd, env
+
+
+def _result(proc_out: str, proc_err: str, code: int, root: Path, profile: str | None) -> dict:
+    for line in proc_out.splitlines():
         if line.startswith("RESULT "):
             return dict(json.loads(line[7:]))
-    if profile and proc.returncode == 0:
+    if profile and code == 0:
         return {}
-    sys.stderr.write(proc.stderr[-3000:])
+    sys.stderr.write(proc_err[-3000:])
     raise SystemExit(f"the run in {root} failed")
+
+
+def run_child(root: Path, args: argparse.Namespace, profile: str | None = None) -> dict:
+    cmd, env = _command(root, args, profile)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=root)
+    return _result(proc.stdout, proc.stderr, proc.returncode, root, profile)
+
+
+def run_together(roots: dict[str, Path], args: argparse.Namespace) -> dict[str, dict]:
+    """Both checkouts at once: on a shared machine each meets the same load."""
+    procs = {}
+    for key, root in roots.items():
+        cmd, env = _command(root, args, None)
+        procs[key] = subprocess.Popen(
+            cmd, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+    out = {}
+    for key, proc in procs.items():
+        o, e = proc.communicate()
+        out[key] = _result(o, e, proc.returncode, roots[key], None)
+    return out
 
 
 def main() -> None:
@@ -219,10 +250,12 @@ def main() -> None:
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--profile")
     ap.add_argument("--child", action="store_true")
+    ap.add_argument("--analyse-only", action="store_true", help="jobs.analyse alone")
+    ap.add_argument("--together", action="store_true", help="run the checkouts at once")
     args = ap.parse_args()
     if args.child:
         sys.path.insert(0, os.getcwd())
-        child(args.pages, args.rounds, Path(args.data), args.profile)
+        child(args.pages, args.rounds, Path(args.data), args.profile, not args.analyse_only)
         return
     if args.profile:
         run_child(ROOT, args, args.profile)
@@ -231,6 +264,10 @@ def main() -> None:
     roots = {"this": ROOT, "ref": Path(args.ref)}
     results: dict[str, list[dict]] = {k: [] for k in roots}
     for _ in range(args.repeat):
+        if args.together:
+            for key, got in run_together(roots, args).items():
+                results[key].append(got)
+            continue
         for key, root in roots.items():
             results[key].append(run_child(root, args))
     best = {k: {f: min(r[f] for r in v) for f in v[0]} for k, v in results.items()}
