@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import fingerprint as fingerprints
-from . import pipeline
+from . import lanes, pipeline
 from . import plan as plan_ops
 from .errors import LeakPlace, UnreadInk
 from .model import (
@@ -175,7 +175,22 @@ class LocalFinder:
         self.detector = load_detector(options) if options.detect else None
 
     def find(self, document: Document, options: AnalysisOptions) -> tuple[list[Finding], str]:
-        return find(document, options, self.detector), ""
+        try:
+            return find(document, options, self.detector), ""
+        finally:
+            self.drop_ahead()
+
+    def read_ahead(self, page: PageText, options: AnalysisOptions) -> None:
+        """Start the detector on a page just read, in a thread of this process, while the
+        other pages are read (the readers are other processes): `find` then has its spans."""
+        # (serial lanes: the pages are read in this process, nothing to overlap with)
+        if self.detector is not None and options.detect and not lanes.serial():
+            self.detector.read_ahead(page.text_and_offsets()[0], options.lang)
+
+    def drop_ahead(self) -> None:
+        """Forget pages read ahead and not found in (the analysis failed or was cancelled)."""
+        if self.detector is not None:
+            self.detector.drop_ahead()
 
     def submit(
         self, document: Document, options: AnalysisOptions
@@ -329,8 +344,12 @@ def analyse(
         finder = LocalFinder(options)
     p = os.fspath(path)
 
+    ahead = getattr(finder, "read_ahead", None) if reviewed is None else None
+
     def on_page(page: PageText) -> None:
         listen(PageRead(page))
+        if ahead is not None and not provisional:
+            ahead(page, options)  # the detector starts on it while the next pages are read
         if provisional and finder is not None:
             one = Document(path=p, kind="", pages=(page,))
             future = finder.submit(one, options)
@@ -340,7 +359,16 @@ def analyse(
     def on_step(stage: str, done: int, total: int) -> None:
         listen(Step(Stage(stage), done, total))
 
-    opened = pipeline.read_document(p, options.read_options(), on_step, cancel, on_page)
+    def drop_ahead() -> None:
+        drop = getattr(finder, "drop_ahead", None)
+        if drop is not None:
+            drop()
+
+    try:
+        opened = pipeline.read_document(p, options.read_options(), on_step, cancel, on_page)
+    except BaseException:
+        drop_ahead()
+        raise
     try:
         if cancel:
             cancel.check()
@@ -365,6 +393,7 @@ def analyse(
             listen(Step(Stage.FIND, 1, 1))
     except BaseException:
         opened.close()
+        drop_ahead()
         raise
     return Analysis(
         source=opened.source,

@@ -184,6 +184,19 @@ def find_in_document(
     """Findings of the term list and (if given) the detector on every page, then every other
     occurrence of what was found (propagation across pages): the same rule the verifier
     uses to decide what would count as a leak, so a copy that passes one passes the other."""
+    from .detect.terms import reuse
+
+    with reuse():  # each page is searched several times: tokenised and indexed once
+        return _find_in_document(document, deny, detector, lang, extra_terms)
+
+
+def _find_in_document(
+    document: Document,
+    deny: Sequence[str],
+    detector: Any | None,
+    lang: str,
+    extra_terms: Sequence[str],
+) -> list[Finding]:
     texts = [p.text_and_offsets() for p in document.pages]
     findings: list[Finding] = []
     if detector is not None:

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from redactor.core.detect.components import (
     DEFAULT_SPACY_MODEL,
@@ -161,7 +165,9 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
         registry.add_recognizer(AddressRecognizer(lg))
         # presidio's e-mail recognizer (validated with the offline tldextract)
         registry.add_recognizer(
-            EmailRecognizer(supported_language=lg, supported_entity="EMAIL", name="email")
+            _email_recognizer(EmailRecognizer)(
+                supported_language=lg, supported_entity="EMAIL", name="email"
+            )
         )
     from redactor.core.detect.ru_kk_names import RuKkFirstNameRecognizer
     from redactor.core.detect.ru_kk_places import RuKkPlaceRecognizer
@@ -181,6 +187,35 @@ def build_analyzer(spacy_model: str = DEFAULT_SPACY_MODEL, plain: bool = False) 
     for rec in presidio_predefined(nlp_engine):
         registry.add_recognizer(rec)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
+
+
+# The characters presidio's e-mail pattern can match: a match lies in a run of them holding an
+# "@", and the run's ends are word boundaries as they are in the whole text.
+_EMAIL_RUN_RE = regex.compile(r"[!#$%&'*+\-/=?^_`{|}~\w.@]+")
+
+
+def _email_recognizer(base: Any) -> Any:
+    """presidio's e-mail recognizer, run on the runs of characters around each "@" only (its
+    pattern tries every word of a page: a few ms each; the results are the same)."""
+
+    class Email(base):  # type: ignore[misc, valid-type]
+        def analyze(
+            self, text: str, entities: Any, nlp_artifacts: Any = None, regex_flags: Any = None
+        ) -> Any:
+            out: list[Any] = []
+            if "@" not in text:
+                return out
+            for m in _EMAIL_RUN_RE.finditer(text):
+                if "@" not in m.group():
+                    continue
+                found = super().analyze(m.group(), entities, nlp_artifacts, regex_flags)
+                for r in found or []:
+                    r.start += m.start()
+                    r.end += m.start()
+                    out.append(r)
+            return out
+
+    return Email
 
 
 def _label(entity_type: str) -> str:
@@ -297,6 +332,41 @@ class Detector:
         self.deny = [d for d in (x.strip() for x in deny) if d]
         self.analyzer = build_analyzer(spacy_model or DEFAULT_SPACY_MODEL)
         self._entities: dict[str, list[str]] = {}
+        # Texts read ahead (`read_ahead`), by (text, lang): their spans before propagation.
+        # Shared by the copies `jobs` makes for a deny list; one thread at a time runs the
+        # models (`_lock`).
+        self._ahead: dict[tuple[str, str], Future[list[Span]]] = {}
+        self._lock = threading.RLock()
+        self._pool: ThreadPoolExecutor | None = None
+
+    # -- reading ahead, while the letter's other pages are still being read
+    def read_ahead(self, text: str, lang: str = "auto") -> None:
+        """Start finding the spans of one text (a page just read) in a background thread;
+        `analyze_many` of a batch holding that text uses them (the same spans it would find:
+        propagation is done there). Texts it never gets are dropped by `drop_ahead`."""
+        if lang not in ("auto", *LANGS) or (text, lang) in self._ahead:
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detect-ahead")
+        self._ahead[(text, lang)] = self._pool.submit(self._read_locked, text, lang)
+
+    def drop_ahead(self) -> None:
+        """Forget the texts read ahead and not used (an analysis that failed or was cancelled)."""
+        ahead = list(self._ahead.values())
+        self._ahead.clear()  # in place: the copies share it
+        for future in ahead:
+            future.cancel()
+
+    def _read_locked(self, text: str, lang: str) -> list[Span]:
+        with self._lock:
+            return self._read(text, lang)
+
+    def _spans_of(self, text: str, lang: str) -> list[Span]:
+        """A text's spans before propagation: those read ahead, or found now."""
+        future = self._ahead.pop((text, lang), None)
+        if future is not None and not future.cancelled():
+            return list(future.result())
+        return self._read_locked(text, lang)
 
     # -- one text, no propagation
     def _results(self, seg: str, lg: str) -> list[Any]:
@@ -390,10 +460,16 @@ class Detector:
     def analyze_many(self, texts: Sequence[str], lang: str = "auto") -> list[list[Span]]:
         """Spans of several texts (one letter's pages, or a batch), with every finding
         propagated across all of them."""
+        from redactor.core.detect.terms import reuse
+
+        with reuse():  # each text is searched several times: tokenised and indexed once
+            return self._analyze_many(texts, lang)
+
+    def _analyze_many(self, texts: Sequence[str], lang: str) -> list[list[Span]]:
         from redactor.core.detect.propagate import expand_term, propagate
         from redactor.core.detect.terms import find_terms
 
-        raw = [self._read(t, lang) for t in texts]
+        raw = [self._spans_of(t, lang) for t in texts]
         keep = [[s for s in sps if s.label in self.labels] for sps in raw]
         extra = [(f, "TERM") for d in self.deny for f in expand_term(d)]
         spans = propagate(texts, keep, extra_terms=extra)

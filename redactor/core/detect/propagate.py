@@ -100,9 +100,14 @@ def _word_forms(word: str) -> tuple[str, ...]:
 def expand_term(term: str) -> list[str]:
     """The term, its other grammatical base forms (pymorphy3 for Russian, Kazakh suffixes
     stripped) and their Latin or Cyrillic spellings (iuliia schemes)."""
+    return list(_expand(term))
+
+
+@lru_cache(maxsize=8192)
+def _expand(term: str) -> tuple[str, ...]:
     term = " ".join(term.split())
     if not term:
-        return []
+        return ()
     # A word with look-alike letters of another script is spelled in its main script first
     # ("Ospаnov" with a Cyrillic а -> "Ospanov"), so its forms and transliterations are real.
     words = [to_main_script(drop_format(w)) for w in term.split(" ")]
@@ -121,7 +126,7 @@ def expand_term(term: str) -> list[str]:
         for v in (f, *variants(f)):
             if v and v not in out:
                 out.append(v)
-    return out
+    return tuple(out)
 
 
 def _name_parts(surface: str) -> list[str]:

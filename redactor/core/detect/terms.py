@@ -16,8 +16,10 @@ a page of 400 words against 50 terms takes a few milliseconds.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -198,6 +200,9 @@ def _norm_gap(gap: str) -> str:
     return g if g else " "
 
 
+_MEMO_MAX = 8192  # lookups remembered per text (a long word list is looked up once)
+
+
 class _SkelIndex:
     """Index of a text's words by confusable skeleton: a term word matches a word with the
     same skeleton, or (a word that is not plain ASCII) the skeleton plus a case ending."""
@@ -208,6 +213,7 @@ class _SkelIndex:
             if t.skel:
                 self.forms.setdefault(t.skel, []).append(i)
         self._by_core: dict[str, set[str]] | None = None
+        self._memo: dict[str, list[int]] = {}
 
     def _cores(self) -> dict[str, set[str]]:
         """Non-ASCII forms by their part before a case ending (built on first use)."""
@@ -223,8 +229,18 @@ class _SkelIndex:
         return self._by_core
 
     def lookup(self, word_skel: str) -> list[int]:
+        """Indexes of tokens whose skeleton is the word's, or it with a case ending (memoised:
+        the caller must not change the list)."""
         if not self.forms:
             return []
+        got = self._memo.get(word_skel)
+        if got is None:
+            got = self._lookup(word_skel)
+            if len(self._memo) < _MEMO_MAX:
+                self._memo[word_skel] = got
+        return got
+
+    def _lookup(self, word_skel: str) -> list[int]:
         out = list(self.forms.get(word_skel, []))
         if sum(c.isalpha() for c in word_skel) >= 3:
             endings = _SKEL_ENDINGS if len(word_skel) >= 4 else _SKEL_SHORT_ENDINGS
@@ -247,6 +263,7 @@ class _Index:
             for core in _cores(form):
                 self.by_core.setdefault(core, set()).add(form)
         self._by_key: dict[str, set[str]] | None = None
+        self._memo: dict[tuple[str, bool], list[int]] = {}
 
     def _fuzzy_keys(self) -> dict[str, set[str]]:
         if self._by_key is None:
@@ -261,7 +278,17 @@ class _Index:
         return self._by_key
 
     def lookup(self, word: str, fuzzy_ok: bool = True) -> list[int]:
-        """Indexes of tokens that are a form of the (folded) term word."""
+        """Indexes of tokens that are a form of the (folded) term word (memoised: the caller
+        must not change the list)."""
+        key = (word, fuzzy_ok)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._lookup(word, fuzzy_ok)
+            if len(self._memo) < _MEMO_MAX:
+                self._memo[key] = got
+        return got
+
+    def _lookup(self, word: str, fuzzy_ok: bool) -> list[int]:
         if not word:
             return []
         if not any(c.isalpha() for c in word):
@@ -309,6 +336,47 @@ def _split_term(term: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return words, gaps
 
 
+_Prepared = tuple[list[_Tok], list[str], list[_Tok], _Index, _Index | None, _SkelIndex, _SkelIndex]
+# A text's tokens and indexes, kept while a search of several steps runs (`reuse`): a page is
+# searched several times in a row (propagation, the deny terms, the propagated words), and an
+# index remembers its lookups. Per thread, in memory only, dropped when the search ends.
+_LOCAL = threading.local()
+
+
+@contextmanager
+def reuse() -> Iterator[None]:
+    """Within this block (per thread), a text searched again reuses its tokens, indexes and
+    lookups. Nested blocks share the outermost one's; its end drops them."""
+    outer = getattr(_LOCAL, "texts", None)
+    if outer is not None:
+        yield
+        return
+    _LOCAL.texts = {}
+    try:
+        yield
+    finally:
+        _LOCAL.texts = None
+
+
+def _prepared(text: str, fuzzy: bool) -> _Prepared:
+    kept: dict[tuple[str, bool], _Prepared] | None = getattr(_LOCAL, "texts", None)
+    key = (text, fuzzy)
+    if kept is not None:
+        got = kept.get(key)
+        if got is not None:
+            return got
+    toks, gaps, joined = _tokenize(text)
+    index = _Index(toks)
+    jindex = _Index(joined) if joined else None
+    # Whole-word look-alikes by skeleton; word lists (fuzzy=False) keep to their spelling.
+    sindex = _SkelIndex(toks if fuzzy else ())
+    sjindex = _SkelIndex(joined if fuzzy else ())
+    got = (toks, gaps, joined, index, jindex, sindex, sjindex)
+    if kept is not None:
+        kept[key] = got
+    return got
+
+
 def find_terms(
     text: str,
     terms: Sequence[str],
@@ -329,12 +397,7 @@ def find_terms(
     del lang  # the same rules serve every language; kept for the stable signature
     if not text or not terms:
         return []
-    toks, gaps, joined = _tokenize(text)
-    index = _Index(toks)
-    jindex = _Index(joined) if joined else None
-    # Whole-word look-alikes by skeleton; word lists (fuzzy=False) keep to their spelling.
-    sindex = _SkelIndex(toks if fuzzy else ())
-    sjindex = _SkelIndex(joined if fuzzy else ())
+    toks, gaps, joined, index, jindex, sindex, sjindex = _prepared(text, fuzzy)
     spans: list[Span] = []
     seen: set[tuple[int, int, int]] = set()
     for n, term in enumerate(terms):
