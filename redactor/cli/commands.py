@@ -148,7 +148,19 @@ def _output_paths(files: list[str], output: str, fmt_opt: str | None) -> list[tu
     return pairs
 
 
-def redact(args: argparse.Namespace) -> ExitCode:
+@dataclass(frozen=True)
+class RedactRun:
+    """A `redact` command's inputs, their copies and options, checked; `folder` when the
+    copies go to a folder (cli/folder.py runs them, overlapped and resumable)."""
+
+    files: list[str]
+    pairs: list[tuple[str, str]]
+    options: jobs.AnalysisOptions
+    finder: jobs.Finder | None
+    folder: bool
+
+
+def redact_run(args: argparse.Namespace) -> RedactRun:
     files = expand_inputs(args.inputs)
     deny = read_terms(args.deny)
     allow = read_terms(args.allow)
@@ -166,15 +178,16 @@ def redact(args: argparse.Namespace) -> ExitCode:
     _warn_mixed_terms(deny)
     options = analysis_options(args, deny, allow, accept=True)
     finder = jobs.LocalFinder(options) if options.detect and not args.plan else None
-    if folder_mode:
-        from .folder import redact_folder
+    return RedactRun(files, pairs, options, finder, folder_mode)
 
-        return redact_folder(files, pairs, args, options, finder)
+
+def redact_files(run: RedactRun, args: argparse.Namespace) -> ExitCode:
+    """The copies one after another (one input to one copy)."""
     worst = ExitCode.OK
-    for n, (src, (dst, fmt)) in enumerate(zip(files, pairs, strict=True), 1):
+    for n, (src, (dst, fmt)) in enumerate(zip(run.files, run.pairs, strict=True), 1):
         progress = StderrProgress(Path(src).name, args.quiet)
         try:
-            _redact_one(src, dst, fmt, args, options, finder, progress, folder_mode, n)
+            _redact_one(src, dst, fmt, args, run.options, run.finder, progress, run.folder, n)
         except RedactorError as exc:
             print(f"redactor: {exc}", file=sys.stderr)
             worst = max(worst, exc.exit_code)

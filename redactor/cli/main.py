@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.errors import ExitCode, RedactorError, UsageError
-from . import commands
+from . import commands, folder
 
 SUBCOMMANDS = ("redact", "detect", "verify")
 
@@ -243,7 +243,10 @@ def _run(args_list: list[str]) -> int:
             return ExitCode.USAGE
         _setup_logging(args.verbose)
         if args.command == "redact":
-            return commands.redact(args)
+            run = commands.redact_run(args)
+            if run.folder:
+                return folder.redact_folder(run.files, run.pairs, args, run.options, run.finder)
+            return commands.redact_files(run, args)
         if args.command == "detect":
             return commands.detect(args)
         return commands.verify(args)
