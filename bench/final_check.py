@@ -1,7 +1,7 @@
 """Seconds per page of an export's final check (verify_file and the barcode decode of the copy),
 this checkout against another one (main's code), interleaved in one run.
 
-    python bench/final_check.py [--ref /work/main] [--pages 10] [--rounds 3]
+    python bench/final_check.py --ref OTHER_CHECKOUT [--pages 10] [--rounds 3]
 
 A typed letter and a scan of N pages are built from the shared dev letters and analysed once
 in each checkout's own process (start-up and reading left out); then each round exports both
@@ -78,7 +78,7 @@ def child(letters: dict[str, str], tmp: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--ref", default="/work/main", help="the other checkout (main's code)")
+    ap.add_argument("--ref", required=True, help="the other checkout (e.g. a git worktree of main)")
     ap.add_argument("--pages", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))

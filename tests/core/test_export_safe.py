@@ -17,10 +17,11 @@ from PIL import Image
 
 from redactor.core.errors import LeakDetected
 from redactor.core.export.safe import export_safe, png_targets
-from redactor.core.model import Box, Document, PageText, Word
+from redactor.core.model import Document, PageText
 from redactor.core.plan import PagePlan, Redaction, RedactionPlan
 from redactor.core.verify import verify_file
 from tests.support.data import LETTERS
+from tests.support.readers import pdfium_words
 
 DPI = 200
 
@@ -30,31 +31,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _words(page: pdfium.PdfPage, dpi: int) -> list[Word]:
-    """Words from pdfium's text page: characters grouped at spaces and line breaks."""
-    tp = page.get_textpage()
-    s, height = dpi / 72.0, page.get_height()
-    out: list[Word] = []
-    text, box, line = "", None, 0
-    for i in range(tp.count_chars()):
-        ch = tp.get_text_range(i, 1)
-        if not ch or ch.isspace():
-            if text and box is not None:
-                out.append(Word(text, box, line=line))
-            if ch in ("\n", "\r") and text:
-                line += 1
-            text, box = "", None
-            continue
-        left, bottom, right, top = tp.get_charbox(i)
-        cb = Box(left * s, (height - top) * s, right * s, (height - bottom) * s)
-        box = cb if box is None else box.union(cb)
-        text += ch
-    if text and box is not None:
-        out.append(Word(text, box, line=line))
-    tp.close()
-    return out
-
-
 def _open(path: Path) -> tuple[Document, list[Image.Image]]:
     doc = pdfium.PdfDocument(path)
     pages, images = [], []
@@ -62,7 +38,7 @@ def _open(path: Path) -> tuple[Document, list[Image.Image]]:
         page = doc[i]
         img = page.render(scale=DPI / 72.0, draw_annots=False).to_pil().convert("RGB")
         images.append(img)
-        pages.append(PageText(i, img.width, img.height, DPI, tuple(_words(page, DPI))))
+        pages.append(PageText(i, img.width, img.height, DPI, tuple(pdfium_words(page, DPI))))
     doc.close()
     return Document(str(path), "pdf", tuple(pages)), images
 

@@ -23,6 +23,7 @@ from redactor.core.plan import PagePlan, Redaction, RedactionPlan
 from redactor.core.verify.regions import merge_regions, plain_text
 from tests.support.hidden import lying_font_pdf
 from tests.support.rawpdf import RawPdf, text_image, text_ops
+from tests.support.readers import pdfium_words
 
 NAME = "Ospanov"
 DPI = 150
@@ -37,36 +38,11 @@ BODY = [
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is needed")
 
 
-def _words(page: pdfium.PdfPage) -> list[Word]:
-    """The text layer's words (as the read lane gives them: boxes in page pixels at DPI)."""
-    tp = page.get_textpage()
-    s, height = DPI / 72.0, page.get_height()
-    out: list[Word] = []
-    text, box, line = "", None, 0
-    for i in range(tp.count_chars()):
-        ch = tp.get_text_range(i, 1)
-        if not ch or ch.isspace():
-            if text and box is not None:
-                out.append(Word(text, box, line=line))
-            if ch in ("\n", "\r") and text:
-                line += 1
-            text, box = "", None
-            continue
-        left, bottom, right, top = tp.get_charbox(i)
-        cb = Box(left * s, (height - top) * s, right * s, (height - bottom) * s)
-        box = cb if box is None else box.union(cb)
-        text += ch
-    if text and box is not None:
-        out.append(Word(text, box, line=line))
-    tp.close()
-    return out
-
-
 def _open(path: Path) -> tuple[Document, Image.Image]:
     doc = pdfium.PdfDocument(path)
     page = doc[0]
     img = page.render(scale=DPI / 72.0, draw_annots=False).to_pil().convert("RGB")
-    pt = PageText(0, img.width, img.height, DPI, tuple(_words(page)))
+    pt = PageText(0, img.width, img.height, DPI, tuple(pdfium_words(page, DPI)))
     doc.close()
     return Document(str(path), "pdf", (pt,)), img
 

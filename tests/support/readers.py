@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from redactor.core.model import Box, Word
+
 TOOLS = ("pdftotext", "pdfinfo", "pdfimages", "pdfdetach", "pdftoppm", "qpdf", "mutool")
 TOOLS += ("exiftool", "tesseract")
 
@@ -269,3 +271,29 @@ def ocr(img: Image.Image, lang: str = "eng") -> str:
         check=False,
     )
     return res.stdout.decode("utf-8", "replace")
+
+
+def pdfium_words(page: Any, dpi: int) -> list[Word]:
+    """A PDF page's text-layer words as the read lane gives them (boxes in page pixels at
+    dpi): pdfium's characters grouped at spaces and line breaks."""
+    tp = page.get_textpage()
+    s, height = dpi / 72.0, page.get_height()
+    out: list[Word] = []
+    text, box, line = "", None, 0
+    for i in range(tp.count_chars()):
+        ch = tp.get_text_range(i, 1)
+        if not ch or ch.isspace():
+            if text and box is not None:
+                out.append(Word(text, box, line=line))
+            if ch in ("\n", "\r") and text:
+                line += 1
+            text, box = "", None
+            continue
+        left, bottom, right, top = tp.get_charbox(i)
+        cb = Box(left * s, (height - top) * s, right * s, (height - bottom) * s)
+        box = cb if box is None else box.union(cb)
+        text += ch
+    if text and box is not None:
+        out.append(Word(text, box, line=line))
+    tp.close()
+    return out
