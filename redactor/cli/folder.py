@@ -10,7 +10,8 @@ inputs' order (the final check runs pdfium in this process, and pdfium is not th
 detector used by one letter at a time (`_OneAtATime`), at most `IN_HAND` letters between the
 start of their reading and the end of their writing. A reader that crashes takes the read lane's
 workers with it, and the pages of every letter being read: a letter that could not be read is
-tried once more at the end, alone, and only that attempt's error is reported.
+tried once more at the end, alone, and only that attempt's error is reported (a file that is
+simply damaged is not: its error is final).
 REDACTOR_FOLDER_SERIAL=1 (the benchmark's baseline) and the lanes' serial mode take one letter at
 a time.
 
@@ -19,9 +20,12 @@ Resume. Each finished copy is recorded, outside OUT and with nothing in clear: t
 planned copy name (keyed), the input's keyed fingerprint, a keyed hash of the options and, per
 file written, its name and bytes (keyed). A later run into the same OUT keeps a letter whose
 copies are still there, unchanged, from the same input with the same options; anything else is
-written again. `--restart` writes every letter again. A run holds a lock on OUT (flock on the
-folder), so the part files it finds there when it starts were left by a run that was killed:
-they are removed (never published: a part file is an unchecked copy).
+written again. `--restart` writes every letter again. A record no run has written for 30 days
+is removed when a folder run starts. A run holds a lock on OUT (flock on the
+folder), so a part file it finds there when it starts, whose writer (its process id is in the
+name) no longer runs, was left by a run that was killed: it is removed (never published: a part
+file is an unchecked copy). One that a live process writes (the app exporting into the same
+folder) is left alone.
 
 Interruption (Ctrl+C, `kill`, a closed terminal: main.py turns each into KeyboardInterrupt in
 the main thread): the threads are told to stop, the workers killed (a thread waiting on one
@@ -46,7 +50,7 @@ from typing import Any, TextIO
 
 from ..core import fingerprint as fingerprints
 from ..core import jobs, lanes
-from ..core.errors import ExitCode, RedactorError
+from ..core.errors import ExitCode, ReaderLost, RedactorError
 from . import commands
 from .resume import Record, _holding, options_key, remove_parts
 
@@ -347,8 +351,8 @@ class FolderRun:
         """Whether a letter that could not be read gets a second attempt, alone, after the
         others: a reader that crashes (a hostile file, memory) takes the lane's workers with it,
         and with them the pages of the letters read at the same time."""
-        unreadable = isinstance(exc, RedactorError) and exc.exit_code == ExitCode.INPUT
-        if letter.solo or self.in_hand == 1 or not unreadable or self.cancel.cancelled:
+        lost = isinstance(exc, ReaderLost)  # not a file that is simply damaged: that is final
+        if letter.solo or self.in_hand == 1 or not lost or self.cancel.cancelled:
             return False
         again = Letter(len(self.letters), letter.number, letter.src, letter.dst, letter.fmt)
         again.solo = True
@@ -455,6 +459,7 @@ def redact_folder(
         stale = remove_parts(out_dir) if held else 0
         if stale:
             display.line(f"redactor: removed {stale} unfinished copies an interrupted run left")
+        record.prune()
         if not args.restart:
             record.load()
         letters: list[Letter] = []

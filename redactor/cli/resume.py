@@ -11,6 +11,7 @@ import hmac
 import json
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -23,6 +24,7 @@ from ..core.fileio import atomic_write_text
 from . import commands
 
 RECORD_FORMAT = 1
+RECORD_DAYS = 30  # a record not written for this long is removed by the next folder run
 PART_GLOB = ".redactor-*.part"  # fileio.part_file_in
 
 
@@ -60,6 +62,18 @@ class Record:
         self.copies: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
         self._names: dict[str, Path] | None = None
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove the records of every output folder not written for RECORD_DAYS (a trace
+        that runs happened, kept no longer than a resume needs it); how many."""
+        cutoff = (time.time() if now is None else now) - RECORD_DAYS * 86400
+        n = 0
+        for old in self.path.parent.glob("*.json"):
+            with contextlib.suppress(OSError):
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+                    n += 1
+        return n
 
     def load(self) -> None:
         """The record as saved; a missing or damaged one is an empty one (every letter is
@@ -133,10 +147,42 @@ def _holding(out_dir: Path) -> Iterator[bool]:
         os.close(fd)
 
 
+def _writer_of(part: Path) -> int | None:
+    """The process id in a part file's name (fileio.part_file_in), None for a name without."""
+    pid = part.name[len(".redactor-") :].split("-", 1)[0]
+    return int(pid) if pid.isdigit() else None
+
+
+def _ours_or_gone(pid: int) -> bool:
+    """Whether process `pid` is this one, a child of this one (a worker), or not running."""
+    if pid == os.getpid():
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return True  # not running
+    except (OSError, IndexError):  # no /proc: ask the kernel whether it runs
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False
+        return False
+    state, parent = fields[0], int(fields[1])
+    return state in ("Z", "X") or parent == os.getpid()
+
+
 def remove_parts(out_dir: Path) -> int:
-    """Remove the part files in OUT (unchecked copies); how many there were."""
+    """Remove the part files in OUT (unchecked copies) that this run or a process no longer
+    running left; how many. A part file another live process is writing (the app exporting
+    into the same folder) is left alone: it is that process's to publish or remove."""
     n = 0
     for part in out_dir.glob(PART_GLOB):
+        pid = _writer_of(part)
+        if pid is not None and not _ours_or_gone(pid):
+            continue
         with contextlib.suppress(OSError):
             part.unlink()
             n += 1

@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from . import lanes
-from .errors import InputError
+from .errors import ReaderLost
 from .model import Document, Finding
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class DetectLane:
             return lanes.submit(LANE, fn, *args)
         except BrokenProcessPool:
             lanes.shutdown(LANE, kill=True)
-            raise InputError("the detector crashed or ran out of memory") from None
+            raise ReaderLost("the detector crashed or ran out of memory") from None
 
     def preload(self) -> str:
         """Start the lane and wait for the detector to load; its note ("" when all is well)."""
@@ -91,7 +91,7 @@ class DetectLane:
             findings, note = self._submit(_find, document, options).result()
         except BrokenProcessPool:
             lanes.shutdown(LANE, kill=True)
-            raise InputError("the detector crashed or ran out of memory") from None
+            raise ReaderLost("the detector crashed or ran out of memory") from None
         return findings, note
 
     def call(self, fn: Any, *args: Any) -> Any:
@@ -102,7 +102,7 @@ class DetectLane:
             return self._submit(fn, *args).result()
         except BrokenProcessPool:
             lanes.shutdown(LANE, kill=True)
-            raise InputError("the detector crashed or ran out of memory") from None
+            raise ReaderLost("the detector crashed or ran out of memory") from None
 
     def shutdown(self) -> None:
         """Stop the lane if it runs with this handle's settings."""

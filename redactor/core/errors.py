@@ -56,6 +56,12 @@ class InputError(RedactorError):
     exit_code = ExitCode.INPUT
 
 
+class ReaderLost(InputError):
+    """A worker reading the input died (a crash, the memory cap, the OOM killer) or was killed
+    for taking too long. Whatever else it was reading at the time is lost too, so a batch may
+    try such an input again alone; a plain InputError (not a PDF, damaged) is final."""
+
+
 class PasswordRequired(InputError):
     """An encrypted PDF opened without (or with a wrong) password."""
 

@@ -47,9 +47,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, prefix: str = 
 
 
 def part_file_in(folder: Path, suffix: str) -> Path:
-    """A new empty `.redactor-*<suffix>.part` file in folder (mode 0600): where a copy is written
-    and checked before it is given its name."""
-    fd, name = tempfile.mkstemp(prefix=".redactor-", suffix=suffix + ".part", dir=folder)
+    """A new empty `.redactor-<pid>-*<suffix>.part` file in folder (mode 0600): where a copy is
+    written and checked before it is given its name. The writer's process id in the name tells
+    a folder run's clean-up (cli/resume.py) which part files a live process is still writing."""
+    prefix = f".redactor-{os.getpid()}-"
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix + ".part", dir=folder)
     os.close(fd)
     return Path(name)
 

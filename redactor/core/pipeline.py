@@ -23,7 +23,7 @@ from . import fingerprint as fingerprints
 from . import lanes
 from . import plan as plan_ops
 from .detect.mapping import spans_to_findings, words_for_span
-from .errors import Cancelled, InputError
+from .errors import Cancelled, InputError, ReaderLost
 from .items import hidden_words
 from .lookalike import mixed_script_spans
 from .model import (
@@ -156,7 +156,7 @@ def _read_parallel(
             for fut, (index, started) in pending.items():
                 if fut not in done and now - started > PAGE_TIMEOUT_S * workers:
                     lanes.shutdown("read", kill=True)
-                    raise InputError(f"{path}: page {index + 1} took too long to read")
+                    raise ReaderLost(f"{path}: page {index + 1} took too long to read")
             for fut in done:
                 index, _started = pending.pop(fut)
                 page = fut.result()
@@ -166,7 +166,7 @@ def _read_parallel(
                 progress(Stage.READ, len(pages), total)
     except BrokenProcessPool:
         lanes.shutdown("read", kill=True)
-        raise InputError(f"{path}: the reader crashed or ran out of memory") from None
+        raise ReaderLost(f"{path}: the reader crashed or ran out of memory") from None
     except MemoryError:
         raise InputError(f"{path}: too large to read (out of memory)") from None
 

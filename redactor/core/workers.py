@@ -14,7 +14,7 @@ from typing import Any
 from PIL import Image
 
 from . import lanes, sandbox
-from .errors import InputError
+from .errors import InputError, ReaderLost
 from .lanes import WORKER_MEMORY_BYTES, default_workers, worker_pids  # noqa: F401 - re-exported
 from .model import PageText, Word
 from .ocr import DEFAULT_LANGS, engine_for
@@ -164,7 +164,7 @@ def _in_worker(
         future = lanes.submit(lane, fn, *args)
     except BrokenProcessPool:
         lanes.shutdown(lane, kill=True)
-        raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+        raise ReaderLost(f"{what}: the reader crashed or ran out of memory") from None
     return _result(future, timeout, what, lane)
 
 
@@ -175,10 +175,10 @@ def _result(future: Future[Any], timeout: float, what: str, lane: str) -> Any:
         return future.result(timeout=timeout)
     except TimeoutError:
         lanes.shutdown(lane, kill=True)
-        raise InputError(f"{what}: took longer than {timeout:.0f} s; giving up") from None
+        raise ReaderLost(f"{what}: took longer than {timeout:.0f} s; giving up") from None
     except BrokenProcessPool:
         lanes.shutdown(lane, kill=True)
-        raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+        raise ReaderLost(f"{what}: the reader crashed or ran out of memory") from None
     except MemoryError:
         raise InputError(f"{what}: too large to read (out of memory)") from None
 
@@ -228,7 +228,7 @@ class PooledSource:
                         self._ahead[(nxt, dpi)] = self._submit(nxt, dpi)
         except BrokenProcessPool:
             lanes.shutdown("render", kill=True)
-            raise InputError(f"{what}: the reader crashed or ran out of memory") from None
+            raise ReaderLost(f"{what}: the reader crashed or ran out of memory") from None
         return _result(future, PAGE_TIMEOUT_S, what, "render")
 
     def _submit(self, index: int, dpi: int) -> Future[Image.Image]:

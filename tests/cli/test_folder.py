@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from redactor.cli import folder
+from redactor.cli import folder, resume
 from redactor.cli.main import build_parser
+from redactor.core import fileio, jobs
 from redactor.core import fingerprint as fingerprints
-from redactor.core import jobs
-from redactor.core.errors import ExitCode, UsageError
+from redactor.core.errors import ExitCode, InputError, ReaderLost, UsageError
 from tests.support.orphans import cpu_seconds, scan_pdf, wait_gone, workers_of
 from tests.support.rawpdf import RawPdf, text_ops
 
@@ -301,3 +301,60 @@ def test_a_second_run_into_the_same_folder_is_refused(tmp_path):
                 pass
     with folder._holding(tmp_path) as held:  # free again once the first run ends
         assert held
+
+
+def _run_of(tmp_path: Path, n: int) -> folder.FolderRun:
+    letters = [
+        folder.Letter(k, k + 1, str(tmp_path / f"in{k}.pdf"), str(tmp_path / f"out{k}"), "pdf")
+        for k in range(n)
+    ]
+    record = folder.Record(tmp_path, b"k" * 32, "options")
+    display = folder.Display(n, quiet=True, tty=False)
+    opts = jobs.AnalysisOptions()
+    return folder.FolderRun(letters, _args("-q"), opts, None, display, record, overlap=True)
+
+
+def test_only_a_letter_a_lost_reader_took_down_is_tried_again(tmp_path, capsys):
+    """A reader that died may have taken a good letter with it: that one is read again, alone.
+    A file that is simply damaged fails once: reading it again would say the same, twice."""
+    run = _run_of(tmp_path, 2)
+    run._handle("failed", run.letters[0], InputError("in0.pdf: not a PDF"))
+    assert len(run.letters) == 2 and run.failed == 1
+    run._handle("failed", run.letters[1], ReaderLost("in1.pdf: the reader crashed"))
+    assert len(run.letters) == 3 and run.letters[2].solo and run.failed == 1
+    run._handle("failed", run.letters[2], ReaderLost("in1.pdf: the reader crashed"))
+    assert len(run.letters) == 3 and run.failed == 2  # the second attempt is the last
+
+
+def test_part_files_a_live_process_writes_are_left_alone(tmp_path):
+    """The clean-up of a folder run removes unchecked copies left by dead writers, never the
+    one the app is writing into the same folder at that moment."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = tmp_path / f".redactor-{gone.pid}-abc.pdf.part"
+    alive = tmp_path / ".redactor-1-def.pdf.part"  # init runs, and is no child of this test
+    mine = tmp_path / f".redactor-{os.getpid()}-ghi.pdf.part"
+    legacy = tmp_path / ".redactor-jkl.pdf.part"
+    for p in (dead, alive, mine, legacy):
+        p.write_bytes(b"%PDF-")
+    assert folder.remove_parts(tmp_path) == 3
+    assert parts(tmp_path) == [alive]
+
+
+def test_a_new_part_file_names_its_writer(tmp_path):
+    part = fileio.part_file_in(tmp_path, ".pdf")
+    assert part.name.startswith(f".redactor-{os.getpid()}-") and part.name.endswith(".pdf.part")
+    assert resume._writer_of(part) == os.getpid()
+
+
+def test_records_of_old_runs_are_pruned(tmp_path):
+    record = folder.Record(tmp_path, b"k" * 32, "options")
+    record.path = tmp_path / "runs" / "current.json"
+    record.path.parent.mkdir()
+    old, fresh = record.path.parent / "old.json", record.path.parent / "fresh.json"
+    for p in (old, fresh):
+        p.write_text("{}", encoding="utf-8")
+    month_ago = time.time() - (resume.RECORD_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    assert record.prune() == 1
+    assert sorted(p.name for p in record.path.parent.iterdir()) == ["fresh.json"]
