@@ -7,6 +7,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -14,14 +15,19 @@ from .errors import InputError
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """The plain SHA-256 of a file's bytes. Never stored: plans and reviews name a letter by its
     keyed fingerprint (fingerprint.py); this only finds reviews saved by older versions."""
-    h = hashlib.sha256()
+    return digest_file(path, hashlib.sha256())
+
+
+def digest_file(path: str | os.PathLike[str], h: Any) -> str:
+    """Feed a file's bytes to the hash `h` (hashlib or hmac), a MiB at a time; its hex digest.
+    A file that cannot be read is an InputError."""
     try:
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return h.hexdigest()
+    return str(h.hexdigest())
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, prefix: str = ".tmp-") -> None:

@@ -21,6 +21,7 @@ import stat
 from pathlib import Path
 
 from .errors import InputError
+from .fileio import digest_file
 
 KEY_BYTES = 32
 ENV_KEY_FILE = "REDACTOR_KEY_FILE"
@@ -132,14 +133,7 @@ def key_id(key: bytes | None = None) -> str:
 def fingerprint_file(path: str | os.PathLike[str], key: bytes | None = None) -> str:
     """HMAC-SHA256 of the file's bytes under the installation key, as 64 hex digits."""
     key = load_key() if key is None else key
-    h = hmac.new(key, digestmod=hashlib.sha256)
-    try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return h.hexdigest()
+    return digest_file(path, hmac.new(key, digestmod=hashlib.sha256))
 
 
 def is_hex_digest(text: str) -> bool:

@@ -16,6 +16,7 @@ from redactor.gui.letter import reading_order
 from redactor.gui.models import redaction_text
 from tests.support import readers
 from tests.support.data import LETTERS, sha256
+from tests.support.gui import export_with_dialog
 
 pytestmark = [
     pytest.mark.slow,
@@ -100,11 +101,7 @@ def test_undecided_findings_go_to_them_and_export_as_they_are(make_window, qtbot
     done_before = list(ctl.undo._done)
     undone_before = list(ctl.undo._undone)
     out = tmp_path / "copy.pdf"
-    dlg.out.setText(str(out))
-    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dlg.report is not None or "✗" in dlg.result_label.text(), timeout=240_000
-    )
+    export_with_dialog(dlg, qtbot, out)
     assert dlg.report is not None and dlg.report.ok, dlg.result_label.text()
     assert letter.plan is plan_before and letter.plan == plan_before
     assert ctl.undo._done == done_before and ctl.undo._undone == undone_before

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from redactor.gui.models import redaction_text
 from tests.support import formats
+from tests.support.gui import export_with_dialog
 
 pytestmark = pytest.mark.slow
 
@@ -60,11 +61,7 @@ def test_docx_opens_with_its_hidden_places_as_notices(make_window, qtbot, tmp_pa
     dlg = win._export
     assert dlg.isVisible() and dlg.export_button.isEnabled()
     out = tmp_path / "safe.pdf"
-    dlg.out.setText(str(out))
-    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dlg.report is not None or "✗" in dlg.result_label.text(), timeout=180_000
-    )
+    export_with_dialog(dlg, qtbot, out)
     assert dlg.report is not None and dlg.report.ok, dlg.result_label.text()
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True

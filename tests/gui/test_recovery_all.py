@@ -9,13 +9,9 @@ ignored with a warning."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +22,8 @@ from redactor.core.fingerprint import fingerprint_file, load_key
 from redactor.core.project import ReviewStore
 from redactor.core.session import OpenLetter, SessionFile, seal, unseal
 from redactor.gui.app import start
-from tests.support.data import LETTERS, ROOT
+from tests.support.data import LETTERS
+from tests.support.gui import kill_child_after_its_line
 
 SOURCES = [
     LETTERS / "dev-en-01.typed.pdf",
@@ -73,31 +70,8 @@ def _copies(tmp_path: Path) -> list[Path]:
 
 
 def _run_child_and_kill(tmp_path: Path, store_dir: Path, letters: list[Path]) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            str(Path(__file__).with_name("recovery_child.py")),
-            str(store_dir),
-            str(tmp_path / "child.ini"),
-            *map(str, letters),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=str(ROOT),
-        start_new_session=True,  # its reader processes die with it
-    )
-    try:
-        line = child.stdout.readline()
-    finally:
-        os.killpg(child.pid, signal.SIGKILL)  # the app and its worker processes, mid-review
-        err = child.stderr.read()
-        child.wait(30)
-    assert line, f"the child app died before saving: {err[-2000:]}"
-    assert child.returncode == -signal.SIGKILL
-    return json.loads(line)
+    script = Path(__file__).with_name("recovery_child.py")
+    return kill_child_after_its_line(script, store_dir, tmp_path / "child.ini", *letters)
 
 
 def test_killed_with_three_letters_then_all_offered_and_restored(

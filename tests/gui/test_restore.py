@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from redactor.core.fingerprint import fingerprint_file
 from redactor.core.project import ReviewStore
-from tests.support.data import LETTERS, ROOT
+from tests.support.data import LETTERS
+from tests.support.gui import kill_child_after_its_line
 
 pytestmark = pytest.mark.slow
 
@@ -22,30 +18,8 @@ LETTER = LETTERS / "dev-en-01.typed.pdf"
 
 def test_killed_mid_review_then_restored(make_window, qtbot, tmp_path):  # noqa: ANN001
     store_dir = tmp_path / "reviews"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            str(Path(__file__).with_name("review_child.py")),
-            str(LETTER),
-            str(store_dir),
-            str(tmp_path / "child.ini"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-        cwd=str(ROOT),
-        start_new_session=True,  # its reader processes die with it
-    )
-    try:
-        line = child.stdout.readline()
-        assert line, "the child app died before saving"
-        decided = json.loads(line)
-    finally:
-        os.killpg(child.pid, signal.SIGKILL)  # the app and its worker processes
-        child.wait(30)
-    assert child.returncode == -signal.SIGKILL
+    script = Path(__file__).with_name("review_child.py")
+    decided = kill_child_after_its_line(script, LETTER, store_dir, tmp_path / "child.ini")
 
     saved = ReviewStore(store_dir).load(fingerprint_file(LETTER))
     assert saved is not None and not saved.clean_exit

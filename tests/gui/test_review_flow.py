@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from redactor.gui.models import redaction_text
 from tests.support.data import LETTERS, sha256
+from tests.support.gui import export_with_dialog
 
 pytestmark = pytest.mark.slow
 
@@ -93,11 +94,7 @@ def test_keyboard_review_manual_box_undo_redo_and_export(make_window, qtbot, tmp
     dlg = win._export
     assert dlg.isVisible() and dlg.export_button.isEnabled()
     out = tmp_path / "safe.pdf"
-    dlg.out.setText(str(out))
-    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dlg.report is not None or "✗" in dlg.result_label.text(), timeout=180_000
-    )
+    export_with_dialog(dlg, qtbot, out)
     assert dlg.report is not None and dlg.report.ok, dlg.result_label.text()
     assert "Checked with" in dlg.result_label.text()
     assert letter.state() == "exported"
