@@ -143,9 +143,18 @@ class LetterLoader(QObject):
             self.passwordNeeded.emit(letter, str(exc))
             return
         letter.error = (
-            str(exc)
+            _without_path(str(exc), letter)
             if isinstance(exc, RedactorError)
             else tr("Unexpected error while reading: %1").replace("%1", type(exc).__name__)
         )
         self.statusChanged.emit(letter)
         self.failed.emit(letter, f"{letter.name}: {letter.error}")
+
+
+def _without_path(message: str, letter: Letter) -> str:
+    """The core's message without the file's path or name in front: the app says which letter
+    (its name) itself, and a folder's path in a dialog is noise to the editor."""
+    for prefix in (letter.path, letter.name):
+        if prefix and message.startswith(prefix + ": "):
+            return message[len(prefix) + 2 :]
+    return message

@@ -208,6 +208,19 @@ def test_letters_list_grows_with_the_letters(window, qtbot, tmp_path):  # noqa: 
     win.ctl.cancel_loading()
 
 
+def test_a_damaged_letter_says_what_is_wrong_once_and_no_folder(window, qtbot, tmp_path):  # noqa: ANN001
+    folder = tmp_path / "case files of the colony"
+    folder.mkdir()
+    bad = folder / "damaged.pdf"
+    bad.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage, no pages, no trailer\n")
+    win = window()
+    win.open_paths([str(bad)])
+    qtbot.waitUntil(lambda: bool(win.ctl.letter and win.ctl.letter.error), timeout=60_000)
+    shown = win.status_text.text()
+    assert shown.startswith("damaged.pdf: ") and shown.count("damaged.pdf") == 1, shown
+    assert "case files" not in shown and len(shown) > len("damaged.pdf: ") + 5
+
+
 # --- right-click menus ----------------------------------------------------------------------
 def _right_click(widget, pos: QPoint) -> None:  # noqa: ANN001
     ev = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
